@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { isApiMethodName } from '../../../shared/api-methods';
+import { contract } from '../../../shared/contract';
+import type { ApiError, ApiResult } from '../../../shared/errors';
+import { KioskError } from '../errors';
+import type { HandlerTable } from './handlers';
+
+export type Dispatch = (method: unknown, rawInput: unknown) => Promise<ApiResult<unknown>>;
+
+export interface DispatchLogger {
+  error(message: string, error: unknown): void;
+}
+
+/** SQLite result codes that mean the data folder cannot take writes: staff need to fix the disk, not retry. */
+const STORAGE_CODES = new Set(['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DBMOVED']);
+
+function describeIssues(method: string, issues: readonly z.core.$ZodIssue[]): string {
+  const described = issues.slice(0, 3).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return `Invalid input for ${method}: ${described.join('; ')}${more}`;
+}
+
+function toApiError(error: unknown, logger: DispatchLogger, method: string): ApiError {
+  if (error instanceof KioskError) return { code: error.code, message: error.message };
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && [...STORAGE_CODES].some((storage) => code.startsWith(storage))) {
+    logger.error(`${method}: storage failure`, error);
+    return { code: 'storage-unavailable', message: 'The kiosk cannot save to its data folder. Please call IT.' };
+  }
+  logger.error(`${method}: unexpected failure`, error);
+  return { code: 'internal', message: 'Something went wrong. Please try again.' };
+}
+
+/**
+ * Validates the method name and its input, then calls the handler. Nothing unvalidated reaches core, and every
+ * outcome is a result object: a handler's exception never crosses the process boundary as a raw error.
+ */
+export function createDispatch(handlers: HandlerTable, logger: DispatchLogger = console): Dispatch {
+  return async (method, rawInput) => {
+    if (!isApiMethodName(method)) {
+      return { ok: false, error: { code: 'invalid-input', message: 'Unknown kiosk method.' } };
+    }
+    const parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid-input', message: describeIssues(method, parsed.error.issues) } };
+    }
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toApiError(error, logger, method) };
+    }
+  };
+}

@@ -1,0 +1,38 @@
+import type { KioskDatabase } from '../db/open-database';
+
+/** What the audit log records. Never a PIN, never a patient detail. */
+export type AuditAction =
+  | 'export'
+  | 'login-failed'
+  | 'lockout'
+  | 'settings-changed'
+  | 'staff-changed'
+  | 'rooms-changed'
+  | 'room-cleaned'
+  | 'db-recovered';
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  staffId: number | null;
+  action: AuditAction;
+  detail: Record<string, unknown> | null;
+}
+
+export function insertAuditEntry(
+  db: KioskDatabase,
+  entry: { at: number; staffId: number | null; action: AuditAction; detail?: Record<string, unknown> },
+): number {
+  const result = db
+    .prepare('INSERT INTO audit_log (at, staff_id, action, detail) VALUES (?, ?, ?, ?)')
+    .run(entry.at, entry.staffId, entry.action, entry.detail ? JSON.stringify(entry.detail) : null);
+  return Number(result.lastInsertRowid);
+}
+
+/** Newest first. */
+export function listAuditEntries(db: KioskDatabase, limit = 100): AuditEntry[] {
+  const rows = db
+    .prepare('SELECT id, at, staff_id AS staffId, action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT ?')
+    .all(limit) as (Omit<AuditEntry, 'detail'> & { detail: string | null })[];
+  return rows.map((row) => ({ ...row, detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>) }));
+}

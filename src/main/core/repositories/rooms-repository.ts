@@ -1,0 +1,47 @@
+import type { KioskDatabase } from '../db/open-database';
+
+export interface RoomRow {
+  id: number;
+  name: string;
+  sortOrder: number;
+  active: boolean;
+  needsCleaning: boolean;
+}
+
+interface RawRoom {
+  id: number;
+  name: string;
+  sort_order: number;
+  active: number;
+  needs_cleaning: number;
+}
+
+const toRoom = (raw: RawRoom): RoomRow => ({
+  id: raw.id,
+  name: raw.name,
+  sortOrder: raw.sort_order,
+  active: raw.active === 1,
+  needsCleaning: raw.needs_cleaning === 1,
+});
+
+export function insertRoom(db: KioskDatabase, room: { name: string; sortOrder?: number }): number {
+  const sortOrder =
+    room.sortOrder ?? (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 FROM rooms').pluck().get() as number);
+  const result = db.prepare('INSERT INTO rooms (name, sort_order) VALUES (?, ?)').run(room.name, sortOrder);
+  return Number(result.lastInsertRowid);
+}
+
+export function getRoom(db: KioskDatabase, id: number): RoomRow | undefined {
+  const raw = db.prepare('SELECT * FROM rooms WHERE id = ?').get(id) as RawRoom | undefined;
+  return raw && toRoom(raw);
+}
+
+/** Active rooms in the order staff arranged them. */
+export function listActiveRooms(db: KioskDatabase): RoomRow[] {
+  const rows = db.prepare('SELECT * FROM rooms WHERE active = 1 ORDER BY sort_order, id').all() as RawRoom[];
+  return rows.map(toRoom);
+}
+
+export function setRoomNeedsCleaning(db: KioskDatabase, id: number, needsCleaning: boolean): void {
+  db.prepare('UPDATE rooms SET needs_cleaning = ? WHERE id = ?').run(needsCleaning ? 1 : 0, id);
+}

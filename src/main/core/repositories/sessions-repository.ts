@@ -1,0 +1,58 @@
+import type { EndReason, Language, SessionKind } from '../../../shared/domain';
+import type { KioskDatabase } from '../db/open-database';
+
+export interface SessionRow {
+  id: number;
+  uuid: string;
+  roomId: number;
+  kind: SessionKind;
+  language: Language;
+  startedAt: number;
+  startedBy: number;
+  endedAt: number | null;
+  endedBy: number | null;
+  endReason: EndReason | null;
+}
+
+const SESSION_COLUMNS = `id, uuid, room_id AS roomId, kind, language, started_at AS startedAt, started_by AS startedBy,
+  ended_at AS endedAt, ended_by AS endedBy, end_reason AS endReason`;
+
+export interface NewSession {
+  uuid: string;
+  roomId: number;
+  kind: SessionKind;
+  language: Language;
+  startedAt: number;
+  startedBy: number;
+}
+
+/** Throws SQLITE_CONSTRAINT_UNIQUE when the room already has an open session (the database enforces one per room). */
+export function insertSession(db: KioskDatabase, session: NewSession): number {
+  const result = db
+    .prepare(
+      `INSERT INTO sessions (uuid, room_id, kind, language, started_at, started_by)
+       VALUES (@uuid, @roomId, @kind, @language, @startedAt, @startedBy)`,
+    )
+    .run(session);
+  return Number(result.lastInsertRowid);
+}
+
+export function findSessionByUuid(db: KioskDatabase, uuid: string): SessionRow | undefined {
+  return db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE uuid = ?`).get(uuid) as SessionRow | undefined;
+}
+
+export function listOpenSessions(db: KioskDatabase): SessionRow[] {
+  return db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE ended_at IS NULL ORDER BY started_at`).all() as SessionRow[];
+}
+
+/** Ends an open session; answers false when it was not open (already ended, or unknown). */
+export function markSessionEnded(
+  db: KioskDatabase,
+  id: number,
+  end: { endedAt: number; endedBy: number | null; endReason: EndReason },
+): boolean {
+  const result = db
+    .prepare('UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL')
+    .run(end.endedAt, end.endedBy, end.endReason, id);
+  return result.changes === 1;
+}

@@ -1,0 +1,96 @@
+import type { StaffRole } from '../../../shared/domain';
+import type { KioskDatabase } from '../db/open-database';
+
+export interface StaffRow {
+  id: number;
+  staffNumber: string;
+  displayName: string;
+  role: StaffRole;
+  pinHash: Buffer;
+  pinSalt: Buffer;
+  failedAttempts: number;
+  lockoutCount: number;
+  lockedUntil: number | null;
+  disabled: boolean;
+  createdAt: number;
+}
+
+interface RawStaff {
+  id: number;
+  staff_number: string;
+  display_name: string;
+  role: StaffRole;
+  pin_hash: Buffer;
+  pin_salt: Buffer;
+  failed_attempts: number;
+  lockout_count: number;
+  locked_until: number | null;
+  disabled: number;
+  created_at: number;
+}
+
+const toStaff = (raw: RawStaff): StaffRow => ({
+  id: raw.id,
+  staffNumber: raw.staff_number,
+  displayName: raw.display_name,
+  role: raw.role,
+  pinHash: raw.pin_hash,
+  pinSalt: raw.pin_salt,
+  failedAttempts: raw.failed_attempts,
+  lockoutCount: raw.lockout_count,
+  lockedUntil: raw.locked_until,
+  disabled: raw.disabled === 1,
+  createdAt: raw.created_at,
+});
+
+export interface NewStaff {
+  staffNumber: string;
+  displayName: string;
+  role: StaffRole;
+  pinHash: Buffer;
+  pinSalt: Buffer;
+  createdAt: number;
+}
+
+export function insertStaff(db: KioskDatabase, staff: NewStaff): number {
+  const result = db
+    .prepare(
+      `INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(staff.staffNumber, staff.displayName, staff.role, staff.pinHash, staff.pinSalt, staff.createdAt);
+  return Number(result.lastInsertRowid);
+}
+
+export function findStaffByNumber(db: KioskDatabase, staffNumber: string): StaffRow | undefined {
+  const raw = db.prepare('SELECT * FROM staff WHERE staff_number = ?').get(staffNumber) as RawStaff | undefined;
+  return raw && toStaff(raw);
+}
+
+export function getStaff(db: KioskDatabase, id: number): StaffRow | undefined {
+  const raw = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
+  return raw && toStaff(raw);
+}
+
+export function countActiveAdmins(db: KioskDatabase): number {
+  return db.prepare("SELECT count(*) FROM staff WHERE role = 'admin' AND disabled = 0").pluck().get() as number;
+}
+
+/** Stores the outcome of a wrong PIN: the new count and, when the limit was reached, the lockout. */
+export function recordFailedSignIn(
+  db: KioskDatabase,
+  id: number,
+  state: { failedAttempts: number; lockoutCount: number; lockedUntil: number | null },
+): void {
+  db.prepare('UPDATE staff SET failed_attempts = ?, lockout_count = ?, locked_until = ? WHERE id = ?').run(
+    state.failedAttempts,
+    state.lockoutCount,
+    state.lockedUntil,
+    id,
+  );
+}
+
+/** A correct PIN clears the failure count and any lockout history. */
+export function clearFailedSignIns(db: KioskDatabase, id: number): void {
+  db.prepare('UPDATE staff SET failed_attempts = 0, lockout_count = 0, locked_until = NULL WHERE id = ?').run(id);
+}

@@ -1,0 +1,22 @@
+/**
+ * The names of the kiosk API, with no schema library attached.
+ * The sandboxed preload imports only this file, so it must stay free of zod and of anything environment-specific.
+ */
+export const API_METHODS = [
+  'getKioskStatus',
+  'listRooms',
+  'signIn',
+  'signOut',
+  'startSession',
+  'recordSessionEvent',
+  'endSession',
+] as const;
+
+export type ApiMethodName = (typeof API_METHODS)[number];
+
+/** The IPC channel a method travels on. One prefix, so the shell can refuse anything else. */
+export const ipcChannel = (method: ApiMethodName): string => `kiosk:${method}`;
+
+export function isApiMethodName(value: unknown): value is ApiMethodName {
+  return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);
+}
