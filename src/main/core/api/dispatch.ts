@@ -12,7 +12,13 @@ export interface DispatchLogger {
 }
 
 /** SQLite result codes that mean the data folder cannot take writes: staff need to fix the disk, not retry. */
-const STORAGE_CODES = new Set(['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DBMOVED']);
+const STORAGE_CODES = new Set([
+  'SQLITE_READONLY',
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+  'SQLITE_READONLY_DBMOVED',
+]);
 
 function describeIssues(method: string, issues: readonly z.core.$ZodIssue[]): string {
   const described = issues.slice(0, 3).map((issue) => {

@@ -34,5 +34,8 @@ export function listAuditEntries(db: KioskDatabase, limit = 100): AuditEntry[] {
   const rows = db
     .prepare('SELECT id, at, staff_id AS staffId, action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT ?')
     .all(limit) as (Omit<AuditEntry, 'detail'> & { detail: string | null })[];
-  return rows.map((row) => ({ ...row, detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>) }));
+  return rows.map((row) => ({
+    ...row,
+    detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>),
+  }));
 }

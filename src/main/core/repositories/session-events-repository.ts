@@ -25,5 +25,8 @@ export function listSessionEvents(db: KioskDatabase, sessionId: number): Session
       'SELECT id, session_id AS sessionId, at, type, detail FROM session_events WHERE session_id = ? ORDER BY at, id',
     )
     .all(sessionId) as (Omit<SessionEventRow, 'detail'> & { detail: string | null })[];
-  return rows.map((row) => ({ ...row, detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>) }));
+  return rows.map((row) => ({
+    ...row,
+    detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>),
+  }));
 }

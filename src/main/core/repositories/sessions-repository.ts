@@ -42,7 +42,9 @@ export function findSessionByUuid(db: KioskDatabase, uuid: string): SessionRow |
 }
 
 export function listOpenSessions(db: KioskDatabase): SessionRow[] {
-  return db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE ended_at IS NULL ORDER BY started_at`).all() as SessionRow[];
+  return db
+    .prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE ended_at IS NULL ORDER BY started_at`)
+    .all() as SessionRow[];
 }
 
 /** Ends an open session; answers false when it was not open (already ended, or unknown). */

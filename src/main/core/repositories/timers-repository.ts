@@ -29,7 +29,9 @@ export function insertTimer(db: KioskDatabase, timer: Omit<TimerRow, 'id'>): num
 }
 
 export function listTimersForSession(db: KioskDatabase, sessionId: number): TimerRow[] {
-  return db.prepare(`SELECT ${TIMER_COLUMNS} FROM timers WHERE session_id = ? ORDER BY id`).all(sessionId) as TimerRow[];
+  return db
+    .prepare(`SELECT ${TIMER_COLUMNS} FROM timers WHERE session_id = ? ORDER BY id`)
+    .all(sessionId) as TimerRow[];
 }
 
 export function updateTimer(

@@ -12,9 +12,7 @@ export function roomBoard(db: KioskDatabase): RoomBoardEntry[] {
       id: room.id,
       name: room.name,
       state: open ? 'occupied' : room.needsCleaning ? 'needs-cleaning' : 'free',
-      session: open
-        ? { id: open.uuid, kind: open.kind, language: open.language, startedAt: open.startedAt }
-        : null,
+      session: open ? { id: open.uuid, kind: open.kind, language: open.language, startedAt: open.startedAt } : null,
     };
   });
 }

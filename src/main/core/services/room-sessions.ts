@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { EndedSession, EndReason, Language, SessionEventType, SessionKind, StartedSession } from '../../../shared/domain';
+import type {
+  EndedSession,
+  EndReason,
+  Language,
+  SessionEventType,
+  SessionKind,
+  StartedSession,
+} from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
 import { KioskError } from '../errors';
@@ -46,7 +53,13 @@ export class RoomSessions {
       if (isUniqueViolation(error)) throw new KioskError('conflict', `${room.name} already has a session.`);
       throw error;
     }
-    return { id: session.uuid, roomId: room.id, kind: session.kind, language: session.language, startedAt: session.startedAt };
+    return {
+      id: session.uuid,
+      roomId: room.id,
+      kind: session.kind,
+      language: session.language,
+      startedAt: session.startedAt,
+    };
   }
 
   recordEvent(sessionUuid: string, type: SessionEventType, detail?: Record<string, string | number | boolean>): void {
@@ -55,13 +68,15 @@ export class RoomSessions {
   }
 
   end(sessionUuid: string, reason: EndReason, endedBy: number | null): EndedSession {
-    return this.#db.transaction(() => {
-      const session = this.#openSession(sessionUuid);
-      const endedAt = Math.max(this.#clock.now(), session.startedAt);
-      markSessionEnded(this.#db, session.id, { endedAt, endedBy, endReason: reason });
-      if (this.#cleaningStepEnabled()) setRoomNeedsCleaning(this.#db, session.roomId, true);
-      return { id: session.uuid, endedAt, endReason: reason };
-    }).immediate();
+    return this.#db
+      .transaction(() => {
+        const session = this.#openSession(sessionUuid);
+        const endedAt = Math.max(this.#clock.now(), session.startedAt);
+        markSessionEnded(this.#db, session.id, { endedAt, endedBy, endReason: reason });
+        if (this.#cleaningStepEnabled()) setRoomNeedsCleaning(this.#db, session.roomId, true);
+        return { id: session.uuid, endedAt, endReason: reason };
+      })
+      .immediate();
   }
 
   #openSession(sessionUuid: string): SessionRow {

@@ -61,7 +61,10 @@ export class StaffAuth {
     return { staffToken, staffNumber: staff.staffNumber, role: staff.role, expiresAt };
   }
 
-  #recordFailure(staffNumber: string, staff: { id: number; failedAttempts: number; lockoutCount: number } | undefined): void {
+  #recordFailure(
+    staffNumber: string,
+    staff: { id: number; failedAttempts: number; lockoutCount: number } | undefined,
+  ): void {
     const at = this.#clock.now();
     this.#db.transaction(() => {
       insertAuditEntry(this.#db, { at, staffId: staff?.id ?? null, action: 'login-failed', detail: { staffNumber } });
@@ -74,7 +77,12 @@ export class StaffAuth {
       const lockoutCount = staff.lockoutCount + 1;
       const lockedUntil = at + lockoutDuration(lockoutCount);
       recordFailedSignIn(this.#db, staff.id, { failedAttempts: 0, lockoutCount, lockedUntil });
-      insertAuditEntry(this.#db, { at, staffId: staff.id, action: 'lockout', detail: { staffNumber, lockoutCount, lockedUntil } });
+      insertAuditEntry(this.#db, {
+        at,
+        staffId: staff.id,
+        action: 'lockout',
+        detail: { staffNumber, lockoutCount, lockedUntil },
+      });
     })();
   }
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { checkImport } from './layer-fences.js';
+
+const root = '/project';
+const allowed = (from: string, source: string) =>
+  expect(checkImport(from, source, root), `${from} → ${source}`).toBeUndefined();
+const refused = (from: string, source: string, why: RegExp) => expect(checkImport(from, source, root)).toMatch(why);
+
+describe('layer fences', () => {
+  it('keeps electron out of core, the bridge, shared and the renderer', () => {
+    refused('src/main/core/kiosk-core.ts', 'electron', /core must not import electron/);
+    refused('src/main/core/services/x.ts', 'electron/main', /electron/);
+    refused('src/bridge/bridge-server.ts', 'electron', /electron/);
+    refused('src/shared/contract.ts', 'electron', /electron/);
+    refused('src/renderer/App.svelte', 'electron', /electron/);
+    allowed('src/main/ipc-handlers.ts', 'electron');
+  });
+
+  it('keeps the renderer away from main, Node and the database', () => {
+    refused('src/renderer/lib/kiosk-api.ts', '../../main/core/kiosk-core', /renderer must not import from core/);
+    refused('src/renderer/App.svelte', '../main/index', /renderer must not import from shell/);
+    refused('src/renderer/App.svelte', 'node:fs', /Node's node:fs/);
+    refused('src/renderer/App.svelte', 'better-sqlite3', /better-sqlite3/);
+    allowed('src/renderer/lib/kiosk-api.ts', '../../shared/contract');
+  });
+
+  it('lets shared import nothing environment-specific', () => {
+    refused('src/shared/contract.ts', 'node:path', /Node/);
+    refused('src/shared/contract.ts', '../main/core/errors', /shared must not import from core/);
+    refused('src/shared/contract.ts', 'better-sqlite3', /package better-sqlite3/);
+    allowed('src/shared/contract.ts', 'zod');
+    allowed('src/shared/contract.ts', './domain');
+  });
+
+  it('lets the preload import only electron and the zod-free method list', () => {
+    allowed('src/preload/index.ts', '../shared/api-methods');
+    refused('src/preload/index.ts', '../shared/contract', /preload must not import from shared/);
+    refused('src/preload/index.ts', 'zod', /package zod/);
+    refused('src/preload/index.ts', 'node:fs', /Node/);
+  });
+
+  it('lets core use Node and packages but not the shell above it', () => {
+    allowed('src/main/core/db/open-database.ts', 'better-sqlite3');
+    allowed('src/main/core/db/open-database.ts', 'node:fs');
+    refused('src/main/core/kiosk-core.ts', '../ipc-handlers', /core must not import from shell/);
+    refused('src/main/core/kiosk-core.ts', '../../bridge/bridge-server', /core must not import from bridge/);
+  });
+});
+
+describe('test files', () => {
+  it('may use test libraries but not cross fences', () => {
+    allowed('src/shared/contract.test.ts', 'vitest');
+    refused('src/shared/contract.ts', 'vitest', /package vitest/);
+    refused('src/main/core/kiosk-core.test.ts', 'electron', /electron/);
+  });
+});

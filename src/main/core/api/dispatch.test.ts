@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_METHODS, type ApiMethodName } from '../../../shared/api-methods';
+import { contract } from '../../../shared/contract';
+import { ERROR_CODES } from '../../../shared/errors';
+import { ManualClock } from '../clock';
+import { openKioskCore, type KioskCore } from '../kiosk-core';
+import { insertRoom } from '../repositories/rooms-repository';
+import { databaseFingerprint } from '../testing/database-fingerprint';
+import { seedStaff } from '../testing/seed-staff';
+import { makeTempFolder } from '../testing/temp-folder';
+
+const A_UUID = '3f2b8c1e-8a4d-4c2e-9b7a-1d2e3f4a5b6c';
+const A_TOKEN = 'A'.repeat(43);
+
+/** Inputs every method must refuse with `invalid-input`, leaving the database untouched. */
+const COMMON_BAD_INPUTS: unknown[] = [
+  null,
+  42,
+  'listRooms',
+  [],
+  [{}],
+  { unexpected: true },
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  { constructor: { prototype: { polluted: true } } },
+];
+
+const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
+  getKioskStatus: [],
+  listRooms: [],
+  signIn: [
+    {},
+    { staffNumber: '12', pin: 1234 },
+    { staffNumber: '12', pin: '12' },
+    { staffNumber: '12', pin: '123456789' },
+    { staffNumber: 'nurse', pin: '1234' },
+    { staffNumber: '12', pin: '12a4' },
+    { staffNumber: '12', pin: '1234', remember: true },
+    { staffNumber: '1'.repeat(100_000), pin: '1234' },
+  ],
+  signOut: [{}, { staffToken: 'short' }, { staffToken: A_TOKEN, extra: 1 }],
+  startSession: [
+    {},
+    { staffToken: A_TOKEN, roomId: 1, kind: 'nap', language: 'en' },
+    { staffToken: A_TOKEN, roomId: -1, kind: 'pumping', language: 'en' },
+    { staffToken: A_TOKEN, roomId: 1.5, kind: 'pumping', language: 'en' },
+    { staffToken: A_TOKEN, roomId: Number.NaN, kind: 'pumping', language: 'en' },
+    { staffToken: A_TOKEN, roomId: '1', kind: 'pumping', language: 'en' },
+    { staffToken: A_TOKEN, roomId: 1, kind: 'pumping', language: 'fr' },
+    { staffToken: A_TOKEN, roomId: 1, kind: 'pumping', language: 'en', patientName: 'Ana' },
+  ],
+  recordSessionEvent: [
+    { sessionId: 'not-a-uuid', type: 'help-requested' },
+    { sessionId: A_UUID, type: 'drop-table' },
+    { sessionId: A_UUID, type: 'guide-viewed', detail: 'cradle' },
+    { sessionId: A_UUID, type: 'guide-viewed', detail: { guide: 'x'.repeat(201) } },
+    { sessionId: A_UUID, type: 'guide-viewed', detail: { nested: { deep: true } } },
+    { sessionId: A_UUID, type: 'guide-viewed', detail: { duration: Number.POSITIVE_INFINITY } },
+    { sessionId: A_UUID, type: 'guide-viewed', detail: Object.fromEntries([...'abcdefghi'].map((key) => [key, 1])) },
+  ],
+  endSession: [
+    { sessionId: A_UUID },
+    { sessionId: A_UUID, reason: 'auto-closed' },
+    { sessionId: A_UUID, reason: 'staff-ended' },
+    { sessionId: A_UUID, reason: 'completed', staffToken: A_TOKEN },
+  ],
+};
+
+describe('dispatch: the handler table behind IPC and the bridge', () => {
+  let folder: ReturnType<typeof makeTempFolder>;
+  let core: KioskCore;
+  let roomId: number;
+
+  beforeEach(async () => {
+    folder = makeTempFolder();
+    core = openKioskCore({
+      dataFolder: folder.path,
+      clock: new ManualClock(Date.UTC(2026, 0, 5, 8)),
+      logger: { error: () => undefined },
+    });
+    roomId = insertRoom(core.db, { name: 'Room 1' });
+    await seedStaff(core.db, { staffNumber: '12', pin: '2468' });
+  });
+  afterEach(() => {
+    core.close();
+    folder.cleanup();
+  });
+
+  it('has a schema and a handler for exactly the listed methods', () => {
+    expect(Object.keys(contract).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(core.handlers).sort()).toEqual([...API_METHODS].sort());
+  });
+
+  for (const method of API_METHODS) {
+    it(`${method}: refuses bad input with a typed error and changes nothing`, async () => {
+      const before = databaseFingerprint(core.db);
+      const inputs = [...COMMON_BAD_INPUTS, ...METHOD_BAD_INPUTS[method]];
+      for (const input of inputs) {
+        const result = await core.dispatch(method, input);
+        expect(result, JSON.stringify(input)?.slice(0, 80)).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input' },
+        });
+        if (!result.ok) expect(result.error.message).toMatch(new RegExp(`^Invalid input for ${method}`));
+      }
+      expect(databaseFingerprint(core.db)).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+
+  it('refuses unknown and inherited method names', async () => {
+    for (const method of ['dropDatabase', '__proto__', 'constructor', 'toString', 42, null]) {
+      expect(await core.dispatch(method, {})).toEqual({
+        ok: false,
+        error: { code: 'invalid-input', message: 'Unknown kiosk method.' },
+      });
+    }
+  });
+
+  it('runs a whole session round trip through the table', async () => {
+    const signIn = await core.dispatch('signIn', { staffNumber: '12', pin: '2468' });
+    if (!signIn.ok) throw new Error(signIn.error.message);
+    const { staffToken } = signIn.value as { staffToken: string };
+    const started = await core.dispatch('startSession', { staffToken, roomId, kind: 'pumping', language: 'es' });
+    expect(started).toMatchObject({ ok: true, value: { roomId, kind: 'pumping', language: 'es' } });
+    const sessionId = (started as { value: { id: string } }).value.id;
+    for (let event = 0; event < 5; event++) {
+      expect(
+        await core.dispatch('recordSessionEvent', { sessionId, type: 'slide-viewed', detail: { slide: event } }),
+      ).toEqual({
+        ok: true,
+        value: { recorded: true },
+      });
+    }
+    expect(await core.dispatch('endSession', { sessionId, reason: 'completed' })).toMatchObject({
+      ok: true,
+      value: { id: sessionId, endReason: 'completed' },
+    });
+    expect(await core.dispatch('listRooms', undefined)).toMatchObject({
+      ok: true,
+      value: [{ state: 'needs-cleaning' }],
+    });
+  });
+
+  it('ends the nurse sign-in when the session is handed to the parent', async () => {
+    const signIn = await core.dispatch('signIn', { staffNumber: '12', pin: '2468' });
+    const { staffToken } = (signIn as { value: { staffToken: string } }).value;
+    await core.dispatch('startSession', { staffToken, roomId, kind: 'pumping', language: 'en' });
+    const again = await core.dispatch('startSession', { staffToken, roomId, kind: 'pumping', language: 'en' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('answers expected failures with their code and hides internals', async () => {
+    const wrongPin = await core.dispatch('signIn', { staffNumber: '12', pin: '0000' });
+    expect(wrongPin).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(JSON.stringify(wrongPin)).not.toContain('0000');
+    const noToken = await core.dispatch('startSession', {
+      staffToken: A_TOKEN,
+      roomId,
+      kind: 'pumping',
+      language: 'en',
+    });
+    expect(noToken).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    core.db.exec('DROP TABLE settings');
+    const broken = await core.dispatch('getKioskStatus', {});
+    expect(broken).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong. Please try again.' },
+    });
+  });
+
+  it('only ever answers codes from the closed list', async () => {
+    const result = await core.dispatch('endSession', { sessionId: A_UUID, reason: 'completed' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(ERROR_CODES).toContain(result.error.code);
+  });
+});

@@ -1,0 +1,16 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { makeTempFolder } from '../testing/temp-folder';
+import { openDatabase } from './open-database';
+
+let folder: ReturnType<typeof makeTempFolder>;
+beforeEach(() => (folder = makeTempFolder()));
+afterEach(() => folder.cleanup());
+
+it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout, creating the folder', () => {
+  const db = openDatabase(`${folder.path}/nested/data/kiosk.db`);
+  expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  db.close();
+});
