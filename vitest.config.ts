@@ -13,6 +13,7 @@ export default defineConfig({
             'src/main/**/*.test.ts',
             'src/shared/**/*.test.ts',
             'src/bridge/**/*.test.ts',
+            'src/cli/**/*.test.ts',
             'scripts/**/*.test.ts',
             'eslint-rules/**/*.test.ts',
           ],

@@ -17,6 +17,7 @@ export function layerOf(projectPath) {
   if (path.startsWith('src/preload/')) return 'preload';
   if (path.startsWith('src/renderer/')) return 'renderer';
   if (path.startsWith('src/bridge/')) return 'bridge';
+  if (path.startsWith('src/cli/')) return 'cli';
   return undefined;
 }
 
@@ -28,6 +29,7 @@ const FENCES = {
   preload: { layers: ['preload', 'shared:api-methods'], node: false, packages: [], electron: true },
   renderer: { layers: ['renderer', 'shared'], node: false, packages: '*', electron: false },
   bridge: { layers: ['bridge', 'core', 'shared'], node: true, packages: '*', electron: false },
+  cli: { layers: ['cli', 'core', 'shared'], node: true, packages: '*', electron: false },
 };
 
 const FORBIDDEN_IN_RENDERER = ['better-sqlite3'];

@@ -3,13 +3,30 @@
  * The sandboxed preload imports only this file, so it must stay free of zod and of anything environment-specific.
  */
 export const API_METHODS = [
+  // Everyone
   'getKioskStatus',
   'listRooms',
+  'completeSetup',
+  // Staff at the keypad
   'signIn',
   'signOut',
   'startSession',
-  'recordSessionEvent',
   'endSession',
+  'markRoomCleaned',
+  // The parent's session
+  'recordSessionEvent',
+  // Admin area
+  'listStaff',
+  'addStaff',
+  'updateStaff',
+  'resetStaffPin',
+  'listAllRooms',
+  'addRoom',
+  'renameRoom',
+  'reorderRooms',
+  'setRoomActive',
+  'getSettings',
+  'updateSettings',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -5,24 +5,41 @@
 import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import type { ApiResult } from './errors';
+import { settingsChangesSchema, settingsFields } from './settings';
 import {
   LANGUAGES,
   SESSION_EVENT_TYPES,
   SESSION_KINDS,
+  STAFF_ROLES,
   type EndedSession,
+  type KioskSettingsView,
   type KioskStatus,
   type RoomBoardEntry,
+  type RoomSummary,
+  type SetupResult,
+  type StaffMember,
   type StaffSignIn,
   type StartedSession,
 } from './domain';
 
 const noInput = z.object({}).strict();
-const roomId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const sessionId = z.uuid();
 const staffToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a staff token');
 /** A staff number is what a nurse types on the keypad: digits only, so no name ever shows on the shared screen. */
 export const staffNumberSchema = z.string().regex(/^\d{1,8}$/, 'a staff number is 1 to 8 digits');
 export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+/** Visible text typed by staff: trimmed, no control characters, bounded. */
+const label = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+export const roomNameSchema = label(60);
+export const displayNameSchema = label(80);
+export const kioskNameSchema = settingsFields.kioskName;
 
 /** Small, flat JSON for an event's detail: a few keys of short strings, numbers or booleans. */
 const eventDetail = z
@@ -35,24 +52,27 @@ const eventDetail = z
 export const contract = {
   getKioskStatus: { input: noInput },
   listRooms: { input: noInput },
+  completeSetup: {
+    input: z
+      .object({
+        kioskName: kioskNameSchema,
+        rooms: z.array(roomNameSchema).min(1).max(20),
+        admin: z
+          .object({ displayName: displayNameSchema, pin: pinSchema, staffNumber: staffNumberSchema.optional() })
+          .strict(),
+      })
+      .strict(),
+  },
+
   signIn: { input: z.object({ staffNumber: staffNumberSchema, pin: pinSchema }).strict() },
   signOut: { input: z.object({ staffToken }).strict() },
   startSession: {
     input: z
       .object({
         staffToken,
-        roomId,
+        roomId: id,
         kind: z.enum(SESSION_KINDS),
         language: z.enum(LANGUAGES),
-      })
-      .strict(),
-  },
-  recordSessionEvent: {
-    input: z
-      .object({
-        sessionId,
-        type: z.enum(SESSION_EVENT_TYPES),
-        detail: eventDetail.optional(),
       })
       .strict(),
   },
@@ -62,6 +82,49 @@ export const contract = {
       z.object({ sessionId, reason: z.literal('staff-ended'), staffToken }).strict(),
     ]),
   },
+  markRoomCleaned: { input: z.object({ staffToken, roomId: id }).strict() },
+
+  recordSessionEvent: {
+    input: z
+      .object({
+        sessionId,
+        type: z.enum(SESSION_EVENT_TYPES),
+        detail: eventDetail.optional(),
+      })
+      .strict(),
+  },
+
+  listStaff: { input: z.object({ staffToken }).strict() },
+  addStaff: {
+    input: z
+      .object({
+        staffToken,
+        displayName: displayNameSchema,
+        role: z.enum(STAFF_ROLES),
+        pin: pinSchema,
+        staffNumber: staffNumberSchema.optional(),
+      })
+      .strict(),
+  },
+  updateStaff: {
+    input: z
+      .object({
+        staffToken,
+        staffId: id,
+        displayName: displayNameSchema.optional(),
+        role: z.enum(STAFF_ROLES).optional(),
+        disabled: z.boolean().optional(),
+      })
+      .strict(),
+  },
+  resetStaffPin: { input: z.object({ staffToken, staffId: id, pin: pinSchema }).strict() },
+  listAllRooms: { input: z.object({ staffToken }).strict() },
+  addRoom: { input: z.object({ staffToken, name: roomNameSchema }).strict() },
+  renameRoom: { input: z.object({ staffToken, roomId: id, name: roomNameSchema }).strict() },
+  reorderRooms: { input: z.object({ staffToken, order: z.array(id).min(1).max(200) }).strict() },
+  setRoomActive: { input: z.object({ staffToken, roomId: id, active: z.boolean() }).strict() },
+  getSettings: { input: z.object({ staffToken }).strict() },
+  updateSettings: { input: z.object({ staffToken, changes: settingsChangesSchema }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -72,11 +135,24 @@ export type ParsedInput<M extends ApiMethodName> = z.output<Contract[M]['input']
 export interface ApiResults {
   getKioskStatus: KioskStatus;
   listRooms: RoomBoardEntry[];
+  completeSetup: SetupResult;
   signIn: StaffSignIn;
   signOut: { signedOut: true };
   startSession: StartedSession;
-  recordSessionEvent: { recorded: true };
   endSession: EndedSession;
+  markRoomCleaned: RoomSummary;
+  recordSessionEvent: { recorded: true };
+  listStaff: StaffMember[];
+  addStaff: StaffMember;
+  updateStaff: StaffMember;
+  resetStaffPin: StaffMember;
+  listAllRooms: RoomSummary[];
+  addRoom: RoomSummary;
+  renameRoom: RoomSummary;
+  reorderRooms: RoomSummary[];
+  setRoomActive: RoomSummary;
+  getSettings: KioskSettingsView;
+  updateSettings: KioskSettingsView;
 }
 
 type EmptyObject = Record<string, never>;

@@ -51,6 +51,12 @@ export interface KioskStatus {
   defaultLanguage: Language;
   /** The kiosk's clock (UTC epoch ms) so the renderer can show times consistent with main. */
   now: number;
+  /** How a parent reaches a nurse here, per language, and the nursing station's extension ('' when none). */
+  helpText: Record<Language, string>;
+  phoneExtension: string;
+  /** Staff screens return to the board after this much inactivity. */
+  signOutAfterSeconds: number;
+  cleaningStepEnabled: boolean;
 }
 
 export interface StaffSignIn {
@@ -74,4 +80,40 @@ export interface EndedSession {
   id: string;
   endedAt: number;
   endReason: EndReason;
+}
+
+/** A staff member as admins see them in the admin area (never on parent screens). */
+export interface StaffMember {
+  id: number;
+  staffNumber: string;
+  displayName: string;
+  role: StaffRole;
+  disabled: boolean;
+  lockedOut: boolean;
+}
+
+/** A room as admins manage it. */
+export interface RoomSummary {
+  id: number;
+  name: string;
+  sortOrder: number;
+  active: boolean;
+  needsCleaning: boolean;
+}
+
+export interface SetupResult {
+  /** The first admin's staff number, to be shown once so they can write it down. */
+  staffNumber: string;
+}
+
+/** The settings staff can change in the admin area. */
+export interface KioskSettingsView {
+  kioskName: string;
+  languages: Language[];
+  defaultLanguage: Language;
+  signOutAfterSeconds: number;
+  autoCloseAfterMinutes: number;
+  cleaningStepEnabled: boolean;
+  helpText: Record<Language, string>;
+  phoneExtension: string;
 }

@@ -1,18 +1,23 @@
 import type { ApiMethodName } from '../../../shared/api-methods';
 import type { ApiResults, ParsedInput } from '../../../shared/contract';
-import type { KioskStatus } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
-import { countActiveAdmins } from '../repositories/staff-repository';
+import { KioskError } from '../errors';
+import { insertAuditEntry } from '../repositories/audit-log-repository';
+import { completeSetup, isSetupRequired } from '../services/kiosk-setup';
+import type { RoomAdmin } from '../services/room-admin';
 import { roomBoard } from '../services/room-board';
 import type { RoomSessions } from '../services/room-sessions';
-import { loadSettings } from '../services/settings-service';
+import { loadSettings, saveSettings } from '../services/settings-service';
+import type { StaffAdmin } from '../services/staff-admin';
 import type { StaffAuth } from '../services/staff-auth';
 
 export interface HandlerContext {
   db: KioskDatabase;
   clock: Clock;
   staffAuth: StaffAuth;
+  staffAdmin: StaffAdmin;
+  roomAdmin: RoomAdmin;
   roomSessions: RoomSessions;
 }
 
@@ -23,21 +28,31 @@ export type HandlerTable = {
 
 /**
  * The one handler table. The Electron IPC shell and the loopback bridge both call exactly this, through dispatch.
+ * Staff methods take the sign-in token first; admin methods require the admin role.
  */
-export function createHandlers({ db, clock, staffAuth, roomSessions }: HandlerContext): HandlerTable {
+export function createHandlers(context: HandlerContext): HandlerTable {
+  const { db, clock, staffAuth, staffAdmin, roomAdmin, roomSessions } = context;
+  const admin = (staffToken: string) => staffAuth.require(staffToken, 'admin');
+
   return {
-    getKioskStatus(): KioskStatus {
+    getKioskStatus() {
       const settings = loadSettings(db);
       return {
         kioskName: settings.kioskName,
-        setupRequired: countActiveAdmins(db) === 0,
+        setupRequired: isSetupRequired(db),
         languages: settings.languages,
         defaultLanguage: settings.defaultLanguage,
         now: clock.now(),
+        helpText: settings.helpText,
+        phoneExtension: settings.phoneExtension,
+        signOutAfterSeconds: settings.signOutAfterSeconds,
+        cleaningStepEnabled: settings.cleaningStepEnabled,
       };
     },
 
     listRooms: () => roomBoard(db),
+
+    completeSetup: (input) => completeSetup(db, clock, input),
 
     signIn: ({ staffNumber, pin }) => staffAuth.signIn(staffNumber, pin),
 
@@ -54,15 +69,74 @@ export function createHandlers({ db, clock, staffAuth, roomSessions }: HandlerCo
       return started;
     },
 
+    endSession(input) {
+      if (input.reason === 'completed') return roomSessions.end(input.sessionId, 'completed', null);
+      const staff = staffAuth.require(input.staffToken);
+      return roomSessions.end(input.sessionId, 'staff-ended', staff.staffId);
+    },
+
+    markRoomCleaned({ staffToken, roomId }) {
+      return roomAdmin.markCleaned(roomId, staffAuth.require(staffToken).staffId);
+    },
+
     recordSessionEvent({ sessionId, type, detail }) {
       roomSessions.recordEvent(sessionId, type, detail);
       return { recorded: true };
     },
 
-    endSession(input) {
-      if (input.reason === 'completed') return roomSessions.end(input.sessionId, 'completed', null);
-      const staff = staffAuth.require(input.staffToken);
-      return roomSessions.end(input.sessionId, 'staff-ended', staff.staffId);
+    listStaff({ staffToken }) {
+      admin(staffToken);
+      return staffAdmin.list();
+    },
+
+    addStaff({ staffToken, ...request }) {
+      return staffAdmin.add(request, admin(staffToken).staffId);
+    },
+
+    updateStaff({ staffToken, staffId, ...change }) {
+      return staffAdmin.update(staffId, change, admin(staffToken).staffId);
+    },
+
+    resetStaffPin({ staffToken, staffId, pin }) {
+      return staffAdmin.resetPin(staffId, pin, admin(staffToken).staffId);
+    },
+
+    listAllRooms({ staffToken }) {
+      admin(staffToken);
+      return roomAdmin.list();
+    },
+
+    addRoom: ({ staffToken, name }) => roomAdmin.add(name, admin(staffToken).staffId),
+
+    renameRoom: ({ staffToken, roomId, name }) => roomAdmin.rename(roomId, name, admin(staffToken).staffId),
+
+    reorderRooms: ({ staffToken, order }) => roomAdmin.reorder(order, admin(staffToken).staffId),
+
+    setRoomActive: ({ staffToken, roomId, active }) => roomAdmin.setActive(roomId, active, admin(staffToken).staffId),
+
+    getSettings({ staffToken }) {
+      admin(staffToken);
+      return loadSettings(db);
+    },
+
+    updateSettings({ staffToken, changes }) {
+      const staff = admin(staffToken);
+      if (changes.defaultLanguage || changes.languages) {
+        const next = { ...loadSettings(db), ...changes };
+        if (!next.languages.includes(next.defaultLanguage)) {
+          throw new KioskError('invalid-input', 'The default language must be one of the languages offered.');
+        }
+      }
+      db.transaction(() => {
+        const keys = saveSettings(db, changes);
+        insertAuditEntry(db, {
+          at: clock.now(),
+          staffId: staff.staffId,
+          action: 'settings-changed',
+          detail: { keys: keys.join(',') },
+        });
+      })();
+      return loadSettings(db);
     },
   };
 }

@@ -45,3 +45,20 @@ export function listActiveRooms(db: KioskDatabase): RoomRow[] {
 export function setRoomNeedsCleaning(db: KioskDatabase, id: number, needsCleaning: boolean): void {
   db.prepare('UPDATE rooms SET needs_cleaning = ? WHERE id = ?').run(needsCleaning ? 1 : 0, id);
 }
+
+/** Every room, active or not, for the admin list. */
+export function listAllRooms(db: KioskDatabase): RoomRow[] {
+  return (db.prepare('SELECT * FROM rooms ORDER BY active DESC, sort_order, id').all() as RawRoom[]).map(toRoom);
+}
+
+export function renameRoom(db: KioskDatabase, id: number, name: string): void {
+  db.prepare('UPDATE rooms SET name = ? WHERE id = ?').run(name, id);
+}
+
+export function setRoomActive(db: KioskDatabase, id: number, active: boolean): void {
+  db.prepare('UPDATE rooms SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+}
+
+export function setRoomSortOrder(db: KioskDatabase, id: number, sortOrder: number): void {
+  db.prepare('UPDATE rooms SET sort_order = ? WHERE id = ?').run(sortOrder, id);
+}

@@ -58,3 +58,15 @@ export function markSessionEnded(
     .run(end.endedAt, end.endedBy, end.endReason, id);
   return result.changes === 1;
 }
+
+/** Open sessions that started at or before the cutoff: the ones the auto-close rule ends. */
+export function listOpenSessionsStartedBefore(db: KioskDatabase, cutoff: number): SessionRow[] {
+  return db
+    .prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE ended_at IS NULL AND started_at <= ? ORDER BY started_at`)
+    .all(cutoff) as SessionRow[];
+}
+
+export function findOpenSessionInRoom(db: KioskDatabase, roomId: number): SessionRow | undefined {
+  return db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE room_id = ? AND ended_at IS NULL`).get(roomId) as
+    SessionRow | undefined;
+}

@@ -94,3 +94,36 @@ export function recordFailedSignIn(
 export function clearFailedSignIns(db: KioskDatabase, id: number): void {
   db.prepare('UPDATE staff SET failed_attempts = 0, lockout_count = 0, locked_until = NULL WHERE id = ?').run(id);
 }
+
+/** Every staff member, for the admin list (never shown to parents). */
+export function listStaff(db: KioskDatabase): StaffRow[] {
+  return (
+    db.prepare('SELECT * FROM staff ORDER BY disabled, CAST(staff_number AS INTEGER), staff_number').all() as RawStaff[]
+  ).map(toStaff);
+}
+
+export function updateStaffProfile(
+  db: KioskDatabase,
+  id: number,
+  change: { displayName: string; role: StaffRole; disabled: boolean },
+): void {
+  db.prepare('UPDATE staff SET display_name = ?, role = ?, disabled = ? WHERE id = ?').run(
+    change.displayName,
+    change.role,
+    change.disabled ? 1 : 0,
+    id,
+  );
+}
+
+/** A new PIN also lifts any lockout: IT resets a PIN precisely when someone is locked out. */
+export function replaceStaffPin(db: KioskDatabase, id: number, pin: { pinHash: Buffer; pinSalt: Buffer }): void {
+  db.prepare(
+    'UPDATE staff SET pin_hash = ?, pin_salt = ?, failed_attempts = 0, lockout_count = 0, locked_until = NULL WHERE id = ?',
+  ).run(pin.pinHash, pin.pinSalt, id);
+}
+
+/** The next free staff number when an admin does not choose one: one more than the highest in use, from 100. */
+export function nextStaffNumber(db: KioskDatabase): string {
+  const highest = db.prepare('SELECT max(CAST(staff_number AS INTEGER)) FROM staff').pluck().get() as number | null;
+  return String(Math.max(100, (highest ?? 99) + 1));
+}

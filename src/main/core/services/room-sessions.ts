@@ -67,11 +67,12 @@ export class RoomSessions {
     insertSessionEvent(this.#db, { sessionId: session.id, at: this.#clock.now(), type, detail });
   }
 
-  end(sessionUuid: string, reason: EndReason, endedBy: number | null): EndedSession {
+  /** `at` lets the auto-close rule date the end to when the limit was reached; otherwise it is now. */
+  end(sessionUuid: string, reason: EndReason, endedBy: number | null, at?: number): EndedSession {
     return this.#db
       .transaction(() => {
         const session = this.#openSession(sessionUuid);
-        const endedAt = Math.max(this.#clock.now(), session.startedAt);
+        const endedAt = Math.max(at ?? this.#clock.now(), session.startedAt);
         markSessionEnded(this.#db, session.id, { endedAt, endedBy, endReason: reason });
         if (this.#cleaningStepEnabled()) setRoomNeedsCleaning(this.#db, session.roomId, true);
         return { id: session.uuid, endedAt, endReason: reason };

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase, type KioskDatabase } from '../db/open-database';
 import { writeSetting } from '../repositories/settings-repository';
 import { makeTempFolder } from '../testing/temp-folder';
-import { loadSettings, saveSetting } from './settings-service';
+import { SETTINGS_DEFAULTS } from '../../../shared/settings';
+import { loadSettings, saveSetting, saveSettings } from './settings-service';
 
 let folder: ReturnType<typeof makeTempFolder>;
 let db: KioskDatabase;
@@ -16,10 +17,8 @@ afterEach(() => {
 });
 
 it('answers defaults on a new database', () => {
-  expect(loadSettings(db)).toEqual({
-    kioskName: 'Lactation room',
-    languages: ['en', 'es'],
-    defaultLanguage: 'en',
+  expect(loadSettings(db)).toEqual(SETTINGS_DEFAULTS);
+  expect(loadSettings(db)).toMatchObject({
     signOutAfterSeconds: 120,
     autoCloseAfterMinutes: 180,
     cleaningStepEnabled: true,
@@ -37,4 +36,9 @@ it('falls back to the default for a stored value that no longer fits, keeping th
   writeSetting(db, 'autoCloseAfterMinutes', 'three hours');
   writeSetting(db, 'kioskName', 'Ward 2');
   expect(loadSettings(db)).toMatchObject({ autoCloseAfterMinutes: 180, kioskName: 'Ward 2' });
+});
+
+it('writes nothing when one of several changes is invalid', () => {
+  expect(() => saveSettings(db, { kioskName: 'New name', phoneExtension: 'ring me' })).toThrow();
+  expect(loadSettings(db).kioskName).toBe('Lactation room');
 });

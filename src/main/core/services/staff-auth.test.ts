@@ -6,7 +6,7 @@ import { listAuditEntries } from '../repositories/audit-log-repository';
 import { getStaff } from '../repositories/staff-repository';
 import { seedStaff } from '../testing/seed-staff';
 import { makeTempFolder } from '../testing/temp-folder';
-import { lockoutDuration, MAX_FAILED_ATTEMPTS, StaffAuth } from './staff-auth';
+import { keypadLockoutDuration, lockoutDuration, MAX_FAILED_ATTEMPTS, StaffAuth } from './staff-auth';
 
 let folder: ReturnType<typeof makeTempFolder>;
 let db: KioskDatabase;
@@ -76,7 +76,9 @@ describe('staff sign-in', () => {
     expect(lockoutDuration(2)).toBe(120_000);
     expect(lockoutDuration(3)).toBe(240_000);
     expect(lockoutDuration(30)).toBe(3_600_000);
-    expect(listAuditEntries(db, 1000).filter((entry) => entry.action === 'lockout')).toHaveLength(3);
+    const lockouts = listAuditEntries(db, 1000).filter((entry) => entry.action === 'lockout');
+    expect(lockouts.filter((entry) => entry.detail?.scope === 'staff')).toHaveLength(3);
+    expect(lockouts.filter((entry) => entry.detail?.scope === 'keypad')).toHaveLength(3);
     await auth.signIn('5', '5555');
     expect(getStaff(db, id)).toMatchObject({ failedAttempts: 0, lockoutCount: 0, lockedUntil: null });
   });
@@ -98,5 +100,43 @@ describe('staff sign-in', () => {
     expect(() => auth.require(staffToken, 'admin')).toThrow(/Only an admin/);
     auth.signOut(staffToken);
     expect(() => auth.require(staffToken)).toThrow(/sign in again/);
+  });
+});
+
+describe('keypad lock', () => {
+  it('locks the whole keypad after five wrong tries with any numbers, and a restart does not lift it', async () => {
+    await seedStaff(db, { staffNumber: '10', pin: '1010' });
+    for (const guess of ['1', '2', '3', '4', '5']) await expectCode(auth.signIn(guess, '0000'), 'unauthorized');
+    await expectCode(auth.signIn('10', '1010'), 'locked-out');
+    const afterRestart = new StaffAuth(db, clock, () => IDLE_MS);
+    await expectCode(afterRestart.signIn('10', '1010'), 'locked-out');
+    clock.advance(keypadLockoutDuration(1));
+    await afterRestart.signIn('10', '1010');
+  });
+
+  it('grows with repeated lockouts up to 15 minutes, and a good sign-in resets it', async () => {
+    await seedStaff(db, { staffNumber: '10', pin: '1010' });
+    for (let round = 1; round <= 6; round++) {
+      for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS; attempt++)
+        await expectCode(auth.signIn('77', '0000'), 'unauthorized');
+      await expectCode(auth.signIn('10', '1010'), 'locked-out');
+      clock.advance(keypadLockoutDuration(round));
+    }
+    expect(keypadLockoutDuration(5)).toBe(15 * 60_000);
+    expect(keypadLockoutDuration(6)).toBe(15 * 60_000);
+    await auth.signIn('10', '1010');
+    for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS - 1; attempt++)
+      await expectCode(auth.signIn('77', '0000'), 'unauthorized');
+    await auth.signIn('10', '1010');
+  });
+
+  it('counts wrong tries in a row only: a good sign-in in between starts the count again', async () => {
+    await seedStaff(db, { staffNumber: '10', pin: '1010' });
+    for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS - 1; attempt++)
+      await expectCode(auth.signIn('77', '0000'), 'unauthorized');
+    await auth.signIn('10', '1010');
+    for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS - 1; attempt++)
+      await expectCode(auth.signIn('77', '0000'), 'unauthorized');
+    await auth.signIn('10', '1010');
   });
 });

@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { initialSchema } from './001-initial-schema';
+import { kioskState } from './002-kiosk-state';
 
 /** Every schema step, oldest first. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, kioskState];

@@ -1,0 +1,48 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+
+type PinInput = Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+
+/**
+ * Reads a PIN from standard input, never from the command line (where it would land in shell history and `ps`).
+ * On a terminal the typed digits are not echoed and the PIN is asked twice; from a pipe the first line is the PIN.
+ */
+export async function readPin(input: PinInput, output: Writable): Promise<string> {
+  if (!input.isTTY || !input.setRawMode) {
+    const lines = createInterface({ input, terminal: false });
+    for await (const line of lines) {
+      lines.close();
+      return line.trim();
+    }
+    return '';
+  }
+  const first = await askHidden(input, output, 'New PIN (4 to 8 digits): ');
+  const second = await askHidden(input, output, 'Type the PIN again: ');
+  if (first !== second) throw new Error('The two PINs do not match. Nothing was changed.');
+  return first;
+}
+
+function askHidden(input: PinInput, output: Writable, question: string): Promise<string> {
+  output.write(question);
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const finish = (error?: Error) => {
+      input.off('data', onData);
+      input.setRawMode?.(false);
+      input.pause();
+      output.write('\n');
+      if (error) reject(error);
+      else resolve(typed.trim());
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const char of chunk.toString()) {
+        if (char === '\r' || char === '\n') return finish();
+        if (char === '\u0003') return finish(new Error('Cancelled. Nothing was changed.'));
+        typed = char === '\u007f' || char === '\b' ? typed.slice(0, -1) : typed + char;
+      }
+    };
+    input.setRawMode?.(true);
+    input.resume();
+    input.on('data', onData);
+  });
+}

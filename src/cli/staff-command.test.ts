@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../main/core/clock';
+import { openKioskCore } from '../main/core/kiosk-core';
+import { listAuditEntries } from '../main/core/repositories/audit-log-repository';
+import { StaffAuth } from '../main/core/services/staff-auth';
+import { databaseFingerprint } from '../main/core/testing/database-fingerprint';
+import { makeTempFolder } from '../main/core/testing/temp-folder';
+import { runStaffCommand } from './staff-command';
+
+let folder: ReturnType<typeof makeTempFolder>;
+
+async function run(argv: string[], stdinText = '') {
+  const stdin = new PassThrough();
+  stdin.end(stdinText);
+  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+  const chunks = { out: '', err: '' };
+  stdout.on('data', (chunk) => (chunks.out += String(chunk)));
+  stderr.on('data', (chunk) => (chunks.err += String(chunk)));
+  const code = await runStaffCommand(argv, { stdin, stdout, stderr, env: {} });
+  return { code, ...chunks };
+}
+
+function withCore<T>(use: (core: ReturnType<typeof openKioskCore>) => T): T {
+  const core = openKioskCore({ dataFolder: folder.path });
+  try {
+    return use(core);
+  } finally {
+    core.close();
+  }
+}
+
+beforeEach(async () => {
+  folder = makeTempFolder();
+  const core = openKioskCore({ dataFolder: folder.path });
+  await core.dispatch('completeSetup', {
+    kioskName: 'Ward',
+    rooms: ['Room 1'],
+    admin: { displayName: 'Ana', pin: '1234' },
+  });
+  core.close();
+});
+afterEach(() => folder.cleanup());
+
+describe('staff command', () => {
+  it('adds a nurse with the PIN from standard input, and lists staff', async () => {
+    const added = await run(['add', '--name', 'Bea Cruz', '--data-dir', folder.path], '5678\n');
+    expect(added).toMatchObject({ code: 0, out: 'Added nurse Bea Cruz with staff number 101.\n' });
+    const listed = await run(['list', '--data-dir', folder.path]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/100\s+admin\s+active\s+Ana/);
+    expect(listed.out).toMatch(/101\s+nurse\s+active\s+Bea Cruz/);
+    const core = openKioskCore({ dataFolder: folder.path });
+    try {
+      const auth = new StaffAuth(core.db, new ManualClock(Date.now()), () => 60_000);
+      await expect(auth.signIn('101', '5678')).resolves.toMatchObject({ role: 'nurse' });
+    } finally {
+      core.close();
+    }
+  });
+
+  it('resets a forgotten admin PIN so the admin can sign in again, audited', async () => {
+    expect(await run(['reset-pin', '--number', '100', `--data-dir=${folder.path}`], '909090\n')).toMatchObject({
+      code: 0,
+    });
+    const core = openKioskCore({ dataFolder: folder.path });
+    try {
+      const auth = new StaffAuth(core.db, new ManualClock(Date.now()), () => 60_000);
+      await expect(auth.signIn('100', '909090')).resolves.toMatchObject({ role: 'admin' });
+      expect(listAuditEntries(core.db)[0]).toMatchObject({
+        action: 'staff-changed',
+        staffId: null,
+        detail: { change: 'pin-reset' },
+      });
+    } finally {
+      core.close();
+    }
+  });
+
+  it('refuses to disable the last admin, changing nothing', async () => {
+    const before = withCore((core) => databaseFingerprint(core.db));
+    const result = await run(['disable', '--number', '100', '--data-dir', folder.path]);
+    expect(result).toMatchObject({ code: 1, err: 'This is the last active admin. Add another admin first.\n' });
+    expect(withCore((core) => databaseFingerprint(core.db))).toBe(before);
+  });
+
+  it.each([
+    [['add', '--data-dir', 'X'], /No kiosk database/],
+    [['add', '--name', 'Bea'], /--data-dir is required/],
+    [['explode', '--data-dir', 'X'], /Unknown command "explode"/],
+    [['add', '--name', 'Bea', '--pin', '1234', '--data-dir', 'X'], /Unknown option --pin/],
+  ])('explains bad usage %j with exit code 2', async (argv, message) => {
+    const result = await run(argv.map((arg) => (arg === 'X' ? `${folder.path}/missing` : arg)));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+  });
+
+  it('refuses bad values before touching anything', async () => {
+    const before = withCore((core) => databaseFingerprint(core.db));
+    expect((await run(['add', '--name', 'Bea', '--role', 'boss', '--data-dir', folder.path], '1234\n')).err).toMatch(
+      /--role/,
+    );
+    expect((await run(['add', '--name', 'Bea', '--data-dir', folder.path], '12\n')).err).toMatch(
+      /PIN: a PIN is 4 to 8 digits/,
+    );
+    expect((await run(['reset-pin', '--data-dir', folder.path], '1234\n')).err).toMatch(/--number is required/);
+    expect((await run(['reset-pin', '--number', '555', '--data-dir', folder.path], '1234\n')).err).toMatch(
+      /no staff member/,
+    );
+    expect(withCore((core) => databaseFingerprint(core.db))).toBe(before);
+  });
+
+  it('works as `npm run staff` with the PIN piped in', () => {
+    const result = spawnSync(
+      'npx',
+      ['tsx', 'src/cli/staff.ts', 'add', '--name', 'Cy', '--role', 'admin', '--data-dir', folder.path],
+      {
+        input: '24682468\n',
+        encoding: 'utf8',
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('Added admin Cy with staff number 101.\n');
+    expect(result.status).toBe(0);
+  });
+});

@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { displayNameSchema, pinSchema, staffNumberSchema } from '../shared/contract';
+import { STAFF_ROLES, type StaffMember, type StaffRole } from '../shared/domain';
+import { databasePath, readFlag, resolveDataFolder } from '../main/core/data-folder';
+import { KioskError } from '../main/core/errors';
+import { openKioskCore } from '../main/core/kiosk-core';
+import { readPin } from './read-pin';
+
+export const STAFF_USAGE = `Usage: npm run staff -- <command> --data-dir DIR [options]
+
+Commands:
+  list                                   show every staff member (number, name, role, state)
+  add --name NAME [--role nurse|admin] [--number N]
+                                         add a staff member; the PIN is read from standard input
+  reset-pin --number N                   give a staff member a new PIN (read from standard input); lifts a lockout
+  disable --number N                     stop a staff member signing in (the last active admin cannot be disabled)
+
+The PIN is never taken from the command line. On a terminal it is asked twice without echo;
+from a pipe, the first line is the PIN:  printf '4821\\n' | npm run staff -- reset-pin --number 104 --data-dir DIR`;
+
+export interface CommandIo {
+  stdin: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+}
+
+class UsageError extends Error {}
+
+function required(argv: string[], flag: string, what: string): string {
+  const value = readFlag(argv, flag);
+  if (value === undefined) throw new UsageError(`${flag} is required: ${what}.`);
+  return value;
+}
+
+function check<T>(
+  schema: {
+    safeParse(
+      value: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  value: unknown,
+  what: string,
+): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`${what}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  return parsed.data;
+}
+
+const KNOWN_FLAGS = new Set(['--data-dir', '--name', '--role', '--number']);
+
+function formatMember(member: StaffMember): string {
+  const state = member.disabled ? 'disabled' : member.lockedOut ? 'locked out' : 'active';
+  return `${member.staffNumber.padEnd(8)} ${member.role.padEnd(6)} ${state.padEnd(10)} ${member.displayName}`;
+}
+
+/**
+ * The staff command for IT (a forgotten admin PIN is a real call): the same core code path as the admin screens.
+ * Answers the process exit code: 0 done, 1 refused by the rules (e.g. last admin), 2 bad usage or missing database.
+ */
+export async function runStaffCommand(argv: string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === 'help') {
+      io.stdout.write(`${STAFF_USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    if (!['list', 'add', 'reset-pin', 'disable'].includes(command))
+      throw new UsageError(`Unknown command "${command}".`);
+    for (const arg of rest) {
+      const flag = arg.split('=')[0]!;
+      if (arg.startsWith('--') && !KNOWN_FLAGS.has(flag)) throw new UsageError(`Unknown option ${flag}.`);
+    }
+    if (readFlag(rest, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
+      throw new UsageError('--data-dir is required: the folder that holds kiosk.db.');
+    }
+    const dataFolder = resolveDataFolder(rest, io.env, '');
+    if (!existsSync(databasePath(dataFolder))) {
+      throw new UsageError(
+        `No kiosk database at ${databasePath(dataFolder)}. Check --data-dir, or start the kiosk once and finish its first-run setup.`,
+      );
+    }
+
+    // Validate everything before asking for a PIN or opening the database.
+    const name =
+      command === 'add' ? check(displayNameSchema, required(rest, '--name', 'the person’s name'), '--name') : '';
+    const role = (readFlag(rest, '--role') ?? 'nurse') as StaffRole;
+    if (!STAFF_ROLES.includes(role)) throw new UsageError('--role must be nurse or admin.');
+    const numberFlag = readFlag(rest, '--number');
+    const number = numberFlag === undefined ? undefined : check(staffNumberSchema, numberFlag, '--number');
+    if ((command === 'reset-pin' || command === 'disable') && number === undefined) {
+      throw new UsageError(
+        `--number is required: the staff number to ${command === 'disable' ? 'disable' : 'give a new PIN'}.`,
+      );
+    }
+
+    const core = openKioskCore({ dataFolder });
+    try {
+      const staff = core.staffAdmin;
+      const target = number === undefined ? undefined : staff.findByNumber(number);
+      if (command !== 'add' && command !== 'list' && !target) {
+        io.stderr.write(`There is no staff member with number ${number}.\n`);
+        return 1;
+      }
+      switch (command) {
+        case 'list': {
+          const members = staff.list();
+          io.stdout.write(`${'NUMBER'.padEnd(8)} ${'ROLE'.padEnd(6)} ${'STATE'.padEnd(10)} NAME\n`);
+          for (const member of members) io.stdout.write(`${formatMember(member)}\n`);
+          return 0;
+        }
+        case 'add': {
+          const pin = check(pinSchema, await readPin(io.stdin, io.stderr), 'PIN');
+          const member = await staff.add({ displayName: name, role, pin, staffNumber: number }, null);
+          io.stdout.write(`Added ${member.role} ${member.displayName} with staff number ${member.staffNumber}.\n`);
+          return 0;
+        }
+        case 'reset-pin': {
+          const pin = check(pinSchema, await readPin(io.stdin, io.stderr), 'PIN');
+          await staff.resetPin(target!.id, pin, null);
+          io.stdout.write(`New PIN set for staff number ${target!.staffNumber}. Any lockout is lifted.\n`);
+          return 0;
+        }
+        default: {
+          staff.update(target!.id, { disabled: true }, null);
+          io.stdout.write(`Staff number ${target!.staffNumber} can no longer sign in.\n`);
+          return 0;
+        }
+      }
+    } finally {
+      core.close();
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${STAFF_USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof KioskError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

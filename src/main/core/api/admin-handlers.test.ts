@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock';
+import { openKioskCore, type KioskCore } from '../kiosk-core';
+import { listAuditEntries } from '../repositories/audit-log-repository';
+import { databaseFingerprint } from '../testing/database-fingerprint';
+import { makeTempFolder } from '../testing/temp-folder';
+
+let folder: ReturnType<typeof makeTempFolder>;
+let core: KioskCore;
+let clock: ManualClock;
+
+async function call<T>(method: string, input?: unknown): Promise<T> {
+  const result = await core.dispatch(method, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function signIn(staffNumber: string, pin: string): Promise<string> {
+  return (await call<{ staffToken: string }>('signIn', { staffNumber, pin })).staffToken;
+}
+
+beforeEach(async () => {
+  folder = makeTempFolder();
+  clock = new ManualClock(Date.UTC(2026, 3, 1, 9));
+  core = openKioskCore({ dataFolder: folder.path, clock, logger: { error: () => undefined } });
+  await call('completeSetup', { kioskName: 'Ward 2', rooms: ['Room 1'], admin: { displayName: 'Ana', pin: '1234' } });
+});
+afterEach(() => {
+  core.close();
+  folder.cleanup();
+});
+
+describe('admin handlers', () => {
+  it('lets an admin manage staff, rooms and settings', async () => {
+    const admin = await signIn('100', '1234');
+    const nurse = await call<{ id: number; staffNumber: string }>('addStaff', {
+      staffToken: admin,
+      displayName: 'Bea',
+      role: 'nurse',
+      pin: '5678',
+    });
+    expect(nurse.staffNumber).toBe('101');
+    await call('addRoom', { staffToken: admin, name: 'Room 2' });
+    const settings = await call<{ kioskName: string; phoneExtension: string }>('updateSettings', {
+      staffToken: admin,
+      changes: { kioskName: 'Ward 2 East', phoneExtension: '4411' },
+    });
+    expect(settings).toMatchObject({ kioskName: 'Ward 2 East', phoneExtension: '4411' });
+    expect(await call('getKioskStatus')).toMatchObject({
+      kioskName: 'Ward 2 East',
+      phoneExtension: '4411',
+      setupRequired: false,
+    });
+    expect(listAuditEntries(core.db)[0]).toMatchObject({
+      action: 'settings-changed',
+      detail: { keys: 'kioskName,phoneExtension' },
+    });
+  });
+
+  it('refuses admin methods to a nurse, and changes nothing', async () => {
+    const admin = await signIn('100', '1234');
+    await call('addStaff', { staffToken: admin, displayName: 'Bea', role: 'nurse', pin: '5678' });
+    const nurse = await signIn('101', '5678');
+    const before = databaseFingerprint(core.db);
+    const attempts: [string, Record<string, unknown>][] = [
+      ['listStaff', {}],
+      ['addStaff', { displayName: 'Eve', role: 'admin', pin: '0000' }],
+      ['updateStaff', { staffId: 1, disabled: true }],
+      ['resetStaffPin', { staffId: 1, pin: '0000' }],
+      ['listAllRooms', {}],
+      ['addRoom', { name: 'Closet' }],
+      ['renameRoom', { roomId: 1, name: 'Closet' }],
+      ['reorderRooms', { order: [1] }],
+      ['setRoomActive', { roomId: 1, active: false }],
+      ['getSettings', {}],
+      ['updateSettings', { changes: { kioskName: 'Hacked' } }],
+    ];
+    for (const [method, input] of attempts) {
+      expect(await core.dispatch(method, { staffToken: nurse, ...input }), method).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(databaseFingerprint(core.db)).toBe(before);
+  });
+
+  it('refuses a default language that is not offered', async () => {
+    const admin = await signIn('100', '1234');
+    const result = await core.dispatch('updateSettings', { staffToken: admin, changes: { languages: ['es'] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await call('updateSettings', { staffToken: admin, changes: { languages: ['es'], defaultLanguage: 'es' } });
+  });
+
+  it('refuses a second setup', async () => {
+    const result = await core.dispatch('completeSetup', {
+      kioskName: 'Other',
+      rooms: ['X'],
+      admin: { displayName: 'Mallory', pin: '0000' },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('signs staff out after the configured inactivity', async () => {
+    const admin = await signIn('100', '1234');
+    clock.advance(121_000);
+    expect(await core.dispatch('listStaff', { staffToken: admin })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+  });
+});

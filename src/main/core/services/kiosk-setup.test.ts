@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock';
+import { openDatabase, type KioskDatabase } from '../db/open-database';
+import { databaseFingerprint } from '../testing/database-fingerprint';
+import { makeTempFolder } from '../testing/temp-folder';
+import { completeSetup, isSetupRequired } from './kiosk-setup';
+import { roomBoard } from './room-board';
+import { loadSettings } from './settings-service';
+import { StaffAuth } from './staff-auth';
+
+let folder: ReturnType<typeof makeTempFolder>;
+let db: KioskDatabase;
+const clock = new ManualClock(Date.UTC(2026, 0, 1));
+
+beforeEach(() => {
+  folder = makeTempFolder();
+  db = openDatabase(`${folder.path}/kiosk.db`);
+});
+afterEach(() => {
+  db.close();
+  folder.cleanup();
+});
+
+describe('first-run setup', () => {
+  it('creates the kiosk name, rooms and first admin, who can then sign in', async () => {
+    expect(isSetupRequired(db)).toBe(true);
+    const result = await completeSetup(db, clock, {
+      kioskName: 'Maternity 4 West',
+      rooms: ['Room 1', 'Room 2'],
+      admin: { displayName: 'Ana Ruiz', pin: '482915' },
+    });
+    expect(result).toEqual({ staffNumber: '100' });
+    expect(isSetupRequired(db)).toBe(false);
+    expect(loadSettings(db).kioskName).toBe('Maternity 4 West');
+    expect(roomBoard(db).map((tile) => tile.name)).toEqual(['Room 1', 'Room 2']);
+    const auth = new StaffAuth(db, clock, () => 60_000);
+    await expect(auth.signIn('100', '482915')).resolves.toMatchObject({ role: 'admin' });
+  });
+
+  it('cannot run twice: it is no back door once an admin exists', async () => {
+    await completeSetup(db, clock, { kioskName: 'Ward', rooms: ['Room 1'], admin: { displayName: 'A', pin: '1234' } });
+    const before = databaseFingerprint(db);
+    await expect(
+      completeSetup(db, clock, { kioskName: 'Evil', rooms: ['X'], admin: { displayName: 'B', pin: '9999' } }),
+    ).rejects.toThrow(/already set up/);
+    expect(databaseFingerprint(db)).toBe(before);
+  });
+
+  it('leaves nothing behind when it fails half-way', async () => {
+    const before = databaseFingerprint(db);
+    await expect(
+      completeSetup(db, clock, {
+        kioskName: 'Ward',
+        rooms: ['Room 1', 'x'.repeat(61)],
+        admin: { displayName: 'A', pin: '1234' },
+      }),
+    ).rejects.toThrow();
+    expect(databaseFingerprint(db)).toBe(before);
+    expect(isSetupRequired(db)).toBe(true);
+  });
+});
