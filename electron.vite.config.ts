@@ -1,6 +1,17 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * Vite's dev server injects CSS as <style> elements, which the page's `style-src 'self'` blocks. Only `dev` relaxes
+ * the meta policy in index.html; built files keep the strict one.
+ */
+const allowInlineStylesInDev: Plugin = {
+  name: 'kiosk:allow-inline-styles-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+};
 
 export default defineConfig({
   main: {
@@ -20,7 +31,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [svelte()],
+    plugins: [svelte(), allowInlineStylesInDev],
     build: {
       minify: true,
       outDir: resolve('out/renderer'),

@@ -15,6 +15,8 @@ export const API_METHODS = [
   'markRoomCleaned',
   // The parent's session
   'recordSessionEvent',
+  'getContent',
+  'getIllustrations',
   // Admin area
   'listStaff',
   'addStaff',
@@ -27,6 +29,7 @@ export const API_METHODS = [
   'setRoomActive',
   'getSettings',
   'updateSettings',
+  'getContentProblems',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

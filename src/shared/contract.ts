@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
+import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
 import { settingsChangesSchema, settingsFields } from './settings';
 import {
@@ -94,6 +95,9 @@ export const contract = {
       .strict(),
   },
 
+  getContent: { input: z.object({ language: z.enum(LANGUAGES) }).strict() },
+  getIllustrations: { input: noInput },
+
   listStaff: { input: z.object({ staffToken }).strict() },
   addStaff: {
     input: z
@@ -125,6 +129,7 @@ export const contract = {
   setRoomActive: { input: z.object({ staffToken, roomId: id, active: z.boolean() }).strict() },
   getSettings: { input: z.object({ staffToken }).strict() },
   updateSettings: { input: z.object({ staffToken, changes: settingsChangesSchema }).strict() },
+  getContentProblems: { input: z.object({ staffToken }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -142,6 +147,8 @@ export interface ApiResults {
   endSession: EndedSession;
   markRoomCleaned: RoomSummary;
   recordSessionEvent: { recorded: true };
+  getContent: ContentPack;
+  getIllustrations: Record<string, string>;
   listStaff: StaffMember[];
   addStaff: StaffMember;
   updateStaff: StaffMember;
@@ -153,6 +160,7 @@ export interface ApiResults {
   setRoomActive: RoomSummary;
   getSettings: KioskSettingsView;
   updateSettings: KioskSettingsView;
+  getContentProblems: ContentProblem[];
 }
 
 type EmptyObject = Record<string, never>;

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { systemClock, type Clock } from './clock';
+import { openContentLibrary } from './content/content-library';
 import { createDispatch, type Dispatch, type DispatchLogger } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
 import { databasePath } from './data-folder';
@@ -16,6 +18,8 @@ export interface KioskCoreOptions {
   /** Electron-ABI better-sqlite3 build, passed by the app only. */
   nativeBinding?: string;
   logger?: DispatchLogger;
+  /** The folder holding content/ and illustrations/ (the app's resources). Default: ./resources from the working folder. */
+  resourcesFolder?: string;
   /** Run housekeeping (auto-close) every minute. Off for tests and one-shot command-line tools. */
   housekeepingEveryMinute?: boolean;
 }
@@ -36,12 +40,13 @@ export interface KioskCore {
 export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? console;
+  const content = openContentLibrary(options.resourcesFolder ?? resolve('resources'), options.dataFolder);
   const db = openDatabase(databasePath(options.dataFolder), { nativeBinding: options.nativeBinding });
   const staffAuth = new StaffAuth(db, clock, () => loadSettings(db).signOutAfterSeconds * 1000);
   const staffAdmin = new StaffAdmin(db, clock);
   const roomAdmin = new RoomAdmin(db, clock);
   const roomSessions = new RoomSessions(db, clock, () => loadSettings(db).cleaningStepEnabled);
-  const handlers = createHandlers({ db, clock, staffAuth, staffAdmin, roomAdmin, roomSessions });
+  const handlers = createHandlers({ db, clock, content, staffAuth, staffAdmin, roomAdmin, roomSessions });
 
   const runHousekeeping = () => closeOverdueSessions(db, clock, roomSessions, loadSettings(db).autoCloseAfterMinutes);
   // Sessions found open after a crash or restart stay open (their room shows them) unless past the limit.

@@ -72,6 +72,9 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     },
   ],
   markRoomCleaned: [{ staffToken: A_TOKEN }, { staffToken: A_TOKEN, roomId: 0 }, { roomId: 1 }],
+  getContent: [{}, { language: 'fr' }, { language: 'en', section: 'guides' }],
+  getIllustrations: [],
+  getContentProblems: [{}],
   listStaff: [{}, { staffToken: 'x' }],
   addStaff: [
     { staffToken: A_TOKEN, displayName: 'Ana', role: 'superuser', pin: '1234' },

@@ -1,6 +1,7 @@
 import type { ApiMethodName } from '../../../shared/api-methods';
 import type { ApiResults, ParsedInput } from '../../../shared/contract';
 import type { Clock } from '../clock';
+import type { ContentLibrary } from '../content/content-library';
 import type { KioskDatabase } from '../db/open-database';
 import { KioskError } from '../errors';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
@@ -14,6 +15,7 @@ import type { StaffAuth } from '../services/staff-auth';
 
 export interface HandlerContext {
   db: KioskDatabase;
+  content: ContentLibrary;
   clock: Clock;
   staffAuth: StaffAuth;
   staffAdmin: StaffAdmin;
@@ -31,7 +33,7 @@ export type HandlerTable = {
  * Staff methods take the sign-in token first; admin methods require the admin role.
  */
 export function createHandlers(context: HandlerContext): HandlerTable {
-  const { db, clock, staffAuth, staffAdmin, roomAdmin, roomSessions } = context;
+  const { db, clock, content, staffAuth, staffAdmin, roomAdmin, roomSessions } = context;
   const admin = (staffToken: string) => staffAuth.require(staffToken, 'admin');
 
   return {
@@ -83,6 +85,10 @@ export function createHandlers(context: HandlerContext): HandlerTable {
       roomSessions.recordEvent(sessionId, type, detail);
       return { recorded: true };
     },
+
+    getContent: ({ language }) => content.pack(language),
+
+    getIllustrations: () => content.illustrations(),
 
     listStaff({ staffToken }) {
       admin(staffToken);
@@ -137,6 +143,11 @@ export function createHandlers(context: HandlerContext): HandlerTable {
         });
       })();
       return loadSettings(db);
+    },
+
+    getContentProblems({ staffToken }) {
+      admin(staffToken);
+      return content.problems();
     },
   };
 }

@@ -1,0 +1,252 @@
+import { fileURLToPath } from 'node:url';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Clock } from '../main/core/clock';
+import { openKioskCore, type KioskCore } from '../main/core/kiosk-core';
+import type { ApiResult, ErrorCode } from '../shared/errors';
+import { BRIDGE_API_PREFIX, BRIDGE_CLIENT_PATH, BRIDGE_TOKEN_HEADER, bridgeClientScript } from './bridge-client-script';
+import { injectBridge } from './html-injection';
+import { isAllowedHost, isSameOriginRequest, isWellFormedToken, newBridgeToken, tokenMatches } from './request-guards';
+import { contentTypeFor, lookUpStaticFile, readStaticFile } from './static-files';
+
+export interface BridgeOptions {
+  dataFolder: string;
+  /** 0 picks a free ephemeral port. */
+  port?: number;
+  /** The built renderer (electron-vite's out/renderer). */
+  rendererDir?: string;
+  clock?: Clock;
+  /** Fixed token for tests; normally a fresh random one per launch. */
+  token?: string;
+}
+
+export interface RunningBridge {
+  /** The page to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  /** The core behind the bridge, for tests that need to look at the database. */
+  core: KioskCore;
+  close(): Promise<void>;
+}
+
+/** The same policy the Electron shell sends: the page may load and call only its own origin. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const BIND_ADDRESS = '127.0.0.1';
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+class BodyTooLarge extends Error {}
+
+function sendText(response: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  response.end(text);
+}
+
+function sendResult(response: ServerResponse, status: number, result: ApiResult<unknown>): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  response.end(JSON.stringify(result));
+}
+
+const failure = (code: ErrorCode, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * Serves the built renderer to a real browser on 127.0.0.1, with `window.kiosk` carried over fetch to the very same
+ * dispatch (and handler table) the Electron IPC shell uses. For tests and previews only: never part of the packaged app.
+ */
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const token = options.token ?? newBridgeToken();
+  if (!isWellFormedToken(token)) throw new Error('The bridge token must be 32 to 128 base64url characters.');
+  const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
+  const clientScript = bridgeClientScript();
+  const core = openKioskCore({
+    dataFolder: options.dataFolder,
+    clock: options.clock,
+    resourcesFolder: fileURLToPath(new URL('../../resources', import.meta.url)),
+  });
+  let port = 0;
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (request.method !== 'POST') {
+      sendResult(response, 405, failure('invalid-input', 'Kiosk calls must be POST.'));
+      return;
+    }
+    if (!tokenMatches(token, request.headers[BRIDGE_TOKEN_HEADER.toLowerCase()])) {
+      sendResult(response, 401, failure('untrusted-sender', 'This call did not come from the kiosk page.'));
+      return;
+    }
+    let text: string;
+    try {
+      text = await readBody(request);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendResult(response, 413, failure('invalid-input', `A kiosk call may carry at most ${MAX_BODY_BYTES} bytes.`));
+        return;
+      }
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      sendResult(response, 400, failure('invalid-input', 'The call body is not valid JSON.'));
+      return;
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      sendResult(response, 400, failure('invalid-input', 'The call body must be a JSON object {"input": ...}.'));
+      return;
+    }
+    sendResult(response, 200, await core.dispatch(method, (body as { input?: unknown }).input));
+  }
+
+  async function handlePage(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    rawPath: string,
+  ): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+      return;
+    }
+    if (rawPath === BRIDGE_CLIENT_PATH) {
+      response.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : clientScript);
+      return;
+    }
+    const found = await lookUpStaticFile(rendererDir, rawPath);
+    if (found.kind === 'refused') {
+      sendText(response, 403, 'Forbidden.');
+      return;
+    }
+    if (found.kind === 'missing') {
+      sendText(response, 404, 'Not found.');
+      return;
+    }
+    const isPage = found.file === resolve(rendererDir, 'index.html');
+    if (isPage && !tokenMatches(token, url.searchParams.get('token'))) {
+      sendText(response, 403, 'Forbidden: open the kiosk with the address printed when the bridge started.');
+      return;
+    }
+    const content = await readStaticFile(found.file);
+    const body = isPage ? Buffer.from(injectBridge(content.toString('utf8'), token), 'utf8') : content;
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentTypeFor(found.file),
+      'Content-Length': String(body.length),
+      // The page carries the token: never keep it in a cache.
+      'Cache-Control': isPage ? 'no-store' : 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const rawTarget = request.url ?? '/';
+    const rawPath = rawTarget.split('?', 1)[0]!;
+    const isApi = rawPath.startsWith(BRIDGE_API_PREFIX);
+    if (!isAllowedHost(request.headers, port) || !isSameOriginRequest(request.headers, port)) {
+      if (isApi) sendResult(response, 403, failure('untrusted-sender', 'Calls from other sites are refused.'));
+      else sendText(response, 403, 'Forbidden: foreign host or origin.');
+      return;
+    }
+    if (!rawTarget.startsWith('/')) {
+      sendText(response, 400, 'Bad request.');
+      return;
+    }
+    if (isApi) {
+      await handleApi(request, response, rawPath.slice(BRIDGE_API_PREFIX.length));
+      return;
+    }
+    await handlePage(request, response, new URL(rawTarget, `http://127.0.0.1:${port}`), rawPath);
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('kiosk bridge: request failed', error);
+      if (!response.headersSent)
+        sendResult(response, 500, failure('internal', 'Something went wrong. Please try again.'));
+      else response.destroy();
+    });
+  });
+
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, BIND_ADDRESS, () => {
+        server.off('error', reject);
+        resolveListen();
+      });
+    });
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${BIND_ADDRESS}:${port}/?token=${token}`,
+    port,
+    token,
+    core,
+    close() {
+      closing ??= new Promise<void>((resolveClose) => {
+        server.close(() => {
+          core.close();
+          resolveClose();
+        });
+        // Keep-alive sockets would hold close() open until they time out.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run start:web -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--no-build]`: builds the renderer and serves
+ * it with the loopback bridge, for previews and browser tests. Prints one line with the address to open.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRenderer } from './build-renderer';
+import { startBridge } from './bridge-server';
+import { parseStartWebArgs, type StartWebOptions } from './start-web-args';
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+function fail(message: string, exitCode: number): never {
+  console.error(`start:web: ${message}`);
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  let options: StartWebOptions;
+  try {
+    options = parseStartWebArgs(process.argv.slice(2), process.env, {
+      dataFolder: join(repoRoot, '.kiosk-data'),
+      rendererDir: join(repoRoot, 'out', 'renderer'),
+    });
+  } catch (error) {
+    fail((error as Error).message, 2);
+  }
+
+  if (options.build) {
+    try {
+      await buildRenderer(repoRoot);
+    } catch (error) {
+      fail(`the renderer build failed: ${(error as Error).message}`, 1);
+    }
+  }
+  if (!existsSync(join(options.rendererDir, 'index.html'))) {
+    fail(`no built renderer at ${options.rendererDir} (run without --no-build, or npx electron-vite build)`, 1);
+  }
+
+  const bridge = await startBridge({
+    dataFolder: options.dataFolder,
+    port: options.port,
+    rendererDir: options.rendererDir,
+  });
+  console.log(`Kiosk ready at ${bridge.url}`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    bridge.close().then(
+      () => process.exit(0),
+      (error: unknown) => fail(`closing failed: ${(error as Error).message}`, 1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => fail((error as Error).message, 1));

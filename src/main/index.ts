@@ -1,0 +1,125 @@
+/**
+ * The Electron shell: lifecycle, one kiosk window, and the wiring between the IPC handlers and core. Everything
+ * that matters lives in ./core (plain Node); everything decidable without Electron lives in small pure files here.
+ */
+import { app, dialog, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveDataFolder } from './core/data-folder';
+import { openKioskCore, type KioskCore } from './core/kiosk-core';
+import { registerIpcHandlers } from './ipc-handlers';
+import { keepDisplayAwake, lockDownWindow } from './kiosk-lockdown';
+import { isKioskMode, testClockFromEnvironment } from './launch-options';
+import { nativeBindingPath } from './native-binding';
+import { handleKioskProtocol, registerKioskScheme, RENDERER_ENTRY_URL } from './renderer-protocol';
+import { hardenAllWebContents, hardenSession } from './security-policy';
+import { trustedOrigins } from './trusted-sender';
+import { createKioskWindow } from './window-factory';
+
+// Both must happen before 'ready'.
+registerKioskScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch (a double tap on the icon) only brings the running kiosk forward: see 'second-instance'.
+  app.quit();
+} else {
+  runKiosk();
+}
+
+function runKiosk(): void {
+  const kioskMode = isKioskMode(app.isPackaged, process.argv);
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const origins = trustedOrigins({ isPackaged: app.isPackaged, devServerUrl });
+  const pageUrl = devServerUrl && origins.length > 1 ? devServerUrl : RENDERER_ENTRY_URL;
+  hardenAllWebContents(origins);
+
+  let window: BrowserWindow | null = null;
+  let core: KioskCore | null = null;
+  let unregisterIpc: (() => void) | null = null;
+  let displayBlocker: number | null = null;
+
+  const showWindow = () => {
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
+  const openWindow = () => {
+    window = createKioskWindow({
+      preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
+      kioskMode,
+      isPackaged: app.isPackaged,
+    });
+    const opened = window;
+    lockDownWindow(opened, {
+      kioskMode,
+      devToolsAllowed: !app.isPackaged,
+      reload: () => void opened.loadURL(pageUrl),
+    });
+    opened.once('ready-to-show', showWindow);
+    opened.on('closed', () => {
+      if (window === opened) window = null;
+    });
+    void opened.loadURL(pageUrl);
+  };
+
+  const start = () => {
+    Menu.setApplicationMenu(null);
+    hardenSession(session.defaultSession);
+    const dataFolder = resolveDataFolder(process.argv, process.env, app.getPath('userData'));
+    const nativeBinding = nativeBindingPath({
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      electronVersion: process.versions.electron,
+    });
+    if (!existsSync(nativeBinding)) {
+      throw new Error(
+        `The database driver built for Electron ${process.versions.electron} is missing at ${nativeBinding}. ` +
+          (app.isPackaged ? 'Reinstall the kiosk.' : 'Run: node scripts/build-native-for-electron.mjs'),
+      );
+    }
+    core = openKioskCore({
+      dataFolder,
+      nativeBinding,
+      resourcesFolder: join(app.getAppPath(), 'resources'),
+      clock: testClockFromEnvironment(app.isPackaged, process.env),
+      housekeepingEveryMinute: true,
+    });
+    unregisterIpc = registerIpcHandlers(core.dispatch, origins);
+    handleKioskProtocol(join(app.getAppPath(), 'out', 'renderer'));
+    displayBlocker = keepDisplayAwake();
+    openWindow();
+  };
+
+  const shutDown = () => {
+    unregisterIpc?.();
+    unregisterIpc = null;
+    core?.close();
+    core = null;
+    if (displayBlocker !== null && powerSaveBlocker.isStarted(displayBlocker)) powerSaveBlocker.stop(displayBlocker);
+    displayBlocker = null;
+  };
+
+  app.on('second-instance', showWindow);
+  app.on('activate', () => {
+    if (!window && core) openWindow();
+  });
+  // A kiosk has no life without its window, on macOS too.
+  app.on('window-all-closed', () => app.quit());
+  // After the windows are gone, so no call can arrive at a closed database.
+  app.on('will-quit', shutDown);
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error('kiosk: could not start:', error);
+      dialog.showErrorBox('The kiosk could not start', message);
+      shutDown();
+      app.exit(1);
+    });
+}

@@ -1,0 +1,36 @@
+import type { Language } from '../../../shared/domain';
+import { catalogs } from './catalogs';
+import type { ClockTime } from './messages-en';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * A wall-clock time as hh:mm on a 24-hour clock in every language: hospital staff chart in 24-hour time, and
+ * "14:05" cannot be misread as morning at 3 a.m. `timeZone` is for tests; the kiosk uses its own local zone.
+ */
+export function formatClockTime(epochMs: number, language: Language, timeZone?: string): ClockTime {
+  const format = new Intl.DateTimeFormat(language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  });
+  const parts = format.formatToParts(epochMs);
+  const hour = Number(parts.find((part) => part.type === 'hour')?.value ?? Number.NaN);
+  return { text: format.format(epochMs), hour };
+}
+
+/** How long a session has been running: "under 1 min", "12 min", "1 hour 5 min", "2 horas". */
+export function formatElapsed(elapsedMs: number, language: Language): string {
+  const messages = catalogs[language].duration;
+  // A few seconds of clock skew between processes must not show a negative duration.
+  const totalMinutes = Math.floor(Math.max(0, elapsedMs) / MINUTE_MS);
+  if (totalMinutes < 1) return messages.underAMinute;
+  if (totalMinutes < 60) return messages.minutes(totalMinutes);
+
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  const plural = new Intl.PluralRules(language).select(hours) === 'one' ? 'one' : 'other';
+  const hoursText = messages.hours[plural](hours);
+  return minutes === 0 ? hoursText : messages.hoursAndMinutes(hoursText, messages.minutes(minutes));
+}

@@ -1,0 +1,22 @@
+/**
+ * Setup for renderer tests (jsdom): one fixed time zone so "14:05" means the same on every machine, and a clean
+ * slate after each test (unmounted components, default language and theme, no window.kiosk).
+ */
+import { cleanup } from '@testing-library/svelte';
+import { afterEach, vi } from 'vitest';
+import { locale } from './lib/i18n/locale.svelte';
+import { kioskClock } from './lib/kiosk-clock.svelte';
+import { theme } from './lib/theme.svelte';
+
+vi.stubEnv('TZ', 'UTC');
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  locale.reset();
+  theme.reset();
+  kioskClock.reset();
+  Reflect.deleteProperty(window, 'kiosk');
+  document.documentElement.removeAttribute('lang');
+  document.documentElement.removeAttribute('data-theme');
+});
