@@ -34,7 +34,8 @@ export default defineConfig({
     plugins: [svelte(), allowInlineStylesInDev],
     build: {
       minify: true,
-      outDir: resolve('out/renderer'),
+      // KIOSK_RENDERER_DIR lets parallel work build into its own folder (the e2e fixture reads the same variable).
+      outDir: process.env.KIOSK_RENDERER_DIR ?? resolve('out/renderer'),
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

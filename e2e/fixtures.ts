@@ -80,7 +80,7 @@ let electronSkipAnnounced = false;
 
 export const test = base.extend<KioskFixtures & KioskTestOptions, KioskWorkerFixtures & KioskProjectOptions>({
   transport: ['browser', { scope: 'worker', option: true }],
-  rendererDir: [resolve('out/renderer'), { scope: 'worker', option: true }],
+  rendererDir: [process.env.KIOSK_RENDERER_DIR ?? resolve('out/renderer'), { scope: 'worker', option: true }],
   seed: [undefined, { option: true }],
   fixedTime: [undefined, { option: true }],
 
