@@ -8,6 +8,7 @@ import type {
   StartedSession,
 } from '../../../shared/domain';
 import type { Clock } from '../clock';
+import { withoutFsync } from '../db/durability';
 import type { KioskDatabase } from '../db/open-database';
 import { KioskError } from '../errors';
 import { getRoom, setRoomNeedsCleaning } from '../repositories/rooms-repository';
@@ -63,8 +64,10 @@ export class RoomSessions {
   }
 
   recordEvent(sessionUuid: string, type: SessionEventType, detail?: Record<string, string | number | boolean>): void {
-    const session = this.#openSession(sessionUuid);
-    insertSessionEvent(this.#db, { sessionId: session.id, at: this.#clock.now(), type, detail });
+    withoutFsync(this.#db, () => {
+      const session = this.#openSession(sessionUuid);
+      insertSessionEvent(this.#db, { sessionId: session.id, at: this.#clock.now(), type, detail });
+    });
   }
 
   /** `at` lets the auto-close rule date the end to when the limit was reached; otherwise it is now. */
