@@ -62,9 +62,10 @@ test('the board shows each room in its state', async ({ page, kiosk }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('a tap on a room explains what to do, politely', async ({ page }) => {
+test('a tap on a free room asks for staff, and tells a parent a nurse will help', async ({ page }) => {
   await tile(page, 'Room A').click();
-  await expect(page.getByRole('status').filter({ hasText: 'Room A is free' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Staff sign-in' })).toBeVisible();
+  await expect(page.getByText('If you are waiting for a room, a nurse will help you.')).toBeVisible();
 });
 
 test('the board speaks Spanish after the switch, and <html lang> follows', async ({ page }) => {

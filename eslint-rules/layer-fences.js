@@ -25,7 +25,8 @@ export function layerOf(projectPath) {
 const FENCES = {
   shared: { layers: ['shared'], node: false, packages: ['zod'], electron: false },
   core: { layers: ['core', 'shared'], node: true, packages: '*', electron: false },
-  shell: { layers: ['shell', 'core', 'shared'], node: true, packages: '*', electron: true },
+  // cli: the installed app runs the IT tools (--staff, --export) in its main process (src/main/app-command-host.ts).
+  shell: { layers: ['shell', 'core', 'shared', 'cli'], node: true, packages: '*', electron: true },
   preload: { layers: ['preload', 'shared:api-methods'], node: false, packages: [], electron: true },
   renderer: { layers: ['renderer', 'shared'], node: false, packages: '*', electron: false },
   bridge: { layers: ['bridge', 'core', 'shared'], node: true, packages: '*', electron: false },

@@ -45,6 +45,12 @@ describe('layer fences', () => {
     refused('src/main/core/kiosk-core.ts', '../ipc-handlers', /core must not import from shell/);
     refused('src/main/core/kiosk-core.ts', '../../bridge/bridge-server', /core must not import from bridge/);
   });
+
+  it('lets the shell host the command-line tools, which stay free of electron and the shell', () => {
+    allowed('src/main/app-command-host.ts', '../cli/staff-command');
+    refused('src/cli/staff-command.ts', '../main/app-command-host', /cli must not import from shell/);
+    refused('src/cli/staff-command.ts', 'electron', /cli must not import electron/);
+  });
 });
 
 describe('test files', () => {

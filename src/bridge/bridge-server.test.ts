@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +122,45 @@ describe('the loopback bridge', () => {
     expect(response.status).toBe(403);
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
     expect(databaseFingerprint(bridge.core.db)).toBe(before);
+  });
+
+  // Reliability helper (issue 7): the remaining ways round the token and origin checks.
+  it('refuses the token in the query string of an API call: only the header counts', async () => {
+    const response = await rawRequest(bridge.port, {
+      method: 'POST',
+      path: `/__kiosk/api/listRooms?token=${TOKEN}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ input: {} }),
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a same-site (not same-origin) fetch and a request with no Host', async () => {
+    const sameSite = await api('listRooms', { input: {} }, { 'Sec-Fetch-Site': 'same-site' });
+    expect(sameSite.status).toBe(403);
+    const noHost = await new Promise<string>((resolve, reject) => {
+      const socket = connect(bridge.port, '127.0.0.1', () => {
+        socket.end(
+          `POST /__kiosk/api/listRooms HTTP/1.1\r\nX-Kiosk-Token: ${TOKEN}\r\nContent-Type: application/json\r\n` +
+            'Content-Length: 12\r\nConnection: close\r\n\r\n{"input":{}}',
+        );
+      });
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(noHost).toMatch(/^HTTP\/1\.1 (400|403) /);
+    expect(noHost).not.toContain('"ok":true');
+  });
+
+  it('will not start on a data folder it cannot use, and says why', async () => {
+    const notAFolder = join(data.path, 'kiosk.db-is-a-file');
+    writeFileSync(notAFolder, 'x');
+    await expect(startBridge({ dataFolder: notAFolder, rendererDir: renderer.path })).rejects.toMatchObject({
+      code: 'storage-unavailable',
+      message: expect.stringContaining('Please call IT') as unknown,
+    });
   });
 
   it('accepts its own origin under both loopback names', async () => {

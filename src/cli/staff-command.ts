@@ -24,6 +24,11 @@ export interface CommandIo {
   stdout: Writable;
   stderr: Writable;
   env: NodeJS.ProcessEnv;
+  /**
+   * Packaging (issue 9): the installed app runs this command inside Electron and passes its Electron-ABI driver
+   * and the content folder inside app.asar; `npm run staff` leaves both unset (Node-ABI driver, ./resources).
+   */
+  core?: { nativeBinding?: string; resourcesFolder?: string };
 }
 
 class UsageError extends Error {}
@@ -95,7 +100,7 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
       );
     }
 
-    const core = openKioskCore({ dataFolder });
+    const core = openKioskCore({ dataFolder, ...io.core });
     try {
       const staff = core.staffAdmin;
       const target = number === undefined ? undefined : staff.findByNumber(number);

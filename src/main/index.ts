@@ -5,6 +5,8 @@
 import { app, dialog, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+// IT's command line (issue 9).
+import { runAppCommandIfAsked } from './app-command-host';
 import { resolveDataFolder } from './core/data-folder';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -20,7 +22,10 @@ import { createKioskWindow } from './window-factory';
 registerKioskScheme();
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
+// IT's command line (issue 9): `--staff …` / `--export …` run, print and exit: no window, no single-instance lock.
+if (runAppCommandIfAsked()) {
+  // The command exits the app when it ends.
+} else if (!app.requestSingleInstanceLock()) {
   // A second launch (a double tap on the icon) only brings the running kiosk forward: see 'second-instance'.
   app.quit();
 } else {

@@ -31,12 +31,28 @@ describe('isTrustedSender', () => {
     ['a relative URL', '/index.html'],
     ['our scheme without a host', 'kiosk:app/index.html'],
     ['a similar scheme', 'kiosks://app/index.html'],
+    // Reliability helper (issue 7): more pages that must never reach the API.
+    ['a foreign https origin', 'https://evil.example/index.html'],
+    ['the devtools front-end', 'devtools://devtools/bundled/inspector.html'],
+    ['a chrome page', 'chrome://settings/'],
+    ['an extension page', 'chrome-extension://abcdefghijklmnop/page.html'],
+    ['a view-source of our page', 'view-source:kiosk://app/index.html'],
+    ['a filesystem URL on our origin', 'filesystem:kiosk://app/temporary/page.html'],
+    ['about:srcdoc', 'about:srcdoc'],
+    ['a blob URL with a full path', 'blob:kiosk://app/4b0a3c55-0f0e-4a8e-9b1a-2c7d3e4f5a6b'],
+    ['a host with a percent-encoded dot', 'kiosk://app%2Eevil/index.html'],
+    ['a host followed by a backslash', 'kiosk://app\\evil.example/index.html'],
   ])('refuses %s', (_label, url) => {
     expect(isTrustedSender(mainFrame(url), ours)).toBe(false);
   });
 
   it('refuses a sub-frame even on our own origin', () => {
     expect(isTrustedSender({ url: 'kiosk://app/index.html', isMainFrame: false }, ours)).toBe(false);
+  });
+
+  it('refuses a sub-frame on a foreign origin, and on about:blank', () => {
+    expect(isTrustedSender({ url: 'https://evil.example/', isMainFrame: false }, ours)).toBe(false);
+    expect(isTrustedSender({ url: 'about:blank', isMainFrame: false }, ours)).toBe(false);
   });
 
   it('refuses a frame that is gone or has no URL', () => {

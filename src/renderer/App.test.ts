@@ -44,10 +44,11 @@ describe('App', () => {
     expect(html.dataset.theme).toBe('day');
   });
 
-  it('shows a calm not-set-up screen until the first administrator exists', async () => {
+  it('shows first-run setup, and nothing else, until the first administrator exists', async () => {
     const api = stubKiosk({ getKioskStatus: () => ok(status({ setupRequired: true })) });
     render(App);
-    expect(await screen.findByRole('heading', { name: 'This kiosk is not set up yet' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Set up this kiosk' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Staff' })).toBeNull();
     expect(api.listRooms).not.toHaveBeenCalled();
   });
 

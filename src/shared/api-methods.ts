@@ -17,6 +17,15 @@ export const API_METHODS = [
   'recordSessionEvent',
   'getContent',
   'getIllustrations',
+  // The parent's timers (issue 5, timers helper)
+  'listTimers',
+  'startTimer',
+  'pauseTimer',
+  'resumeTimer',
+  'addMinute',
+  'cancelTimer',
+  'acknowledgeTimer',
+  'switchSide',
   // Admin area
   'listStaff',
   'addStaff',
@@ -30,6 +39,11 @@ export const API_METHODS = [
   'getSettings',
   'updateSettings',
   'getContentProblems',
+  // Reports and usage export (issue 6, reports helper)
+  'getUsageReport',
+  'exportUsage',
+  'getUsageExportProgress',
+  'cancelUsageExport',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

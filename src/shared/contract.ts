@@ -12,6 +12,7 @@ import {
   SESSION_EVENT_TYPES,
   SESSION_KINDS,
   STAFF_ROLES,
+  TIMER_SIDES,
   type EndedSession,
   type KioskSettingsView,
   type KioskStatus,
@@ -21,6 +22,13 @@ import {
   type StaffMember,
   type StaffSignIn,
   type StartedSession,
+  type TimerView,
+  // Reports and usage export (reports helper).
+  EXPORT_FORMATS,
+  EXPORT_SUBJECTS,
+  type UsageExportProgress,
+  type UsageExportResult,
+  type UsageReport,
 } from './domain';
 
 const noInput = z.object({}).strict();
@@ -49,6 +57,41 @@ const eventDetail = z
     z.union([z.string().max(200), z.number().finite(), z.boolean()]),
   )
   .refine((value) => Object.keys(value).length <= 8, 'at most 8 detail fields');
+
+// Timers (issue 5, timers helper): a preset is named by its content id; its length always comes from the pack.
+const timerPresetId = z
+  .string()
+  .max(60)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a timer preset id like "warm-compress-5"');
+const timerAction = z.object({ timerId: id }).strict();
+
+// ---- Reports and usage export (issue 6, reports helper) ----
+
+/** A report covers at most a leap year of days (exports have no limit). */
+export const MAX_REPORT_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+function isCalendarDate(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().startsWith(text);
+}
+
+/** A calendar date that exists ("2026-02-30" does not), years 2000 to 2099: local dates in the kiosk's time zone. */
+export const localDateSchema = z
+  .string()
+  .regex(/^20\d\d-\d\d-\d\d$/, 'a date like 2026-03-31')
+  .refine(isCalendarDate, 'not a real date');
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** Inclusive `from` and `to` dates: from ≤ to, at most `maxDays` days. */
+const checkDateRange = (maxDays: number) => (range: { from: string; to: string }, context: z.RefinementCtx) => {
+  if (range.from > range.to) {
+    context.addIssue({ code: 'custom', message: 'the start date is after the end date', path: ['to'] });
+  } else if (dayNumber(range.to) - dayNumber(range.from) >= maxDays) {
+    context.addIssue({ code: 'custom', message: `at most ${maxDays} days`, path: ['to'] });
+  }
+};
 
 export const contract = {
   getKioskStatus: { input: noInput },
@@ -89,7 +132,8 @@ export const contract = {
     input: z
       .object({
         sessionId,
-        type: z.enum(SESSION_EVENT_TYPES),
+        // Timer events are recorded by main as timers start and end (timers helper), never by the renderer.
+        type: z.enum(SESSION_EVENT_TYPES).exclude(['timer-started', 'timer-finished', 'timer-cancelled']),
         detail: eventDetail.optional(),
       })
       .strict(),
@@ -97,6 +141,27 @@ export const contract = {
 
   getContent: { input: z.object({ language: z.enum(LANGUAGES) }).strict() },
   getIllustrations: { input: noInput },
+
+  // The parent's timers (issue 5, timers helper). Main records their events; the renderer never sends them.
+  listTimers: { input: z.object({ sessionId }).strict() },
+  startTimer: {
+    input: z
+      .object({
+        sessionId,
+        presetId: timerPresetId,
+        /** The parent confirmed the preset's safety note ("I have read this"); required when the note asks for it. */
+        safetyConfirmed: z.boolean().optional(),
+        /** Left/right timer only: the side to start on (default left). */
+        side: z.enum(TIMER_SIDES).optional(),
+      })
+      .strict(),
+  },
+  pauseTimer: { input: timerAction },
+  resumeTimer: { input: timerAction },
+  addMinute: { input: timerAction },
+  cancelTimer: { input: timerAction },
+  acknowledgeTimer: { input: timerAction },
+  switchSide: { input: timerAction },
 
   listStaff: { input: z.object({ staffToken }).strict() },
   addStaff: {
@@ -130,6 +195,28 @@ export const contract = {
   getSettings: { input: z.object({ staffToken }).strict() },
   updateSettings: { input: z.object({ staffToken, changes: settingsChangesSchema }).strict() },
   getContentProblems: { input: z.object({ staffToken }).strict() },
+  // Reports and usage export (issue 6, reports helper).
+  getUsageReport: {
+    input: z
+      .object({ staffToken, from: localDateSchema, to: localDateSchema, roomId: id.optional() })
+      .strict()
+      .superRefine(checkDateRange(MAX_REPORT_DAYS)),
+  },
+  exportUsage: {
+    input: z
+      .object({
+        staffToken,
+        what: z.enum(EXPORT_SUBJECTS),
+        format: z.enum(EXPORT_FORMATS),
+        from: localDateSchema,
+        to: localDateSchema,
+        roomId: id.optional(),
+      })
+      .strict()
+      .superRefine(checkDateRange(Number.POSITIVE_INFINITY)),
+  },
+  getUsageExportProgress: { input: z.object({ staffToken }).strict() },
+  cancelUsageExport: { input: z.object({ staffToken }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -149,6 +236,15 @@ export interface ApiResults {
   recordSessionEvent: { recorded: true };
   getContent: ContentPack;
   getIllustrations: Record<string, string>;
+  // Timers (timers helper)
+  listTimers: TimerView[];
+  startTimer: TimerView;
+  pauseTimer: TimerView;
+  resumeTimer: TimerView;
+  addMinute: TimerView;
+  cancelTimer: TimerView;
+  acknowledgeTimer: TimerView;
+  switchSide: TimerView;
   listStaff: StaffMember[];
   addStaff: StaffMember;
   updateStaff: StaffMember;
@@ -161,6 +257,11 @@ export interface ApiResults {
   getSettings: KioskSettingsView;
   updateSettings: KioskSettingsView;
   getContentProblems: ContentProblem[];
+  // Reports and usage export (reports helper).
+  getUsageReport: UsageReport;
+  exportUsage: UsageExportResult;
+  getUsageExportProgress: UsageExportProgress;
+  cancelUsageExport: { cancelled: boolean };
 }
 
 type EmptyObject = Record<string, never>;

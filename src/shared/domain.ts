@@ -1,4 +1,5 @@
 /** Words of the hospital, shared by main and renderer. Plain constants and types only. */
+import type { TimerKind } from './content-types';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -57,6 +58,42 @@ export interface KioskStatus {
   /** Staff screens return to the board after this much inactivity. */
   signOutAfterSeconds: number;
   cleaningStepEnabled: boolean;
+  // The room board's attract loop (parent hub helper).
+  attractAfterIdleSeconds: number;
+  attractIntervalSeconds: number;
+  // Night theme and chime (timers helper): the renderer switches to the night theme and the quieter chime inside
+  // the schedule.
+  nightSchedule: NightSchedule;
+  chimeVolume: number;
+  nightChimeVolume: number;
+  // Storage health (reliability helper): something staff must know about the data, or null.
+  storageAlert: StorageAlert | null;
+}
+
+// ---- Storage health (issue 7, reliability helper) ----
+
+/**
+ * recovered-from-backup: the database was damaged, moved aside and the newest good backup restored;
+ * started-empty: the same with no good backup, so the kiosk started with an empty database;
+ * read-only / disk-full / write-failed: a save failed since start-up (the data folder needs IT).
+ */
+export const STORAGE_ALERT_KINDS = [
+  'recovered-from-backup',
+  'started-empty',
+  'read-only',
+  'disk-full',
+  'write-failed',
+] as const;
+export type StorageAlertKind = (typeof STORAGE_ALERT_KINDS)[number];
+
+export interface StorageAlert {
+  kind: StorageAlertKind;
+  /** When it happened (UTC epoch ms). */
+  at: number;
+  /** When the restored backup was taken (recovered-from-backup only): anything after it may be missing. */
+  backupTakenAt: number | null;
+  /** Plain English for IT (file names, the error); the banner translates the kind instead. */
+  detail: string;
 }
 
 export interface StaffSignIn {
@@ -116,4 +153,131 @@ export interface KioskSettingsView {
   cleaningStepEnabled: boolean;
   helpText: Record<Language, string>;
   phoneExtension: string;
+  // The room board's attract loop (parent hub helper).
+  attractAfterIdleSeconds: number;
+  attractIntervalSeconds: number;
+  // Night theme and chime (timers helper).
+  nightSchedule: NightSchedule;
+  chimeVolume: number;
+  nightChimeVolume: number;
+  // Reports, export and retention (reports helper).
+  /** IANA time zone for report days and hours and export times. */
+  timeZone: string;
+  /** Months after a session ended before it is deleted; null keeps everything. */
+  retentionMonths: number | null;
+}
+
+// ---- Timers (issue 5, timers helper) ----
+
+/** Local wall-clock times 'HH:MM' (24 h); the night runs from start to end, across midnight when end < start. */
+export interface NightSchedule {
+  start: string;
+  end: string;
+}
+
+export const TIMER_STATES = ['running', 'paused', 'finished', 'cancelled', 'acknowledged'] as const;
+export type TimerState = (typeof TIMER_STATES)[number];
+
+export const TIMER_SIDES = ['left', 'right'] as const;
+export type TimerSide = (typeof TIMER_SIDES)[number];
+
+/**
+ * A timer as main sees it at `serverNow`. Main owns the time: the renderer shows `remainingMs` (or the side totals)
+ * and may count on locally from the moment it received this, but asks again after a reload or a chime.
+ */
+export interface TimerView {
+  id: number;
+  presetId: string;
+  kind: TimerKind;
+  state: TimerState;
+  /** Wall-clock UTC ms when the timer was started. */
+  startedAt: number;
+  /** Planned length including added minutes; null for the left/right timer, which counts up. */
+  durationMs: number | null;
+  /** The longest this timer may run in total ("+1 minute" stops there); null for the left/right timer. */
+  maxDurationMs: number | null;
+  /** Countdowns: time left (0 once finished); null for the left/right timer. */
+  remainingMs: number | null;
+  /** Time counted so far, pauses excluded (left/right: both sides together). */
+  elapsedMs: number;
+  /** When a running countdown ends, as serverNow + remainingMs; null unless running. */
+  endsAt: number | null;
+  /** Left/right timer only (null otherwise): the side now counting and each side's total. */
+  side: TimerSide | null;
+  leftMs: number | null;
+  rightMs: number | null;
+  /** Main's wall clock when this view was made. */
+  serverNow: number;
+}
+
+// ---- Reports and usage export (issue 6, reports helper) ----
+
+/** How long ended sessions lasted, in whole seconds; mean and median are null when no session has ended. */
+export interface DurationSummary {
+  totalSeconds: number;
+  meanSeconds: number | null;
+  medianSeconds: number | null;
+}
+
+export interface RoomUsage {
+  roomId: number;
+  name: string;
+  active: boolean;
+  /** Sessions that started in the range. */
+  sessions: number;
+  /** Time any session occupied the room within the range (an open session counts up to now). */
+  occupiedSeconds: number;
+  /**
+   * occupiedSeconds ÷ the range's open hours so far: a room is open 24 hours a day, and hours still to come are not
+   * counted. 0 to 1; null when the range has not begun.
+   */
+  utilization: number | null;
+}
+
+/** A staff report over local dates `from`…`to` (inclusive) in the kiosk's time zone. No patient data: counts only. */
+export interface UsageReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  roomId: number | null;
+  /** UTC epoch ms bounding the range: the first instant of `from` and the first after `to`. */
+  rangeStart: number;
+  rangeEnd: number;
+  generatedAt: number;
+  /** Sessions that started in the range, ended or not. */
+  sessions: number;
+  endedSessions: number;
+  duration: DurationSummary;
+  /** Every day of the range, days without sessions included. */
+  sessionsPerDay: { date: string; sessions: number }[];
+  /** Sessions started by local weekday (0 = Sunday) and hour: heatMap[weekday][hour]. */
+  heatMap: number[][];
+  rooms: RoomUsage[];
+  kinds: Record<SessionKind, number>;
+  endReasons: Record<EndReason, number>;
+  /** Share of ended sessions the kiosk closed on its own (auto-closed), 0 to 1; null when none ended. */
+  autoClosedShare: number | null;
+  languages: Record<Language, number>;
+  helpRequests: number;
+  /** Guides by views in the range, most viewed first. */
+  guides: { guide: string; views: number }[];
+  /** Timers started in the range, by preset, most used first. */
+  timerPresets: { preset: string; starts: number }[];
+}
+
+export const EXPORT_SUBJECTS = ['sessions', 'events'] as const;
+export type ExportSubject = (typeof EXPORT_SUBJECTS)[number];
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type UsageExportResult =
+  | { outcome: 'written'; fileName: string; rows: number }
+  /** Staff closed the save dialog, or cancelled while it ran: no file is left behind. */
+  | { outcome: 'cancelled' };
+
+export interface UsageExportProgress {
+  running: boolean;
+  what: ExportSubject | null;
+  rowsDone: number;
+  rowsTotal: number;
 }

@@ -12,6 +12,37 @@ const text = (max: number) =>
     .max(max, `at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, 'no control characters');
 
+/** A local time of day, 'HH:MM' on the 24-hour clock (timers helper: the night schedule). */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 21:00');
+
+// ---- Time zone (reports helper, issue 6) ----
+
+/** True for a time zone name Intl knows (IANA names such as "Europe/Madrid", and "UTC"). */
+export function isValidTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The zone's usual capitals ("america/new_york" → "America/New_York"), so reports name it the same way. The name is
+ * otherwise kept as given: ICU would turn "Asia/Kolkata" into the older "Asia/Calcutta".
+ */
+export function canonicalTimeZone(name: string): string {
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+}
+
+/** The zone the machine runs in: the default until an admin sets one. */
+export function systemTimeZone(): string {
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
 export const settingsFields = {
   kioskName: text(60).min(1, 'must not be empty'),
   languages: z
@@ -37,6 +68,29 @@ export const settingsFields = {
     .string()
     .trim()
     .regex(/^[0-9 #*+-]{0,16}$/, 'digits, spaces, #, *, + and - only'),
+  // The room board's attract loop (parent hub helper): slides shown when nobody has touched the board for a while.
+  /** The board starts its rotating slides after this much inactivity. */
+  attractAfterIdleSeconds: z.number().int().min(15).max(1800),
+  /** Each attract slide stays this long (a calm, readable pace). */
+  attractIntervalSeconds: z.number().int().min(6).max(120),
+  // Night theme and chime (timers helper).
+  /** When the kiosk shows its dim, warm night theme and plays the quieter chime. */
+  nightSchedule: z
+    .object({ start: clockTime, end: clockTime })
+    .strict()
+    .refine((night) => night.start !== night.end, 'the night must start and end at different times'),
+  /** The timer chime's loudness by day and at night, 0 (silent) to 100. */
+  chimeVolume: z.number().int().min(0).max(100),
+  nightChimeVolume: z.number().int().min(0).max(100),
+  // Reports, export and retention (reports helper, issue 6).
+  /** The IANA time zone reports and exports count days and hours in (e.g. "America/New_York"). */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isValidTimeZone, 'an IANA time zone such as America/New_York')
+    .transform(canonicalTimeZone),
+  /** Sessions that ended more than this many months ago are deleted, with their events; null keeps everything. */
+  retentionMonths: z.number().int().min(1).max(120).nullable(),
 } as const;
 
 export const SETTINGS_DEFAULTS: KioskSettingsView = {
@@ -51,6 +105,16 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
     es: 'Pulse el botón de llamada junto al sillón o pregunte en el puesto de enfermería.',
   },
   phoneExtension: '',
+  // Attract loop (parent hub helper).
+  attractAfterIdleSeconds: 60,
+  attractIntervalSeconds: 12,
+  // Night theme and chime (timers helper).
+  nightSchedule: { start: '21:00', end: '07:00' },
+  chimeVolume: 60,
+  nightChimeVolume: 25,
+  // Reports, export and retention (reports helper): the machine's zone until an admin chooses one; keep everything.
+  timeZone: systemTimeZone(),
+  retentionMonths: null,
 };
 
 export type SettingKey = keyof typeof settingsFields;

@@ -3,14 +3,23 @@ import { systemClock, type Clock } from './clock';
 import { openContentLibrary } from './content/content-library';
 import { createDispatch, type Dispatch, type DispatchLogger } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
-import { databasePath } from './data-folder';
-import { openDatabase, type KioskDatabase } from './db/open-database';
+import type { KioskDatabase } from './db/open-database';
+// Reliability (issue 7): start-up check and recovery, backups, storage alerts.
+import { openKioskStorage, type KioskStorage } from './reliability/kiosk-storage';
 import { closeOverdueSessions } from './services/auto-close';
 import { RoomAdmin } from './services/room-admin';
 import { RoomSessions } from './services/room-sessions';
 import { loadSettings } from './services/settings-service';
 import { StaffAdmin } from './services/staff-admin';
 import { StaffAuth } from './services/staff-auth';
+// Timers (issue 5).
+import { Timers } from './services/timers';
+// Reports, usage export and retention (issue 6).
+import { join } from 'node:path';
+import { openDatabase } from './db/open-database';
+import { UsageExports, type ChooseExportFile } from './export/usage-exports';
+import { createStreamUsageExport, type StreamUsageExport } from './export/stream-export';
+import { purgeIfDue, type PurgeResult } from './reports/retention';
 
 export interface KioskCoreOptions {
   dataFolder: string;
@@ -22,6 +31,16 @@ export interface KioskCoreOptions {
   resourcesFolder?: string;
   /** Run housekeeping (auto-close) every minute. Off for tests and one-shot command-line tools. */
   housekeepingEveryMinute?: boolean;
+  /**
+   * Reliability: an online backup once a day (with housekeeping) and one at close(), the newest 7 kept in
+   * <dataFolder>/backups. Default on; the restore at start-up needs them.
+   */
+  backups?: boolean;
+  /**
+   * Usage export (issue 6): where an export from the admin screen is saved (the Electron shell shows a save dialog).
+   * Default: <dataFolder>/exports/.
+   */
+  chooseExportFile?: ChooseExportFile;
 }
 
 export interface KioskCore {
@@ -33,6 +52,19 @@ export interface KioskCore {
   readonly dispatch: Dispatch;
   /** Close sessions past the auto-close limit; runs at open and (optionally) every minute. Answers how many. */
   runHousekeeping(): number;
+  /** Timers (issue 5): finishes countdowns that ran out; runs at open and (with housekeeping) every second. */
+  sweepTimers(): number;
+  /** Reliability: the start-up recovery (if any) and the storage alert; see reliability/kiosk-storage.ts. */
+  readonly storage: KioskStorage;
+  /** Takes the daily online backup when one is due (housekeeping calls it); answers the file or null. */
+  backUpIfDue(): Promise<string | null>;
+  /** Usage exports (issue 6): the same code path for the admin screen, the command line and a download endpoint. */
+  readonly usageExports: UsageExports;
+  /** An admin's export straight into a stream (the bridge's download endpoint): exportUsage's input and audit. */
+  readonly exportUsageToStream: StreamUsageExport;
+  /** Retention (issue 6): deletes sessions past the retention setting when a daily run is due (housekeeping calls it). */
+  runRetention(): PurgeResult | null;
+  /** Takes a last backup (when anything changed) and closes the database. */
   close(): void;
 }
 
@@ -41,12 +73,46 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? console;
   const content = openContentLibrary(options.resourcesFolder ?? resolve('resources'), options.dataFolder);
-  const db = openDatabase(databasePath(options.dataFolder), { nativeBinding: options.nativeBinding });
+  // Throws a typed storage-unavailable error for a data folder that cannot be used; recovers a damaged database.
+  const storage = openKioskStorage({
+    dataFolder: options.dataFolder,
+    clock,
+    logger,
+    nativeBinding: options.nativeBinding,
+    backups: options.backups ?? true,
+  });
+  const db = storage.db;
   const staffAuth = new StaffAuth(db, clock, () => loadSettings(db).signOutAfterSeconds * 1000);
   const staffAdmin = new StaffAdmin(db, clock);
   const roomAdmin = new RoomAdmin(db, clock);
-  const roomSessions = new RoomSessions(db, clock, () => loadSettings(db).cleaningStepEnabled);
-  const handlers = createHandlers({ db, clock, content, staffAuth, staffAdmin, roomAdmin, roomSessions });
+  // Timers (issue 5): ending a session stops its timers in the same transaction.
+  const timers = new Timers(db, clock, content);
+  const roomSessions = new RoomSessions(
+    db,
+    clock,
+    () => loadSettings(db).cleaningStepEnabled,
+    (session, endedAt) => timers.cancelForSession(session.id, endedAt),
+  );
+  // Usage export (issue 6): each export streams from its own read-only connection (WAL: a consistent snapshot).
+  const usageExports = new UsageExports({
+    db,
+    clock,
+    openReader: () => openDatabase(db.name, { readonly: true, nativeBinding: options.nativeBinding }),
+    chooseFile: options.chooseExportFile,
+    exportsFolder: join(options.dataFolder, 'exports'),
+  });
+  const handlers = createHandlers({
+    db,
+    clock,
+    content,
+    staffAuth,
+    staffAdmin,
+    roomAdmin,
+    roomSessions,
+    timers,
+    storageAlert: storage.alert,
+    usageExports,
+  });
 
   const runHousekeeping = () => closeOverdueSessions(db, clock, roomSessions, loadSettings(db).autoCloseAfterMinutes);
   // Sessions found open after a crash or restart stay open (their room shows them) unless past the limit.
@@ -58,9 +124,30 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         } catch (error) {
           logger.error('housekeeping failed', error);
         }
+        // Retention (issue 6): a daily purge in batches, when the setting is on.
+        try {
+          purgeIfDue(db, clock);
+        } catch (error) {
+          logger.error('retention purge failed', error);
+        }
+        void storage.backUpIfDue();
       }, 60_000)
     : undefined;
   timer?.unref();
+  if (options.housekeepingEveryMinute) void storage.backUpIfDue();
+  // Timers (issue 5): settle timers found after a restart now, then finish countdowns within a second of running out
+  // even when no screen is asking (the renderer also reads them lazily through listTimers).
+  timers.sweep();
+  const timerSweep = options.housekeepingEveryMinute
+    ? setInterval(() => {
+        try {
+          timers.sweep();
+        } catch (error) {
+          logger.error('timer sweep failed', error);
+        }
+      }, 1_000)
+    : undefined;
+  timerSweep?.unref();
 
   let closed = false;
   return {
@@ -68,13 +155,20 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     clock,
     handlers,
     staffAdmin,
-    dispatch: createDispatch(handlers, logger),
+    dispatch: createDispatch(handlers, logger, storage.noteStorageFailure),
     runHousekeeping,
+    sweepTimers: () => timers.sweep(),
+    usageExports,
+    exportUsageToStream: createStreamUsageExport(staffAuth, usageExports, logger),
+    runRetention: () => purgeIfDue(db, clock),
+    storage,
+    backUpIfDue: () => storage.backUpIfDue(),
     close() {
       if (closed) return;
       closed = true;
       if (timer) clearInterval(timer);
-      db.close();
+      if (timerSweep) clearInterval(timerSweep);
+      storage.close();
     },
   };
 }

@@ -40,6 +40,14 @@ export function kioskStatus(overrides: Partial<KioskStatus> = {}): KioskStatus {
     phoneExtension: '',
     signOutAfterSeconds: 120,
     cleaningStepEnabled: true,
+    attractAfterIdleSeconds: 60,
+    attractIntervalSeconds: 12,
+    // Night theme and chime (timers helper).
+    nightSchedule: { start: '21:00', end: '07:00' },
+    chimeVolume: 60,
+    nightChimeVolume: 25,
+    // Storage health (reliability helper).
+    storageAlert: null,
   };
   return Object.assign(defaults, overrides);
 }

@@ -12,6 +12,18 @@ import { makeTempFolder } from '../testing/temp-folder';
 const A_UUID = '3f2b8c1e-8a4d-4c2e-9b7a-1d2e3f4a5b6c';
 const A_TOKEN = 'A'.repeat(43);
 
+/** Timers (timers helper): a timer is named by a positive integer id and nothing else. */
+const TIMER_ID_BAD_INPUTS: unknown[] = [
+  {},
+  { timerId: 0 },
+  { timerId: -1 },
+  { timerId: 1.5 },
+  { timerId: '1' },
+  { timerId: Number.NaN },
+  { timerId: 2 ** 53 },
+  { timerId: 1, sessionId: A_UUID },
+];
+
 /** Inputs every method must refuse with `invalid-input`, leaving the database untouched. */
 const COMMON_BAD_INPUTS: unknown[] = [
   null,
@@ -25,6 +37,26 @@ const COMMON_BAD_INPUTS: unknown[] = [
 ];
 
 const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
+  // Timers (timers helper).
+  listTimers: [{}, { sessionId: 'not-a-uuid' }, { sessionId: A_UUID, all: true }, { sessionId: 7 }],
+  startTimer: [
+    { sessionId: A_UUID },
+    { presetId: 'warm-compress-5' },
+    { sessionId: 'nope', presetId: 'warm-compress-5' },
+    { sessionId: A_UUID, presetId: 'Warm Compress' },
+    { sessionId: A_UUID, presetId: 'x'.repeat(61) },
+    { sessionId: A_UUID, presetId: '../warm' },
+    { sessionId: A_UUID, presetId: 'warm-compress-5', safetyConfirmed: 'yes' },
+    { sessionId: A_UUID, presetId: 'warm-compress-5', minutes: 30 },
+    { sessionId: A_UUID, presetId: 'warm-compress-5', durationMs: 60_000 },
+    { sessionId: A_UUID, presetId: 'left-right', side: 'middle' },
+  ],
+  pauseTimer: TIMER_ID_BAD_INPUTS,
+  resumeTimer: TIMER_ID_BAD_INPUTS,
+  addMinute: [...TIMER_ID_BAD_INPUTS, { timerId: 1, minutes: 5 }],
+  cancelTimer: TIMER_ID_BAD_INPUTS,
+  acknowledgeTimer: TIMER_ID_BAD_INPUTS,
+  switchSide: [...TIMER_ID_BAD_INPUTS, { timerId: 1, side: 'left' }],
   getKioskStatus: [],
   listRooms: [],
   signIn: [
@@ -56,6 +88,9 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { sessionId: A_UUID, type: 'guide-viewed', detail: { nested: { deep: true } } },
     { sessionId: A_UUID, type: 'guide-viewed', detail: { duration: Number.POSITIVE_INFINITY } },
     { sessionId: A_UUID, type: 'guide-viewed', detail: Object.fromEntries([...'abcdefghi'].map((key) => [key, 1])) },
+    // Timer events come from main only (timers helper).
+    { sessionId: A_UUID, type: 'timer-started', detail: { preset: 'warm-compress-5' } },
+    { sessionId: A_UUID, type: 'timer-finished' },
   ],
   completeSetup: [
     {},
@@ -108,12 +143,27 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   getSettings: [{}],
   updateSettings: [
     { staffToken: A_TOKEN, changes: {} },
+    // Reports helper: time zone and retention.
+    { staffToken: A_TOKEN, changes: { timeZone: 'Mars/Olympus_Mons' } },
+    { staffToken: A_TOKEN, changes: { timeZone: '../../etc/passwd' } },
+    { staffToken: A_TOKEN, changes: { timeZone: 5 } },
+    { staffToken: A_TOKEN, changes: { retentionMonths: 0 } },
+    { staffToken: A_TOKEN, changes: { retentionMonths: 121 } },
+    { staffToken: A_TOKEN, changes: { retentionMonths: 1.5 } },
     { staffToken: A_TOKEN, changes: { autoCloseAfterMinutes: 5 } },
     { staffToken: A_TOKEN, changes: { signOutAfterSeconds: Number.NaN } },
     { staffToken: A_TOKEN, changes: { languages: ['en', 'en'] } },
     { staffToken: A_TOKEN, changes: { kioskName: 'Ward', theme: 'dark' } },
     { staffToken: A_TOKEN, changes: { phoneExtension: 'call me' } },
     { staffToken: A_TOKEN, changes: { helpText: { en: 'Hi' } } },
+    // Night theme and chime (timers helper).
+    { staffToken: A_TOKEN, changes: { nightSchedule: { start: '25:00', end: '07:00' } } },
+    { staffToken: A_TOKEN, changes: { nightSchedule: { start: '9pm', end: '07:00' } } },
+    { staffToken: A_TOKEN, changes: { nightSchedule: { start: '21:00', end: '21:00' } } },
+    { staffToken: A_TOKEN, changes: { nightSchedule: { start: '21:00' } } },
+    { staffToken: A_TOKEN, changes: { chimeVolume: 101 } },
+    { staffToken: A_TOKEN, changes: { nightChimeVolume: -1 } },
+    { staffToken: A_TOKEN, changes: { chimeVolume: 50.5 } },
   ],
   endSession: [
     { sessionId: A_UUID },
@@ -121,6 +171,28 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { sessionId: A_UUID, reason: 'staff-ended' },
     { sessionId: A_UUID, reason: 'completed', staffToken: A_TOKEN },
   ],
+  // Reports and usage export (reports helper).
+  getUsageReport: [
+    { staffToken: A_TOKEN },
+    { staffToken: A_TOKEN, from: '2026-03-01' },
+    { staffToken: A_TOKEN, from: '2026-03-02', to: '2026-03-01' },
+    { staffToken: A_TOKEN, from: '2026-02-30', to: '2026-03-01' },
+    { staffToken: A_TOKEN, from: '2026-3-1', to: '2026-03-01' },
+    { staffToken: A_TOKEN, from: '2025-01-01', to: '2026-01-02' },
+    { staffToken: A_TOKEN, from: '2026-03-01', to: '2026-03-31', roomId: 0 },
+    { staffToken: A_TOKEN, from: '2026-03-01', to: '2026-03-31', timeZone: 'UTC' },
+    { staffToken: A_TOKEN, from: 20260301, to: '2026-03-31' },
+  ],
+  exportUsage: [
+    { staffToken: A_TOKEN, what: 'sessions', format: 'csv', from: '2026-03-01' },
+    { staffToken: A_TOKEN, what: 'patients', format: 'csv', from: '2026-03-01', to: '2026-03-31' },
+    { staffToken: A_TOKEN, what: 'sessions', format: 'xlsx', from: '2026-03-01', to: '2026-03-31' },
+    { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-04-01', to: '2026-03-31' },
+    { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-03-01', to: '2026-03-31', path: '/etc' },
+    { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-03-01', to: '2026-03-31', roomId: 'all' },
+  ],
+  getUsageExportProgress: [{}, { staffToken: 'x' }],
+  cancelUsageExport: [{}, { staffToken: A_TOKEN, force: true }],
 };
 
 describe('dispatch: the handler table behind IPC and the bridge', () => {

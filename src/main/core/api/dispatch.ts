@@ -29,11 +29,17 @@ function describeIssues(method: string, issues: readonly z.core.$ZodIssue[]): st
   return `Invalid input for ${method}: ${described.join('; ')}${more}`;
 }
 
-function toApiError(error: unknown, logger: DispatchLogger, method: string): ApiError {
+function toApiError(
+  error: unknown,
+  logger: DispatchLogger,
+  method: string,
+  onStorageFailure?: (error: unknown) => void,
+): ApiError {
   if (error instanceof KioskError) return { code: error.code, message: error.message };
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && [...STORAGE_CODES].some((storage) => code.startsWith(storage))) {
     logger.error(`${method}: storage failure`, error);
+    onStorageFailure?.(error);
     return { code: 'storage-unavailable', message: 'The kiosk cannot save to its data folder. Please call IT.' };
   }
   logger.error(`${method}: unexpected failure`, error);
@@ -44,12 +50,24 @@ function toApiError(error: unknown, logger: DispatchLogger, method: string): Api
  * Validates the method name and its input, then calls the handler. Nothing unvalidated reaches core, and every
  * outcome is a result object: a handler's exception never crosses the process boundary as a raw error.
  */
-export function createDispatch(handlers: HandlerTable, logger: DispatchLogger = console): Dispatch {
+export function createDispatch(
+  handlers: HandlerTable,
+  logger: DispatchLogger = console,
+  /** Told of each write refused for lack of storage, so staff can be alerted (reliability helper). */
+  onStorageFailure?: (error: unknown) => void,
+): Dispatch {
   return async (method, rawInput) => {
     if (!isApiMethodName(method)) {
       return { ok: false, error: { code: 'invalid-input', message: 'Unknown kiosk method.' } };
     }
-    const parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
+    let parsed: ReturnType<(typeof contract)[typeof method]['input']['safeParse']>;
+    try {
+      parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
+    } catch (error) {
+      // A refinement that throws on input it did not expect is a schema bug; the caller still gets a typed answer.
+      logger.error(`${method}: input validation threw`, error);
+      return { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${method}.` } };
+    }
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-input', message: describeIssues(method, parsed.error.issues) } };
     }
@@ -57,7 +75,7 @@ export function createDispatch(handlers: HandlerTable, logger: DispatchLogger = 
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      return { ok: false, error: toApiError(error, logger, method) };
+      return { ok: false, error: toApiError(error, logger, method, onStorageFailure) };
     }
   };
 }

@@ -1,5 +1,6 @@
 import type { ApiMethodName } from '../../../shared/api-methods';
 import type { ApiResults, ParsedInput } from '../../../shared/contract';
+import type { StorageAlert } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { ContentLibrary } from '../content/content-library';
 import type { KioskDatabase } from '../db/open-database';
@@ -12,6 +13,11 @@ import type { RoomSessions } from '../services/room-sessions';
 import { loadSettings, saveSettings } from '../services/settings-service';
 import type { StaffAdmin } from '../services/staff-admin';
 import type { StaffAuth } from '../services/staff-auth';
+// Timers (issue 5).
+import type { Timers } from '../services/timers';
+// Reports and usage export (issue 6).
+import type { UsageExports } from '../export/usage-exports';
+import { buildUsageReport } from '../reports/usage-report';
 
 export interface HandlerContext {
   db: KioskDatabase;
@@ -21,6 +27,12 @@ export interface HandlerContext {
   staffAdmin: StaffAdmin;
   roomAdmin: RoomAdmin;
   roomSessions: RoomSessions;
+  /** The parent's timers (timers helper). */
+  timers: Timers;
+  /** Storage health (reliability helper): what getKioskStatus reports to staff; none when absent. */
+  storageAlert?: () => StorageAlert | null;
+  /** Usage exports (reports helper): streams to a file staff choose; see export/usage-exports.ts. */
+  usageExports: UsageExports;
 }
 
 /** One function per contract method; each receives input already validated by the method's schema. */
@@ -49,6 +61,15 @@ export function createHandlers(context: HandlerContext): HandlerTable {
         phoneExtension: settings.phoneExtension,
         signOutAfterSeconds: settings.signOutAfterSeconds,
         cleaningStepEnabled: settings.cleaningStepEnabled,
+        // The room board's attract loop (parent hub helper).
+        attractAfterIdleSeconds: settings.attractAfterIdleSeconds,
+        attractIntervalSeconds: settings.attractIntervalSeconds,
+        // Night theme and chime (timers helper).
+        nightSchedule: settings.nightSchedule,
+        chimeVolume: settings.chimeVolume,
+        nightChimeVolume: settings.nightChimeVolume,
+        // Storage health (reliability helper).
+        storageAlert: context.storageAlert?.() ?? null,
       };
     },
 
@@ -89,6 +110,16 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     getContent: ({ language }) => content.pack(language),
 
     getIllustrations: () => content.illustrations(),
+
+    // The parent's timers (timers helper): services/timers.ts.
+    listTimers: ({ sessionId }) => context.timers.list(sessionId),
+    startTimer: (request) => context.timers.start(request),
+    pauseTimer: ({ timerId }) => context.timers.pause(timerId),
+    resumeTimer: ({ timerId }) => context.timers.resume(timerId),
+    addMinute: ({ timerId }) => context.timers.addMinute(timerId),
+    cancelTimer: ({ timerId }) => context.timers.cancel(timerId),
+    acknowledgeTimer: ({ timerId }) => context.timers.acknowledge(timerId),
+    switchSide: ({ timerId }) => context.timers.switchSide(timerId),
 
     listStaff({ staffToken }) {
       admin(staffToken);
@@ -148,6 +179,27 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     getContentProblems({ staffToken }) {
       admin(staffToken);
       return content.problems();
+    },
+
+    // Reports and usage export (reports helper): reports/usage-report.ts, export/usage-exports.ts.
+    getUsageReport({ staffToken, from, to, roomId }) {
+      admin(staffToken);
+      return buildUsageReport(db, { from, to, roomId, timeZone: loadSettings(db).timeZone, now: clock.now() });
+    },
+
+    exportUsage({ staffToken, ...request }) {
+      const staff = admin(staffToken);
+      return context.usageExports.exportWithChooser(request, { staffId: staff.staffId, via: 'kiosk' });
+    },
+
+    getUsageExportProgress({ staffToken }) {
+      admin(staffToken);
+      return context.usageExports.progress();
+    },
+
+    cancelUsageExport({ staffToken }) {
+      admin(staffToken);
+      return { cancelled: context.usageExports.cancel() };
     },
   };
 }

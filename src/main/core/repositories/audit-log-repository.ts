@@ -9,7 +9,11 @@ export type AuditAction =
   | 'staff-changed'
   | 'rooms-changed'
   | 'room-cleaned'
-  | 'db-recovered';
+  | 'db-recovered'
+  // Storage health (reliability helper): a daily or closing backup could not be written.
+  | 'backup-failed'
+  // Reports helper (issue 6): sessions deleted by the retention setting.
+  | 'retention-purge';
 
 export interface AuditEntry {
   id: number;

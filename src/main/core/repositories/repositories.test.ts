@@ -15,7 +15,7 @@ import {
   insertStaff,
   recordFailedSignIn,
 } from './staff-repository';
-import { insertTimer, listTimersForSession, updateTimer } from './timers-repository';
+import { getTimer, insertTimer, listActiveTimers, listTimersForSession, updateTimer } from './timers-repository';
 
 const UUID_A = '00000000-0000-4000-8000-00000000000a';
 const UUID_B = '00000000-0000-4000-8000-00000000000b';
@@ -113,23 +113,51 @@ describe('session events repository', () => {
 });
 
 describe('timers repository', () => {
-  it('stores a running timer and its later state', () => {
+  const countdown = (sessionId: number) => ({
+    sessionId,
+    preset: 'warm-compress-5',
+    kind: 'warm-compress' as const,
+    durationMs: 300_000,
+    startedAt: 1_000,
+    endsAt: 301_000,
+    pausedAt: null,
+    remainingMs: null,
+    state: 'running' as const,
+    endedAt: null,
+    side: null,
+    leftMs: 0,
+    rightMs: 0,
+    sideStartedAt: null,
+  });
+
+  it('stores a running timer and its later state, with its session', () => {
+    const session = addSession(insertRoom(db, { name: 'Room 1' }), addStaff());
+    const id = insertTimer(db, countdown(session));
+    const { id: _id, sessionId: _s, preset: _p, kind: _k, startedAt: _t, ...change } = { id, ...countdown(session) };
+    updateTimer(db, id, { ...change, endsAt: null, pausedAt: 61_000, remainingMs: 240_000, state: 'paused' });
+    expect(listTimersForSession(db, session)).toMatchObject([{ id, state: 'paused', remainingMs: 240_000 }]);
+    expect(getTimer(db, id)).toMatchObject({ id, sessionUuid: UUID_A, sessionEndedAt: null, kind: 'warm-compress' });
+    expect(listActiveTimers(db).map((timer) => timer.id)).toEqual([id]);
+    expect(() => updateTimer(db, id, { ...change, remainingMs: -1, state: 'paused' })).toThrow(/CHECK/);
+    updateTimer(db, id, { ...change, remainingMs: 0, state: 'finished', endedAt: 301_000 });
+    expect(listActiveTimers(db)).toEqual([]);
+  });
+
+  it('keeps the left/right totals', () => {
     const session = addSession(insertRoom(db, { name: 'Room 1' }), addStaff());
     const id = insertTimer(db, {
-      sessionId: session,
-      preset: 'warm-5',
-      durationMs: 300_000,
-      startedAt: 1_000,
-      endsAt: 301_000,
-      pausedAt: null,
-      remainingMs: null,
-      state: 'running',
+      ...countdown(session),
+      preset: 'left-right',
+      kind: 'left-right',
+      durationMs: null,
+      endsAt: null,
+      side: 'right',
+      leftMs: 90_000,
+      rightMs: 30_000,
+      sideStartedAt: 200_000,
     });
-    updateTimer(db, id, { endsAt: null, pausedAt: 61_000, remainingMs: 240_000, state: 'paused', durationMs: 300_000 });
-    expect(listTimersForSession(db, session)).toMatchObject([{ id, state: 'paused', remainingMs: 240_000 }]);
-    expect(() =>
-      updateTimer(db, id, { endsAt: null, pausedAt: null, remainingMs: -1, state: 'paused', durationMs: 1 }),
-    ).toThrow(/CHECK/);
+    expect(getTimer(db, id)).toMatchObject({ side: 'right', leftMs: 90_000, rightMs: 30_000, sideStartedAt: 200_000 });
+    expect(() => insertTimer(db, { ...countdown(session), side: 'left' })).toThrow(/CHECK/);
   });
 });
 

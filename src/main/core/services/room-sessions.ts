@@ -29,11 +29,19 @@ export class RoomSessions {
   readonly #db: KioskDatabase;
   readonly #clock: Clock;
   readonly #cleaningStepEnabled: () => boolean;
+  /** Runs inside the ending transaction (timers helper: the session's running timers stop with it). */
+  readonly #onEnding: (session: SessionRow, endedAt: number) => void;
 
-  constructor(db: KioskDatabase, clock: Clock, cleaningStepEnabled: () => boolean) {
+  constructor(
+    db: KioskDatabase,
+    clock: Clock,
+    cleaningStepEnabled: () => boolean,
+    onEnding: (session: SessionRow, endedAt: number) => void = () => undefined,
+  ) {
     this.#db = db;
     this.#clock = clock;
     this.#cleaningStepEnabled = cleaningStepEnabled;
+    this.#onEnding = onEnding;
   }
 
   start(request: { roomId: number; kind: SessionKind; language: Language; startedBy: number }): StartedSession {
@@ -77,6 +85,7 @@ export class RoomSessions {
         const session = this.#openSession(sessionUuid);
         const endedAt = Math.max(at ?? this.#clock.now(), session.startedAt);
         markSessionEnded(this.#db, session.id, { endedAt, endedBy, endReason: reason });
+        this.#onEnding(session, endedAt);
         if (this.#cleaningStepEnabled()) setRoomNeedsCleaning(this.#db, session.roomId, true);
         return { id: session.uuid, endedAt, endReason: reason };
       })

@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Gzip size of the built renderer's JavaScript: the entry the room board and parent screens load, and every other
+ * chunk (the admin area and its charts are split out). Measured at gzip level 9, as a server or installer would ship it.
+ */
+export function measureRendererSize(rendererFolder: string): {
+  entryKb: number;
+  otherChunksKb: Record<string, number>;
+} {
+  const assets = join(rendererFolder, 'assets');
+  const html = readFileSync(join(rendererFolder, 'index.html'), 'utf8');
+  const entryName = /src="\/?(?:\.\/)?assets\/([^"]+\.js)"/.exec(html)?.[1];
+  if (!entryName) throw new Error('index.html names no entry script');
+  const kb = (file: string) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length / 1024;
+  const otherChunksKb: Record<string, number> = {};
+  for (const file of readdirSync(assets).filter((name) => name.endsWith('.js') && name !== entryName)) {
+    otherChunksKb[file] = kb(file);
+  }
+  return { entryKb: kb(entryName), otherChunksKb };
+}

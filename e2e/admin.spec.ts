@@ -1,0 +1,224 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+import { expect, seedWith, test } from './fixtures';
+import { ADMIN, expectScreen, KEYPAD_ES, NURSE, readDatabase, seedKiosk, signIn, tile } from './staff-helpers';
+
+const NOW = '2025-03-04T10:00:00.000Z';
+
+test.use({
+  seed: seedWith((db) =>
+    seedKiosk(db, ['Room 1', 'Room 2'], {
+      occupied: { room: 'Room 2', startedAt: Date.parse('2025-03-04T09:40:00Z') },
+    }),
+  ),
+  fixedTime: NOW,
+});
+
+async function openAdmin(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await signIn(page, ADMIN.staffNumber, ADMIN.pin);
+  await expectScreen(page, 'Admin area');
+}
+
+const row = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+
+test('an admin adds a nurse, who can then sign in', async ({ page }) => {
+  await openAdmin(page);
+  await expect(page.getByRole('tab', { name: 'Staff' })).toHaveAttribute('aria-selected', 'true');
+  await expect(row(page, ADMIN.displayName)).toContainText('100');
+  await expect(row(page, ADMIN.displayName)).toContainText('Administrator');
+  await expect(row(page, NURSE.displayName)).toContainText('Nurse');
+
+  // Mistakes are explained next to their fields, and nothing is added.
+  await page.getByLabel('Name', { exact: true }).fill('Sam Carer');
+  await page.getByLabel('PIN (4 to 8 digits)').fill('55');
+  await page.getByRole('button', { name: 'Add this staff member' }).click();
+  await expect(page.getByText('A PIN has 4 to 8 digits, and nothing else.')).toBeVisible();
+  await expect(page.getByLabel('PIN (4 to 8 digits)')).toBeFocused();
+  await page.getByLabel('PIN (4 to 8 digits)').fill('5555');
+  await page.getByLabel('The same PIN again').fill('5556');
+  await page.getByRole('button', { name: 'Add this staff member' }).click();
+  await expect(page.getByText('The two PINs are different. Please type them again.')).toBeVisible();
+  await page.getByLabel('Staff number (optional)').fill('42');
+  await page.getByLabel('The same PIN again').fill('5555');
+  await page.getByRole('button', { name: 'Add this staff member' }).click();
+  await expect(page.getByText('That staff number is already in use.')).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(3);
+
+  await page.getByLabel('Staff number (optional)').fill('');
+  await page.getByRole('button', { name: 'Add this staff member' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sam Carer was added with staff number 101.');
+  await expect(row(page, 'Sam Carer')).toContainText('Active');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await signIn(page, '101', '5555');
+  await expectScreen(page, 'Staff menu');
+  await expect(page.getByText('Signed in: staff number 101')).toBeVisible();
+});
+
+test('the last active admin cannot be disabled or made a nurse, and says why kindly', async ({ page, kiosk }) => {
+  await openAdmin(page);
+  const lastAdmin =
+    'This is the last active administrator, so the kiosk needs them as they are. Add another administrator first, then try again.';
+  await row(page, ADMIN.displayName)
+    .getByRole('button', { name: `Disable: ${ADMIN.displayName}` })
+    .click();
+  await expect(page.getByRole('alert')).toHaveText(lastAdmin);
+  await row(page, ADMIN.displayName)
+    .getByRole('button', { name: `Make nurse: ${ADMIN.displayName}` })
+    .click();
+  await expect(page.getByRole('alert')).toHaveText(lastAdmin);
+  await expect(row(page, ADMIN.displayName)).toContainText('Administrator');
+
+  // With a second admin, the first may step down.
+  await row(page, NURSE.displayName)
+    .getByRole('button', { name: `Make administrator: ${NURSE.displayName}` })
+    .click();
+  await expect(page.getByRole('status')).toHaveText(`${NURSE.displayName}’s role was changed.`);
+  await row(page, NURSE.displayName)
+    .getByRole('button', { name: `Disable: ${NURSE.displayName}` })
+    .click();
+  await expect(row(page, NURSE.displayName)).toContainText('Disabled');
+  const roles = readDatabase(kiosk, (db) => db.prepare('SELECT role, disabled FROM staff ORDER BY id').all());
+  expect(roles).toEqual([
+    { role: 'admin', disabled: 0 },
+    { role: 'admin', disabled: 1 },
+  ]);
+});
+
+test('a new PIN for a staff member works at the keypad', async ({ page }) => {
+  await openAdmin(page);
+  await row(page, NURSE.displayName)
+    .getByRole('button', { name: `New PIN: ${NURSE.displayName}` })
+    .click();
+  await expect(page.getByRole('heading', { name: `A new PIN for ${NURSE.displayName}` })).toBeVisible();
+  await page.getByLabel('PIN (4 to 8 digits)').first().fill('13579');
+  await page.getByLabel('The same PIN again').first().fill('13579');
+  await page.getByRole('button', { name: 'Save the new PIN' }).click();
+  await expect(page.getByRole('status')).toHaveText(`${NURSE.displayName} has a new PIN. Any lockout is lifted.`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await signIn(page, NURSE.staffNumber, '13579');
+  await expectScreen(page, 'Staff menu');
+});
+
+test('rooms: add, rename, reorder, and no taking a room with an open session out of use', async ({ page }) => {
+  await openAdmin(page);
+  await page.getByRole('tab', { name: 'Rooms' }).click();
+  const rooms = page.getByRole('list', { name: 'Rooms, in board order' }).getByRole('listitem');
+  await expect(rooms).toHaveCount(2);
+
+  await page.getByLabel('Room name').fill('Lily room');
+  await page.getByRole('button', { name: 'Add room' }).click();
+  await expect(page.getByRole('status')).toHaveText('Lily room was added.');
+  await expect(rooms).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Rename: Room 1' }).click();
+  await page.getByLabel('New name for Room 1').fill('Rose room');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('The room is now called Rose room.');
+
+  await page.getByRole('button', { name: 'Move Lily room up' }).click();
+  await expect(rooms.nth(1)).toContainText('Lily room');
+  await expect(page.getByRole('button', { name: 'Move Rose room up' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Take out of use: Room 2' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Room 2 has a session open. End that session first, then try again.',
+  );
+  await page.getByRole('button', { name: 'Take out of use: Lily room' }).click();
+  await expect(rooms.filter({ hasText: 'Lily room' })).toContainText('Not in use');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(tile(page, 'Rose room')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(2);
+});
+
+test('settings: problems next to their field, then saved and used', async ({ page }) => {
+  await openAdmin(page);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const signOut = page.getByLabel('Sign staff out after this many seconds without a touch');
+  await expect(signOut).toHaveValue('120');
+  await signOut.fill('5');
+  await page.getByLabel('Phone extension of the nursing station').fill('ext. 12');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(signOut).toHaveAttribute('aria-invalid', 'true');
+  // The first field with a problem (in reading order) takes the focus.
+  await expect(page.getByLabel('Phone extension of the nursing station')).toBeFocused();
+  await expect(page.getByText('A whole number from 30 to 1800.').last()).toBeVisible();
+  await expect(page.getByText('Use digits, spaces, #, *, + and - only, at most 16.')).toBeVisible();
+
+  await signOut.fill('60');
+  await page.getByLabel('Phone extension of the nursing station').fill('4410');
+  await page.getByLabel('Name of this kiosk').fill('Maternity, 3rd floor');
+  await page.getByLabel('Help text in Spanish').fill('Pulse el botón rojo.');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await expect(page.getByRole('heading', { level: 1, name: 'Maternity, 3rd floor' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toHaveText('Nothing was changed, so there was nothing to save.');
+
+  // The new sign-out time is used at once: a minute without a touch ends the admin's visit.
+  await page.getByRole('tab', { name: 'Content' }).click();
+  await expect(page.getByText('All content packs are fine.')).toBeVisible();
+  await page.clock.runFor(61_000);
+  await expect(page.getByRole('status').filter({ hasText: 'Staff were signed out' })).toBeVisible();
+});
+
+test('the admin area in Spanish', async ({ page }) => {
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('button', { name: 'Personal', exact: true }).click();
+  await signIn(page, ADMIN.staffNumber, ADMIN.pin, KEYPAD_ES);
+  await expectScreen(page, 'Administración');
+  await expect(row(page, NURSE.displayName)).toContainText('Enfermería');
+  await row(page, ADMIN.displayName)
+    .getByRole('button', { name: `Desactivar: ${ADMIN.displayName}` })
+    .click();
+  await expect(page.getByRole('alert')).toContainText('Es el último administrador activo');
+  await page.getByRole('tab', { name: 'Configuración' }).click();
+  await page.getByLabel('Cerrar una sesión olvidada después de (minutos)').fill('10');
+  await page.getByRole('button', { name: 'Guardar la configuración' }).click();
+  await expect(page.getByText('Un número entero de 30 a 1440.').last()).toBeVisible();
+  await page.getByRole('tab', { name: 'Informes' }).click();
+  await expect(page.getByText('Aquí aparecerán los informes de uso.')).toBeVisible();
+});
+
+for (const language of ['en', 'es'] as const) {
+  for (const theme of ['day', 'night'] as const) {
+    test(`every admin tab is accessible in ${language}, ${theme}`, async ({ page }) => {
+      test.setTimeout(60_000);
+      const es = language === 'es';
+      const shoot = async (name: string) => {
+        const folder = process.env.SCREENSHOT_DIR;
+        if (folder) await page.screenshot({ path: `${folder}/${name}-${language}-${theme}.png` });
+        if (name === 'admin-staff' && language === 'en' && theme === 'day' && process.env.UPDATE_SCREENSHOTS === '1') {
+          mkdirSync('docs/screenshots', { recursive: true });
+          await page.screenshot({ path: 'docs/screenshots/admin-staff-en-day.png' });
+        }
+      };
+      if (es) await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+      if (theme === 'night') await page.getByRole('button', { name: es ? 'Modo nocturno' : 'Night mode' }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await page.getByRole('button', { name: es ? 'Personal' : 'Staff', exact: true }).click();
+      await signIn(page, ADMIN.staffNumber, ADMIN.pin, es ? KEYPAD_ES : undefined);
+      await expectScreen(page, es ? 'Administración' : 'Admin area');
+      await expect(row(page, NURSE.displayName)).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `admin staff ${language} ${theme}`);
+      await shoot('admin-staff');
+
+      const tabs = es
+        ? (['Salas', 'Configuración', 'Contenido', 'Informes'] as const)
+        : (['Rooms', 'Settings', 'Content', 'Reports'] as const);
+      for (const tab of tabs) {
+        await page.getByRole('tab', { name: tab }).click();
+        await expect(page.getByRole('tabpanel', { name: tab })).toBeVisible();
+        await expect(page.getByText(es ? 'Un momento…' : 'One moment…')).toHaveCount(0);
+        await expectNoSeriousA11yViolations(page, `admin ${tab} ${language} ${theme}`);
+        await shoot(`admin-${tab.toLowerCase()}`);
+      }
+    });
+  }
+}

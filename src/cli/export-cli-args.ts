@@ -1,0 +1,34 @@
+import { readFlag } from '../main/core/data-folder';
+
+/** Bad usage of a command-line tool: reported with the usage text and exit code 2. */
+export class UsageError extends Error {}
+
+/** Refuses options the tool does not know (a typo must not be silently ignored) and stray words. */
+export function checkKnownFlags(argv: readonly string[], known: ReadonlySet<string>): void {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument "${arg}".`);
+    const flag = arg.split('=')[0]!;
+    if (!known.has(flag)) throw new UsageError(`Unknown option ${flag}.`);
+    if (!arg.includes('=')) index++;
+  }
+}
+
+/** `--name VALUE`, with readFlag's "needs a value" error turned into a usage error. */
+export function flag(argv: readonly string[], name: string): string | undefined {
+  try {
+    return readFlag(argv, name);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** A whole number within bounds, or undefined when the flag is absent. */
+export function integerFlag(argv: readonly string[], name: string, min: number, max: number): number | undefined {
+  const text = flag(argv, name);
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}.`);
+  }
+  return Number(text);
+}

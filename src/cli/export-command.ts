@@ -1,0 +1,147 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { localDateSchema } from '../shared/contract';
+import { EXPORT_FORMATS, EXPORT_SUBJECTS, type ExportFormat, type ExportSubject } from '../shared/domain';
+import { systemClock, type Clock } from '../main/core/clock';
+import { databasePath, resolveDataFolder } from '../main/core/data-folder';
+import { openDatabase } from '../main/core/db/open-database';
+import { KioskError } from '../main/core/errors';
+import { UsageExports } from '../main/core/export/usage-exports';
+import { checkKnownFlags, flag, integerFlag, UsageError } from './export-cli-args';
+
+export const EXPORT_USAGE = `Usage: npm run export -- --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
+                          [--what sessions|events] [--format csv|json] [--room ID]
+
+Writes the kiosk's usage log for the dates from … to (inclusive, in the kiosk's time zone) to FILE:
+  sessions  one row per session (the default)
+  events    one row per event of those sessions (guides, slides, timers, help, language)
+as CSV (the default; UTF-8, opens in spreadsheets) or JSON. The columns are described in docs/EXPORT.md.
+The file is complete or not written at all. Every export is recorded in the kiosk's audit log.`;
+
+export interface ExportIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C: the partial file is deleted. */
+  signal?: AbortSignal;
+  clock?: Clock;
+  /** Packaging (issue 9): the installed app passes its Electron-ABI driver; `npm run export` leaves it unset. */
+  core?: { nativeBinding?: string };
+}
+
+const KNOWN_FLAGS = new Set(['--data-dir', '--from', '--to', '--out', '--what', '--format', '--room']);
+
+function date(argv: readonly string[], name: '--from' | '--to'): string {
+  const text = flag(argv, name);
+  if (text === undefined) throw new UsageError(`${name} is required: a date like 2026-03-31.`);
+  if (!localDateSchema.safeParse(text).success) {
+    throw new UsageError(`${name} must be a real date written YYYY-MM-DD, from 2000 to 2099 (got "${text}").`);
+  }
+  return text;
+}
+
+function choice<T extends string>(argv: readonly string[], name: string, choices: readonly T[]): T | undefined {
+  const text = flag(argv, name);
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`${name} must be ${choices.join(' or ')}.`);
+  return text as T;
+}
+
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'part of the path is not a folder',
+};
+
+/**
+ * The usage export for IT and scripts: the same code path as the admin screen (validation, streaming, audit with no
+ * staff id). Answers the exit code: 0 written, 1 failed or cancelled, 2 bad usage or no database.
+ */
+export async function runExportCommand(argv: string[], io: ExportIo): Promise<number> {
+  try {
+    if (argv.length === 0 || argv.includes('--help')) {
+      io.stdout.write(`${EXPORT_USAGE}\n`);
+      return argv.length === 0 ? 2 : 0;
+    }
+    checkKnownFlags(argv, KNOWN_FLAGS);
+    if (flag(argv, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
+      throw new UsageError('--data-dir is required: the folder that holds kiosk.db.');
+    }
+    const from = date(argv, '--from');
+    const to = date(argv, '--to');
+    if (from > to) throw new UsageError(`--from ${from} is after --to ${to}.`);
+    const outFlag = flag(argv, '--out');
+    if (outFlag === undefined) throw new UsageError('--out is required: the file to write.');
+    const what: ExportSubject = choice(argv, '--what', EXPORT_SUBJECTS) ?? 'sessions';
+    const format: ExportFormat = choice(argv, '--format', EXPORT_FORMATS) ?? 'csv';
+    const roomId = integerFlag(argv, '--room', 1, Number.MAX_SAFE_INTEGER);
+    const out = resolve(outFlag);
+    if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
+      throw new UsageError(`Cannot write ${out}: the folder ${dirname(out)} does not exist.`);
+    }
+    if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`Cannot write ${out}: it is a folder.`);
+    const dataFolder = resolveDataFolder(argv, io.env, '');
+    const file = databasePath(dataFolder);
+    // Never create a database: an export from a typo'd folder must fail, not leave an empty kiosk.db behind.
+    if (!existsSync(file)) {
+      throw new UsageError(`No kiosk database at ${file}. Check --data-dir.`);
+    }
+
+    const db = openDatabase(file, { nativeBinding: io.core?.nativeBinding });
+    try {
+      const exports = new UsageExports({
+        db,
+        clock: io.clock ?? systemClock,
+        openReader: () => openDatabase(file, { readonly: true, nativeBinding: io.core?.nativeBinding }),
+        exportsFolder: dirname(out),
+      });
+      const showProgress = io.stderr.isTTY === true;
+      let lastShown = 0;
+      const { rows } = await exports.toFile(
+        { what, format, from, to, roomId },
+        out,
+        { staffId: null, via: 'command-line' },
+        {
+          signal: io.signal,
+          onProgress: showProgress
+            ? (done, total) => {
+                if (performance.now() - lastShown < 250 && done < total) return;
+                lastShown = performance.now();
+                io.stderr.write(`\r${done} of ${total} ${what}…`);
+              }
+            : undefined,
+        },
+      );
+      if (showProgress) io.stderr.write('\r\x1b[K');
+      io.stdout.write(`Wrote ${rows} ${rows === 1 ? what.slice(0, -1) : what} to ${out}\n`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${EXPORT_USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof KioskError) {
+      io.stderr.write(`${error.message}\n`);
+      return error.code === 'invalid-input' || error.code === 'not-found' ? 2 : 1;
+    }
+    const code = (error as { code?: string; name?: string } | null)?.code;
+    if ((error as { name?: string } | null)?.name === 'AbortError') {
+      io.stderr.write('Export cancelled; no file was written.\n');
+      return 1;
+    }
+    if (code && FILE_PROBLEMS[code]) {
+      io.stderr.write(`Cannot write the export: ${FILE_PROBLEMS[code]}. No file was written.\n`);
+      return 1;
+    }
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

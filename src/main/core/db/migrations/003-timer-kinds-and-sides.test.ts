@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { makeTempFolder } from '../../testing/temp-folder';
+import { migrate, schemaVersion } from '../migrate';
+import { initialSchema } from './001-initial-schema';
+import { kioskState } from './002-kiosk-state';
+import { timerKindsAndSides } from './003-timer-kinds-and-sides';
+
+let folder: ReturnType<typeof makeTempFolder>;
+let db: Database.Database;
+beforeEach(() => {
+  folder = makeTempFolder();
+  db = new Database(`${folder.path}/kiosk.db`);
+  db.pragma('foreign_keys = ON');
+});
+afterEach(() => {
+  db.close();
+  folder.cleanup();
+});
+
+function seedVersion2(): void {
+  migrate(db, [initialSchema, kioskState]);
+  db.exec(`
+    INSERT INTO rooms (name) VALUES ('Room 1');
+    INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, created_at)
+      VALUES ('1', 'A', 'nurse', x'00', x'00', 0);
+    INSERT INTO sessions (uuid, room_id, kind, language, started_at, started_by)
+      VALUES ('00000000-0000-4000-8000-000000000001', 1, 'pumping', 'en', 1000, 1);
+    INSERT INTO session_events (session_id, at, type, detail) VALUES (1, 1500, 'guide-viewed', '{"guide":"cradle"}');
+    INSERT INTO timers (id, session_id, preset, duration_ms, started_at, ends_at, paused_at, remaining_ms, state) VALUES
+      (1, 1, 'warm-compress-5', 300000, 2000, 302000, NULL, NULL, 'running'),
+      (2, 1, 'cool-pack-10', 600000, 2000, NULL, 5000, 597000, 'paused'),
+      (3, 1, 'hand-expression-warm-up', 60000, 2000, 62000, NULL, NULL, 'finished'),
+      (4, 1, 'warm-5', 300000, 2000, NULL, NULL, NULL, 'running'),
+      (5, 1, 'cool-pack-10', 600000, 2000, NULL, 9000, NULL, 'paused'),
+      (6, 1, 'warm-compress-2', 120000, 2000, NULL, NULL, 100000, 'cancelled');
+  `);
+  expect(schemaVersion(db)).toBe(2);
+}
+
+it('upgrades a version-2 database with timers, keeping every row and giving each a kind', () => {
+  seedVersion2();
+  expect(migrate(db, [initialSchema, kioskState, timerKindsAndSides])).toEqual({ from: 2, to: 3 });
+  expect(schemaVersion(db)).toBe(3);
+
+  const rows = db
+    .prepare(
+      `SELECT id, preset, kind, duration_ms AS durationMs, ends_at AS endsAt, remaining_ms AS remainingMs, state,
+              ended_at AS endedAt, side, left_ms AS leftMs, right_ms AS rightMs FROM timers ORDER BY id`,
+    )
+    .all();
+  expect(rows).toEqual([
+    {
+      id: 1,
+      preset: 'warm-compress-5',
+      kind: 'warm-compress',
+      durationMs: 300000,
+      endsAt: 302000,
+      remainingMs: null,
+      state: 'running',
+      endedAt: null,
+      side: null,
+      leftMs: 0,
+      rightMs: 0,
+    },
+    {
+      id: 2,
+      preset: 'cool-pack-10',
+      kind: 'cool-pack',
+      durationMs: 600000,
+      endsAt: null,
+      remainingMs: 597000,
+      state: 'paused',
+      endedAt: null,
+      side: null,
+      leftMs: 0,
+      rightMs: 0,
+    },
+    {
+      id: 3,
+      preset: 'hand-expression-warm-up',
+      kind: 'warm-up',
+      durationMs: 60000,
+      endsAt: 62000,
+      remainingMs: null,
+      state: 'finished',
+      endedAt: 62000,
+      side: null,
+      leftMs: 0,
+      rightMs: 0,
+    },
+    // An unknown preset gets the strictest limit; a running row without an end gets started + duration.
+    expect.objectContaining({ id: 4, kind: 'warm-compress', endsAt: 302000, state: 'running', endedAt: null }),
+    // A paused row without its remaining time keeps the whole duration rather than failing the upgrade.
+    expect.objectContaining({ id: 5, kind: 'cool-pack', remainingMs: 600000, state: 'paused' }),
+    expect.objectContaining({ id: 6, kind: 'warm-compress', remainingMs: 100000, state: 'cancelled', endedAt: 2000 }),
+  ]);
+  expect(db.prepare('SELECT count(*) FROM session_events').pluck().get()).toBe(1);
+  expect(db.prepare('SELECT uuid FROM sessions').pluck().all()).toEqual(['00000000-0000-4000-8000-000000000001']);
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  expect(
+    db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'timers' ORDER BY name")
+      .pluck()
+      .all(),
+  ).toEqual(['timers_by_session', 'timers_by_state']);
+});
+
+it('enforces the new rules: left/right has sides and no duration, countdowns the reverse', () => {
+  seedVersion2();
+  migrate(db, [initialSchema, kioskState, timerKindsAndSides]);
+  const insert = db.prepare(
+    `INSERT INTO timers (session_id, preset, kind, duration_ms, started_at, ends_at, state, side, side_started_at)
+     VALUES (1, ?, ?, ?, 0, ?, ?, ?, ?)`,
+  );
+  expect(() => insert.run('left-right', 'left-right', null, null, 'running', 'left', 0)).not.toThrow();
+  expect(() => insert.run('left-right', 'left-right', 60000, null, 'running', 'left', 0)).toThrow(/CHECK/);
+  expect(() => insert.run('left-right', 'left-right', null, null, 'running', null, 0)).toThrow(/CHECK/);
+  expect(() => insert.run('left-right', 'left-right', null, null, 'running', 'left', null)).toThrow(/CHECK/);
+  expect(() => insert.run('left-right', 'left-right', null, null, 'running', 'middle', 0)).toThrow(/CHECK/);
+  expect(() => insert.run('warm-compress-5', 'warm-compress', 300000, null, 'running', null, null)).toThrow(/CHECK/);
+  expect(() => insert.run('warm-compress-5', 'heat-lamp', 300000, 300000, 'running', null, null)).toThrow(/CHECK/);
+  expect(() => insert.run('warm-compress-5', 'warm-compress', 300000, 300000, 'finished', null, null)).toThrow(/CHECK/);
+  // Ending a session's row still removes its timers with it.
+  db.exec('DELETE FROM session_events; DELETE FROM sessions');
+  expect(db.prepare('SELECT count(*) FROM timers').pluck().get()).toBe(0);
+});

@@ -1,0 +1,21 @@
+/**
+ * The export's columns, in order (documented with a sample row in docs/EXPORT.md). Times are ISO 8601 to the second
+ * with the kiosk's UTC offset; staff appear by staff number only; there is no patient data to export.
+ */
+export const SESSION_COLUMNS = [
+  'id',
+  'room',
+  'kind',
+  'language',
+  'started_at',
+  'ended_at',
+  'duration_seconds',
+  'end_reason',
+  'started_by_staff_number',
+  'guides_viewed',
+  'slides_viewed',
+  'timers_started',
+  'help_requests',
+] as const;
+
+export const EVENT_COLUMNS = ['session_id', 'room', 'at', 'type', 'detail'] as const;

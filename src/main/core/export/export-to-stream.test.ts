@@ -1,0 +1,295 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type KioskDatabase } from '../db/open-database';
+import { localRange } from '../reports/local-days';
+import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
+import { makeTempFolder } from '../testing/temp-folder';
+import { parseCsv } from './csv-test-parser';
+import { EVENT_COLUMNS, SESSION_COLUMNS } from './export-columns';
+import { exportToFile } from './export-to-file';
+import { exportToStream, type ExportOptions } from './export-to-stream';
+
+const NY = 'America/New_York';
+let folder: ReturnType<typeof makeTempFolder>;
+let db: KioskDatabase;
+let reader: KioskDatabase;
+
+beforeEach(() => {
+  folder = makeTempFolder();
+  db = openDatabase(`${folder.path}/kiosk.db`);
+  reader = openDatabase(`${folder.path}/kiosk.db`, { readonly: true });
+});
+afterEach(() => {
+  reader.close();
+  db.close();
+  folder.cleanup();
+});
+
+/** Rooms whose names test every quoting rule; staff numbers only, never names, reach the export. */
+function fixture() {
+  const nurse = addStaffMember(db, '4821');
+  const rooms = [
+    addRoom(db, 'Sala "Ñandú", ala B'),
+    addRoom(db, '=HYPERLINK("http://evil")'),
+    addRoom(db, 'Room\r\nTwo'),
+    addRoom(db, 'Habitación de lactancia nº 2 – pequeña'),
+  ];
+  // Sessions across the autumn change and across midnight, and one still open.
+  addSession(db, {
+    roomId: rooms[0]!,
+    startedBy: nurse,
+    kind: 'breastfeeding',
+    language: 'es',
+    start: '2026-11-01T05:50:00Z',
+    end: '2026-11-01T06:10:00Z',
+    events: [
+      { at: '2026-11-01T05:51:00Z', type: 'guide-viewed', detail: { guide: 'cradle' } },
+      { at: '2026-11-01T05:52:00Z', type: 'slide-viewed', detail: { slide: 'letdown-signs' } },
+      { at: '2026-11-01T05:53:00Z', type: 'slide-viewed', detail: { slide: 'closing' } },
+      { at: '2026-11-01T05:54:00Z', type: 'timer-started', detail: { preset: 'warm-compress-5' } },
+      { at: '2026-11-01T05:59:00Z', type: 'timer-finished', detail: { preset: 'warm-compress-5' } },
+      { at: '2026-11-01T06:05:00Z', type: 'help-requested' },
+      { at: '2026-11-01T06:06:00Z', type: 'guide-viewed', detail: { guide: 'a,"b"\nc', n: -1, ok: true } },
+    ],
+  });
+  addSession(db, {
+    roomId: rooms[1]!,
+    startedBy: nurse,
+    start: '2026-11-02T04:30:00Z',
+    end: '2026-11-02T05:20:00Z',
+    reason: 'staff-ended',
+  });
+  addSession(db, { roomId: rooms[2]!, startedBy: nurse, start: '2026-11-02T12:00:00Z', end: '2026-11-02T12:20:00Z' });
+  addSession(db, { roomId: rooms[3]!, startedBy: nurse, language: 'es', start: '2026-11-02T13:00:00Z' });
+  // Outside the range.
+  addSession(db, { roomId: rooms[0]!, startedBy: nurse, start: '2026-10-31T03:00:00Z', end: '2026-10-31T03:30:00Z' });
+  return rooms;
+}
+
+function options(overrides: Partial<ExportOptions> = {}): ExportOptions {
+  const range = localRange(NY, '2026-11-01', '2026-11-02');
+  return {
+    what: 'sessions',
+    format: 'csv',
+    timeZone: NY,
+    start: range.start,
+    end: range.end,
+    roomId: null,
+    ...overrides,
+  };
+}
+
+function readCsv(path: string): string[][] {
+  const text = readFileSync(path, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  return parseCsv(text.slice(1));
+}
+
+/** What the export must say about each session, worked out from the database independently of the export code. */
+function expectedSessionRows(opts: ExportOptions): string[][] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.uuid, r.name, s.kind, s.language, s.started_at, s.ended_at, s.end_reason, st.staff_number
+       FROM sessions s JOIN rooms r ON r.id = s.room_id JOIN staff st ON st.id = s.started_by
+       WHERE s.started_at >= ? AND s.started_at < ? ORDER BY s.started_at`,
+    )
+    .all(opts.start, opts.end) as {
+    id: number;
+    uuid: string;
+    name: string;
+    kind: string;
+    language: string;
+    started_at: number;
+    ended_at: number | null;
+    end_reason: string | null;
+    staff_number: string;
+  }[];
+  const count = (id: number, type: string) =>
+    String(db.prepare('SELECT count(*) FROM session_events WHERE session_id = ? AND type = ?').pluck().get(id, type));
+  const iso = (instant: number | null) => {
+    if (instant === null) return '';
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: NY,
+      dateStyle: 'short',
+      timeStyle: 'medium',
+    }).format(instant);
+    const offset = new Intl.DateTimeFormat('en-US', { timeZone: NY, timeZoneName: 'longOffset' })
+      .format(instant)
+      .split('GMT')[1]!;
+    return `${local.replace(' ', 'T')}${offset}`;
+  };
+  return rows.map((row) => [
+    row.uuid,
+    row.name.startsWith('=') ? `'${row.name}` : row.name,
+    row.kind,
+    row.language,
+    iso(row.started_at),
+    iso(row.ended_at),
+    row.ended_at === null ? '' : String(Math.round((row.ended_at - row.started_at) / 1000)),
+    row.end_reason ?? '',
+    row.staff_number,
+    count(row.id, 'guide-viewed'),
+    count(row.id, 'slide-viewed'),
+    count(row.id, 'timer-started'),
+    count(row.id, 'help-requested'),
+  ]);
+}
+
+describe('export to a stream', () => {
+  it('writes sessions as RFC 4180 CSV that reads back field for field', async () => {
+    fixture();
+    const path = `${folder.path}/sessions.csv`;
+    const result = await exportToFile(reader, options(), path);
+    const [header, ...rows] = readCsv(path);
+    expect(header).toEqual([...SESSION_COLUMNS]);
+    const expected = expectedSessionRows(options());
+    expect(result.rows).toBe(4);
+    expect(rows).toHaveLength(expected.length);
+    expect(rows).toEqual(expected);
+    // Spot checks of the things that matter most, in plain words.
+    expect(rows[0]!.slice(1, 8)).toEqual([
+      'Sala "Ñandú", ala B',
+      'breastfeeding',
+      'es',
+      '2026-11-01T01:50:00-04:00',
+      '2026-11-01T01:10:00-05:00',
+      '1200',
+      'completed',
+    ]);
+    expect(rows[0]!.slice(8)).toEqual(['4821', '2', '2', '1', '1']);
+    expect(rows[1]![1]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(rows[2]![1]).toBe('Room\r\nTwo');
+    expect(rows[3]!.slice(5, 8)).toEqual(['', '', '']);
+  });
+
+  it('writes events, one per row, with their detail as compact JSON', async () => {
+    fixture();
+    const path = `${folder.path}/events.csv`;
+    const result = await exportToFile(reader, options({ what: 'events' }), path);
+    const [header, ...rows] = readCsv(path);
+    expect(header).toEqual([...EVENT_COLUMNS]);
+    const inDatabase = db
+      .prepare(
+        `SELECT count(*) FROM session_events e JOIN sessions s ON s.id = e.session_id
+         WHERE s.started_at >= ? AND s.started_at < ?`,
+      )
+      .pluck()
+      .get(options().start, options().end);
+    expect(rows).toHaveLength(inDatabase as number);
+    expect(result.rows).toBe(7);
+    expect(rows[0]!.slice(1)).toEqual([
+      'Sala "Ñandú", ala B',
+      '2026-11-01T01:51:00-04:00',
+      'guide-viewed',
+      '{"guide":"cradle"}',
+    ]);
+    expect(rows[5]!.slice(2)).toEqual(['2026-11-01T01:05:00-05:00', 'help-requested', '']);
+    expect(JSON.parse(rows[6]![4]!)).toEqual({ guide: 'a,"b"\nc', n: -1, ok: true });
+  });
+
+  it('writes JSON with typed values', async () => {
+    fixture();
+    const sessions = `${folder.path}/sessions.json`;
+    const events = `${folder.path}/events.json`;
+    await exportToFile(reader, options({ format: 'json' }), sessions);
+    await exportToFile(reader, options({ what: 'events', format: 'json', roomId: 1 }), events);
+    const rows = JSON.parse(readFileSync(sessions, 'utf8')) as Record<string, unknown>[];
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toMatchObject({
+      room: '=HYPERLINK("http://evil")',
+      duration_seconds: 3000,
+      end_reason: 'staff-ended',
+    });
+    expect(rows[3]).toMatchObject({ ended_at: null, duration_seconds: null, end_reason: null });
+    const eventRows = JSON.parse(readFileSync(events, 'utf8')) as Record<string, unknown>[];
+    expect(eventRows).toHaveLength(7);
+    expect(eventRows[6]!.detail).toEqual({ guide: 'a,"b"\nc', n: -1, ok: true });
+    expect(eventRows[5]!.detail).toBeNull();
+  });
+
+  it('filters by room, and writes only a header when nothing matches', async () => {
+    const rooms = fixture();
+    await exportToFile(reader, options({ roomId: rooms[2]! }), `${folder.path}/one.csv`);
+    expect(readCsv(`${folder.path}/one.csv`).map((row) => row[1])).toEqual(['room', 'Room\r\nTwo']);
+    const empty = localRange(NY, '2020-01-01', '2020-01-01');
+    await exportToFile(reader, options({ start: empty.start, end: empty.end }), `${folder.path}/none.csv`);
+    expect(readCsv(`${folder.path}/none.csv`)).toEqual([[...SESSION_COLUMNS]]);
+  });
+
+  it('waits for a slow destination and reports progress up to the total', async () => {
+    const nurse = addStaffMember(db, '7');
+    const room = addRoom(db, 'Room 1');
+    db.transaction(() => {
+      for (let index = 0; index < 3000; index++) {
+        const start = Date.parse('2026-11-01T05:00:00Z') + index * 30_000;
+        addSession(db, {
+          roomId: room,
+          startedBy: nurse,
+          start: new Date(start).toISOString(),
+          end: new Date(start + 30_000).toISOString(),
+        });
+      }
+    })();
+    let text = '';
+    let writes = 0;
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        text += chunk.toString('utf8');
+        writes++;
+        setImmediate(callback);
+      },
+    });
+    const progress: [number, number][] = [];
+    const result = await exportToStream(reader, options(), slow, {
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(result.rows).toBe(3000);
+    expect(parseCsv(text.slice(1))).toHaveLength(3001);
+    expect(writes).toBeGreaterThan(3);
+    expect(progress[0]).toEqual([0, 3000]);
+    expect(progress.at(-1)).toEqual([3000, 3000]);
+    expect(progress.every(([done], index) => index === 0 || done >= progress[index - 1]![0])).toBe(true);
+  });
+
+  it('deletes the partial file when cancelled, leaving an earlier file as it was', async () => {
+    const nurse = addStaffMember(db, '7');
+    const room = addRoom(db, 'Room 1');
+    db.transaction(() => {
+      for (let index = 0; index < 3000; index++) {
+        const start = Date.parse('2026-11-01T05:00:00Z') + index * 30_000;
+        addSession(db, {
+          roomId: room,
+          startedBy: nurse,
+          start: new Date(start).toISOString(),
+          end: new Date(start + 1).toISOString(),
+        });
+      }
+    })();
+    const path = `${folder.path}/sessions.csv`;
+    writeFileSync(path, 'last month’s export');
+    const controller = new AbortController();
+    await expect(
+      exportToFile(reader, options(), path, {
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done > 0) controller.abort();
+        },
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(readFileSync(path, 'utf8')).toBe('last month’s export');
+    expect(readdirSync(folder.path).filter((name) => name.includes('partial'))).toEqual([]);
+    // The reader is free again: a second export on it works.
+    await exportToFile(reader, options(), `${folder.path}/again.csv`);
+    expect(readCsv(`${folder.path}/again.csv`)).toHaveLength(3001);
+  });
+
+  it('fails cleanly, leaving no file, when the folder does not exist', async () => {
+    fixture();
+    await expect(exportToFile(reader, options(), `${folder.path}/missing/x.csv`)).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    expect(existsSync(`${folder.path}/missing`)).toBe(false);
+  });
+});

@@ -1,0 +1,153 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock';
+import { openKioskCore, type KioskCore } from '../kiosk-core';
+import { insertAuditEntry, listAuditEntries } from '../repositories/audit-log-repository';
+import { insertRoom } from '../repositories/rooms-repository';
+import { databaseFingerprint } from '../testing/database-fingerprint';
+import { makeTempFolder } from '../testing/temp-folder';
+import { BACKUPS_KEPT, backupFolder, backUpOnline, isBackupDue, listBackups } from './backups';
+import { readRows } from './test-helpers';
+
+const T0 = Date.UTC(2026, 2, 1, 6);
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
+const quiet = { error: () => undefined };
+
+let folder: ReturnType<typeof makeTempFolder>;
+let clock: ManualClock;
+const open = (options: { backups?: boolean } = {}): KioskCore =>
+  openKioskCore({ dataFolder: folder.path, clock, logger: quiet, ...options });
+const backupNames = () => listBackups(folder.path).map((backup) => backup.name);
+
+beforeEach(() => {
+  folder = makeTempFolder('kiosk-backups-');
+  clock = new ManualClock(T0);
+});
+afterEach(() => folder.cleanup());
+
+describe('backups', () => {
+  it('takes one at close, named by the UTC time, holding exactly what the database held', () => {
+    const core = open();
+    insertRoom(core.db, { name: 'Room 1' });
+    const fingerprint = databaseFingerprint(core.db);
+    core.close();
+    expect(backupNames()).toEqual(['kiosk-2026-03-01T06-00-00-000Z.db']);
+    const backup = new Database(listBackups(folder.path)[0]!.path, { readonly: true, fileMustExist: true });
+    expect(databaseFingerprint(backup)).toBe(fingerprint);
+    expect(backup.pragma('quick_check', { simple: true })).toBe('ok');
+    backup.close();
+  });
+
+  it('does not take one at close when nothing changed and a backup exists', () => {
+    open().close();
+    expect(backupNames()).toHaveLength(1);
+    clock.advance(HOUR);
+    open().close();
+    expect(backupNames()).toHaveLength(1);
+    clock.advance(HOUR);
+    const core = open();
+    insertRoom(core.db, { name: 'Room 1' });
+    core.close();
+    expect(backupNames()).toHaveLength(2);
+  });
+
+  it(`keeps the newest ${BACKUPS_KEPT}`, () => {
+    for (let day = 0; day < BACKUPS_KEPT + 3; day++) {
+      const core = open();
+      insertRoom(core.db, { name: `Room ${day}` });
+      core.close();
+      clock.advance(DAY);
+    }
+    const names = backupNames();
+    expect(names).toHaveLength(BACKUPS_KEPT);
+    expect(names[0]).toBe('kiosk-2026-03-10T06-00-00-000Z.db');
+    expect(names.at(-1)).toBe('kiosk-2026-03-04T06-00-00-000Z.db');
+  });
+
+  it('takes the daily online backup only when none was taken in the last 24 hours', async () => {
+    const core = open();
+    insertRoom(core.db, { name: 'Room 1' });
+    const first = await core.backUpIfDue();
+    expect(first).toBe(join(backupFolder(folder.path), 'kiosk-2026-03-01T06-00-00-000Z.db'));
+    clock.advance(DAY - 1);
+    expect(await core.backUpIfDue()).toBeNull();
+    clock.advance(1);
+    expect(await core.backUpIfDue()).toBe(join(backupFolder(folder.path), 'kiosk-2026-03-02T06-00-00-000Z.db'));
+    expect(readRows(first!, 'SELECT name FROM rooms')).toEqual([{ name: 'Room 1' }]);
+    core.close();
+  });
+
+  it('runs one online backup at a time', async () => {
+    const core = open();
+    const [a, b] = await Promise.all([core.backUpIfDue(), core.backUpIfDue()]);
+    expect(a).toBe(b);
+    expect(backupNames()).toHaveLength(1);
+    core.close();
+  });
+
+  it('keeps answering calls while an online backup of a large database runs', async () => {
+    const core = open({ backups: false });
+    // About 300 pages: the backup copies 100 per turn of the event loop.
+    core.db.transaction(() => {
+      for (let index = 0; index < 400; index++) {
+        insertAuditEntry(core.db, { at: index, staffId: null, action: 'export', detail: { pad: 'x'.repeat(3000) } });
+      }
+    })();
+    let done = false;
+    const backup = backUpOnline(core.db, folder.path, clock.now()).then(() => (done = true));
+    // Calls arrive as separate turns of the event loop, as IPC messages do.
+    let answered = 0;
+    while (!done && answered < 1000) {
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await core.dispatch('getKioskStatus', {})).toMatchObject({ ok: true });
+      answered++;
+    }
+    await backup;
+    expect(answered).toBeGreaterThan(1);
+    expect(readRows(listBackups(folder.path)[0]!.path, 'SELECT count(*) AS n FROM audit_log')).toEqual([{ n: 400 }]);
+    core.close();
+  });
+
+  it('ignores and clears what a crash in the middle of a backup left behind', async () => {
+    mkdirSync(backupFolder(folder.path));
+    writeFileSync(join(backupFolder(folder.path), 'kiosk-2026-03-01T05-00-00-000Z.db.partial'), 'half a file');
+    writeFileSync(join(backupFolder(folder.path), 'notes.txt'), 'not ours');
+    expect(isBackupDue(folder.path, T0)).toBe(true);
+    const core = open();
+    await core.backUpIfDue();
+    core.close();
+    expect(readdirSync(backupFolder(folder.path)).sort()).toEqual(['kiosk-2026-03-01T06-00-00-000Z.db', 'notes.txt']);
+  });
+
+  it('audits a backup that fails and still closes', async () => {
+    writeFileSync(backupFolder(folder.path), 'a file where the backups folder should be');
+    const errors: string[] = [];
+    const core = openKioskCore({
+      dataFolder: folder.path,
+      clock,
+      logger: { error: (message) => errors.push(message) },
+    });
+    expect(await core.backUpIfDue()).toBeNull();
+    insertRoom(core.db, { name: 'Room 1' });
+    core.close();
+    expect(core.db.open).toBe(false);
+    expect(errors).toEqual(['storage: the daily backup failed', 'storage: the closing backup failed']);
+    rmSync(backupFolder(folder.path));
+    const again = open({ backups: false });
+    expect(listAuditEntries(again.db).map((entry) => [entry.action, entry.detail])).toEqual([
+      ['backup-failed', { when: 'closing', code: expect.stringMatching(/^E[A-Z]+$/) as unknown }],
+      ['backup-failed', { when: 'daily', code: expect.stringMatching(/^E[A-Z]+$/) as unknown }],
+    ]);
+    again.close();
+  });
+
+  it('takes none when turned off', () => {
+    const core = open({ backups: false });
+    insertRoom(core.db, { name: 'Room 1' });
+    core.close();
+    expect(backupNames()).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+import type { StorageAlert, StorageAlertKind } from '../../../shared/domain';
+import type { DispatchLogger } from '../api/dispatch';
+import type { Clock } from '../clock';
+import type { KioskDatabase } from '../db/open-database';
+import { insertAuditEntry } from '../repositories/audit-log-repository';
+import { backUpNow, backUpOnline, isBackupDue, listBackups } from './backups';
+import { openKioskDatabase, type Recovery } from './open-with-recovery';
+import { readStorageAlert } from './storage-alert';
+import { errorCode } from './storage-errors';
+
+export interface KioskStorageOptions {
+  dataFolder: string;
+  clock: Clock;
+  logger: DispatchLogger;
+  nativeBinding?: string;
+  /** Daily and closing backups into <dataFolder>/backups. */
+  backups: boolean;
+}
+
+export interface KioskStorage {
+  readonly db: KioskDatabase;
+  /** What start-up recovery did, if anything. */
+  readonly recovery: Recovery | null;
+  /** The alert staff should see: a save that failed since start-up, else a recovery not yet dismissed. */
+  alert(): StorageAlert | null;
+  /** Dispatch calls this when a write fails for lack of storage (SQLITE_FULL, SQLITE_READONLY, …). */
+  noteStorageFailure(error: unknown): void;
+  /** Takes an online backup when none was taken in the last 24 hours; answers the file, or null when not due. */
+  backUpIfDue(): Promise<string | null>;
+  /** A last backup (when anything changed since start-up, or none exists yet), then closes the database. */
+  close(): void;
+}
+
+function failureKind(error: unknown): StorageAlertKind {
+  const code = errorCode(error) ?? '';
+  if (code === 'SQLITE_FULL') return 'disk-full';
+  if (code.startsWith('SQLITE_READONLY')) return 'read-only';
+  return 'write-failed';
+}
+
+/** The database of a data folder with its safety net: start-up check and recovery, backups, storage alerts. */
+export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
+  const { dataFolder, clock, logger } = options;
+  const { db, recovery } = openKioskDatabase(options);
+  let failure: StorageAlert | null = null;
+  let running: Promise<string | null> | null = null;
+  let closed = false;
+  const changesAtOpen = totalChanges(db);
+
+  const reportBackupFailure = (when: string, error: unknown) => {
+    logger.error(`storage: the ${when} backup failed`, error);
+    try {
+      insertAuditEntry(db, {
+        at: clock.now(),
+        staffId: null,
+        action: 'backup-failed',
+        detail: { when, code: errorCode(error) ?? 'unknown' },
+      });
+    } catch {
+      // The database cannot take the entry either (disk full): the log line above is all there can be.
+    }
+  };
+
+  return {
+    db,
+    recovery,
+    alert: () => failure ?? readStorageAlert(db),
+
+    noteStorageFailure(error) {
+      const kind = failureKind(error);
+      failure = {
+        kind,
+        at: clock.now(),
+        backupTakenAt: null,
+        detail: `A save failed: ${errorCode(error) ?? 'unknown error'}. The data folder ${dataFolder} needs IT.`,
+      };
+    },
+
+    backUpIfDue() {
+      if (!options.backups || closed) return Promise.resolve(null);
+      running ??= (async () => {
+        const at = clock.now();
+        try {
+          if (!isBackupDue(dataFolder, at)) return null;
+          return await backUpOnline(db, dataFolder, at);
+        } catch (error) {
+          // A backup cut short by close() is not a failure: close() takes its own.
+          if (!closed) reportBackupFailure('daily', error);
+          return null;
+        }
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        if (options.backups && (totalChanges(db) !== changesAtOpen || listBackups(dataFolder).length === 0)) {
+          backUpNow(db, dataFolder, clock.now());
+        }
+      } catch (error) {
+        reportBackupFailure('closing', error);
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+/** Rows this connection has changed since it opened (SQLite's total_changes()). */
+function totalChanges(db: KioskDatabase): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { SETTINGS_DEFAULTS } from '../../shared/settings';
+import { en } from '../lib/i18n/messages-en';
+import { es } from '../lib/i18n/messages-es';
+import { checkSettings, formFromSettings, LIMITS } from './settings-form';
+
+const saved = { ...SETTINGS_DEFAULTS, languages: ['es', 'en'] as ('en' | 'es')[] };
+
+describe('the settings form', () => {
+  it('sends only what changed (listing the same languages in another order is no change)', () => {
+    const form = formFromSettings(saved);
+    expect(checkSettings(form, saved, en)).toEqual({ changes: {}, errors: {} });
+
+    form.signOutAfterSeconds = ' 60 ';
+    form.helpTextEs = 'Pulse el botón rojo.';
+    form.cleaningStepEnabled = false;
+    expect(checkSettings(form, saved, en)).toEqual({
+      changes: {
+        signOutAfterSeconds: 60,
+        cleaningStepEnabled: false,
+        helpText: { en: SETTINGS_DEFAULTS.helpText.en, es: 'Pulse el botón rojo.' },
+      },
+      errors: {},
+    });
+  });
+
+  it('explains each problem next to its field, with the core’s own limits', () => {
+    expect(LIMITS.signOut).toEqual({ min: 30, max: 1800 });
+    expect(LIMITS.autoClose).toEqual({ min: 30, max: 1440 });
+    const form = {
+      ...formFromSettings(saved),
+      kioskName: '  ',
+      autoCloseAfterMinutes: '29',
+      signOutAfterSeconds: '2.5',
+      phoneExtension: 'ext 12',
+      helpTextEn: 'x'.repeat(301),
+      languages: [],
+    };
+    const { errors } = checkSettings(form, saved, en);
+    expect(errors).toEqual({
+      kioskName: 'Please fill this in.',
+      autoCloseAfterMinutes: 'A whole number from 30 to 1440.',
+      signOutAfterSeconds: 'A whole number from 30 to 1800.',
+      phoneExtension: 'Use digits, spaces, #, *, + and - only, at most 16.',
+      helpTextEn: 'Please use at most 300 characters.',
+      languages: 'Offer at least one language.',
+    });
+    expect(checkSettings(form, saved, es).errors.autoCloseAfterMinutes).toBe('Un número entero de 30 a 1440.');
+  });
+
+  it('refuses a starting language that is not offered', () => {
+    const form = { ...formFromSettings(saved), languages: ['en' as const], defaultLanguage: 'es' as const };
+    const { changes, errors } = checkSettings(form, saved, en);
+    expect(errors).toEqual({ defaultLanguage: 'The starting language must be one of the languages offered.' });
+    expect(changes.languages).toBeUndefined();
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The hub's menu: one large tile per section, in this order. This is the extension point: a new section (the
+ * timers, for one) adds an entry here with its component, icon and words, and the hub shows its tile and screen.
+ * There is no tile for something that does not exist yet.
+ *
+ * "I need help", "About this content", the language switch and "I'm done" belong to the hub itself, not here.
+ */
+import type { Component } from 'svelte';
+import type { Messages } from '../lib/i18n/messages-en';
+import LetdownDeck from './LetdownDeck.svelte';
+import type { ParentIconName } from './parent-icon-names';
+import PositionGuides from './PositionGuides.svelte';
+import type { ParentSession, SectionExports, SectionProps } from './section-types';
+import TipCards from './TipCards.svelte';
+
+export interface HubSection {
+  /** Stable id; also the screen id recorded when help is asked for from the section's first screen. */
+  id: string;
+  icon: ParentIconName;
+  title: (t: Messages) => string;
+  hint: (t: Messages) => string;
+  component: Component<SectionProps, SectionExports>;
+  /** Leave out to offer the section in every session. */
+  offeredFor?: (session: ParentSession) => boolean;
+}
+
+export const HUB_SECTIONS: readonly HubSection[] = [
+  {
+    id: 'positions',
+    icon: 'holds',
+    title: (t) => t.parent.sections.positions.title,
+    hint: (t) => t.parent.sections.positions.hint,
+    component: PositionGuides,
+  },
+  {
+    id: 'letdown-help',
+    icon: 'milk-flow',
+    title: (t) => t.parent.sections.letdownHelp.title,
+    hint: (t) => t.parent.sections.letdownHelp.hint,
+    component: TipCards,
+  },
+  {
+    id: 'learn',
+    icon: 'learn',
+    title: (t) => t.parent.sections.learn.title,
+    hint: (t) => t.parent.sections.learn.hint,
+    component: LetdownDeck,
+  },
+];
+
+/** The sections this session offers, in menu order. */
+export function sectionsFor(session: ParentSession, sections: readonly HubSection[] = HUB_SECTIONS): HubSection[] {
+  return sections.filter((section) => section.offeredFor?.(session) ?? true);
+}

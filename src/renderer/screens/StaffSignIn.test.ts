@@ -1,0 +1,144 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { StaffSignIn as SignIn } from '../../shared/domain';
+import { locale } from '../lib/i18n/locale.svelte';
+import { ok, stubKiosk } from '../testing/stub-kiosk';
+import StaffSignIn from './StaffSignIn.svelte';
+import { lockoutMinutes } from './sign-in-errors';
+
+const TOKEN = 'a'.repeat(43);
+const signedIn: SignIn = { staffToken: TOKEN, staffNumber: '42', role: 'nurse', expiresAt: 0 };
+const refused = (code: 'unauthorized' | 'locked-out', message: string) => () =>
+  Promise.resolve({ ok: false as const, error: { code, message } });
+
+function showKeypad() {
+  const oncancel = vi.fn();
+  const onsignedin = vi.fn();
+  render(StaffSignIn, {
+    kioskName: 'Maternity',
+    task: { kind: 'start-session', room: { id: 1, name: 'Room 1' } },
+    oncancel,
+    onsignedin,
+  });
+  return { oncancel, onsignedin };
+}
+
+async function press(digits: string, keysLabel = 'Number keys'): Promise<void> {
+  const keys = screen.getByRole('group', { name: keysLabel });
+  for (const digit of digits) await fireEvent.click(within(keys).getByRole('button', { name: digit }));
+}
+
+describe('StaffSignIn', () => {
+  it('asks for the staff number, then the PIN, and hands the sign-in up', async () => {
+    const api = stubKiosk({ signIn: () => ok(signedIn) });
+    const { onsignedin } = showKeypad();
+    expect(screen.getByRole('heading', { level: 2, name: 'Staff sign-in' })).toBe(document.activeElement);
+    expect(screen.getByText('To start a session in Room 1')).toBeTruthy();
+
+    await press('42');
+    expect((screen.getByLabelText('Staff number') as HTMLInputElement).value).toBe('42');
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await press('2468');
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(api.signIn).toHaveBeenCalledWith({ staffNumber: '42', pin: '2468' });
+    await vi.waitFor(() => expect(onsignedin).toHaveBeenCalledWith(signedIn));
+  });
+
+  it('masks the PIN: a password field, and its digits nowhere in the page', async () => {
+    stubKiosk({});
+    showKeypad();
+    await press('42');
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await press('9753');
+    const pin = screen.getByLabelText('PIN') as HTMLInputElement;
+    expect(pin.type).toBe('password');
+    expect(pin.value).toBe('9753');
+    expect(document.body.textContent).not.toContain('9753');
+  });
+
+  it('takes at most 8 digits, from the keys and from the keyboard alike', async () => {
+    stubKiosk({});
+    showKeypad();
+    await press('123456789');
+    const number = screen.getByLabelText('Staff number') as HTMLInputElement;
+    expect(number.value).toBe('12345678');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete the last digit' }));
+    await fireEvent.keyDown(window, { key: '9' });
+    await fireEvent.keyDown(window, { key: '0' });
+    await fireEvent.keyDown(window, { key: 'x' });
+    expect(number.value).toBe('12345679');
+
+    await fireEvent.input(number, { target: { value: '12ab34' } });
+    expect(number.value).toBe('1234');
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(number.value).toBe('');
+  });
+
+  it('says when the number or PIN is missing, and links the message to the field', async () => {
+    const api = stubKiosk({});
+    showKeypad();
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('Please type your staff number first.');
+    expect(screen.getByLabelText('Staff number').getAttribute('aria-describedby')).toBe(alert.id);
+    await press('42');
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await press('12');
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByRole('alert').textContent).toBe('A PIN has 4 to 8 digits.');
+    expect(api.signIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses without saying which part was wrong, and empties the PIN', async () => {
+    stubKiosk({ signIn: refused('unauthorized', 'That staff number and PIN do not match.') });
+    showKeypad();
+    await press('42');
+    await fireEvent.keyDown(window, { key: 'Enter' });
+    await press('1111');
+    await fireEvent.keyDown(window, { key: 'Enter' });
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('That staff number and PIN do not match.'),
+    );
+    expect((screen.getByLabelText('PIN') as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows a lockout with its minutes, in English and in Spanish', async () => {
+    stubKiosk({ signIn: refused('locked-out', 'Too many wrong PINs. The keypad is locked for 4 minutes.') });
+    showKeypad();
+    await press('42');
+    await fireEvent.keyDown(window, { key: 'Enter' });
+    await press('2468');
+    await fireEvent.keyDown(window, { key: 'Enter' });
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Too many wrong PINs. The keypad is locked for 4 minutes.'),
+    );
+
+    locale.set('es');
+    await tick();
+    await press('2468', 'Teclas numéricas');
+    await fireEvent.click(screen.getByRole('button', { name: 'Entrar' }));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Demasiadas claves incorrectas. El teclado está bloqueado durante 4 minutos.',
+      ),
+    );
+  });
+
+  it('reads the lockout’s minutes from the core’s words, and nothing else', () => {
+    expect(lockoutMinutes('Too many wrong PINs. The keypad is locked for 1 minute.')).toBe(1);
+    expect(lockoutMinutes('… locked for 15 minutes.')).toBe(15);
+    expect(lockoutMinutes('Locked.')).toBeNull();
+    expect(lockoutMinutes('locked for 0 minutes')).toBeNull();
+  });
+
+  it('cancels with the button or Escape', async () => {
+    stubKiosk({});
+    const { oncancel } = showKeypad();
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(oncancel).toHaveBeenCalledTimes(2);
+  });
+});
