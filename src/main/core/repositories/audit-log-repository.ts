@@ -13,7 +13,10 @@ export type AuditAction =
   // Storage health (reliability helper): a daily or closing backup could not be written.
   | 'backup-failed'
   // Reports helper (issue 6): sessions deleted by the retention setting.
-  | 'retention-purge';
+  | 'retention-purge'
+  // Storage health (reliability helper): an admin dismissed a recovery notice; saving worked again after a failure.
+  | 'storage-alert-dismissed'
+  | 'storage-writes-restored';
 
 export interface AuditEntry {
   id: number;

@@ -1,4 +1,5 @@
 import type { KioskDatabase } from '../db/open-database';
+import { cachedStatement } from '../db/statement-cache';
 
 export interface RoomRow {
   id: number;
@@ -26,39 +27,42 @@ const toRoom = (raw: RawRoom): RoomRow => ({
 
 export function insertRoom(db: KioskDatabase, room: { name: string; sortOrder?: number }): number {
   const sortOrder =
-    room.sortOrder ?? (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 FROM rooms').pluck().get() as number);
-  const result = db.prepare('INSERT INTO rooms (name, sort_order) VALUES (?, ?)').run(room.name, sortOrder);
+    room.sortOrder ??
+    (cachedStatement(db, 'SELECT coalesce(max(sort_order), 0) + 1 FROM rooms').pluck().get() as number);
+  const result = cachedStatement(db, 'INSERT INTO rooms (name, sort_order) VALUES (?, ?)').run(room.name, sortOrder);
   return Number(result.lastInsertRowid);
 }
 
 export function getRoom(db: KioskDatabase, id: number): RoomRow | undefined {
-  const raw = db.prepare('SELECT * FROM rooms WHERE id = ?').get(id) as RawRoom | undefined;
+  const raw = cachedStatement(db, 'SELECT * FROM rooms WHERE id = ?').get(id) as RawRoom | undefined;
   return raw && toRoom(raw);
 }
 
 /** Active rooms in the order staff arranged them. */
 export function listActiveRooms(db: KioskDatabase): RoomRow[] {
-  const rows = db.prepare('SELECT * FROM rooms WHERE active = 1 ORDER BY sort_order, id').all() as RawRoom[];
+  const rows = cachedStatement(db, 'SELECT * FROM rooms WHERE active = 1 ORDER BY sort_order, id').all() as RawRoom[];
   return rows.map(toRoom);
 }
 
 export function setRoomNeedsCleaning(db: KioskDatabase, id: number, needsCleaning: boolean): void {
-  db.prepare('UPDATE rooms SET needs_cleaning = ? WHERE id = ?').run(needsCleaning ? 1 : 0, id);
+  cachedStatement(db, 'UPDATE rooms SET needs_cleaning = ? WHERE id = ?').run(needsCleaning ? 1 : 0, id);
 }
 
 /** Every room, active or not, for the admin list. */
 export function listAllRooms(db: KioskDatabase): RoomRow[] {
-  return (db.prepare('SELECT * FROM rooms ORDER BY active DESC, sort_order, id').all() as RawRoom[]).map(toRoom);
+  return (cachedStatement(db, 'SELECT * FROM rooms ORDER BY active DESC, sort_order, id').all() as RawRoom[]).map(
+    toRoom,
+  );
 }
 
 export function renameRoom(db: KioskDatabase, id: number, name: string): void {
-  db.prepare('UPDATE rooms SET name = ? WHERE id = ?').run(name, id);
+  cachedStatement(db, 'UPDATE rooms SET name = ? WHERE id = ?').run(name, id);
 }
 
 export function setRoomActive(db: KioskDatabase, id: number, active: boolean): void {
-  db.prepare('UPDATE rooms SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  cachedStatement(db, 'UPDATE rooms SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
 }
 
 export function setRoomSortOrder(db: KioskDatabase, id: number, sortOrder: number): void {
-  db.prepare('UPDATE rooms SET sort_order = ? WHERE id = ?').run(sortOrder, id);
+  cachedStatement(db, 'UPDATE rooms SET sort_order = ? WHERE id = ?').run(sortOrder, id);
 }

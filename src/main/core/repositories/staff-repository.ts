@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../../shared/domain';
 import type { KioskDatabase } from '../db/open-database';
+import { cachedStatement } from '../db/statement-cache';
 
 export interface StaffRow {
   id: number;
@@ -53,27 +54,29 @@ export interface NewStaff {
 }
 
 export function insertStaff(db: KioskDatabase, staff: NewStaff): number {
-  const result = db
-    .prepare(
-      `INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, created_at)
+  const result = cachedStatement(
+    db,
+    `INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(staff.staffNumber, staff.displayName, staff.role, staff.pinHash, staff.pinSalt, staff.createdAt);
+  ).run(staff.staffNumber, staff.displayName, staff.role, staff.pinHash, staff.pinSalt, staff.createdAt);
   return Number(result.lastInsertRowid);
 }
 
 export function findStaffByNumber(db: KioskDatabase, staffNumber: string): StaffRow | undefined {
-  const raw = db.prepare('SELECT * FROM staff WHERE staff_number = ?').get(staffNumber) as RawStaff | undefined;
+  const raw = cachedStatement(db, 'SELECT * FROM staff WHERE staff_number = ?').get(staffNumber) as
+    RawStaff | undefined;
   return raw && toStaff(raw);
 }
 
 export function getStaff(db: KioskDatabase, id: number): StaffRow | undefined {
-  const raw = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
+  const raw = cachedStatement(db, 'SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
   return raw && toStaff(raw);
 }
 
 export function countActiveAdmins(db: KioskDatabase): number {
-  return db.prepare("SELECT count(*) FROM staff WHERE role = 'admin' AND disabled = 0").pluck().get() as number;
+  return cachedStatement(db, "SELECT count(*) FROM staff WHERE role = 'admin' AND disabled = 0")
+    .pluck()
+    .get() as number;
 }
 
 /** Stores the outcome of a wrong PIN: the new count and, when the limit was reached, the lockout. */
@@ -82,7 +85,7 @@ export function recordFailedSignIn(
   id: number,
   state: { failedAttempts: number; lockoutCount: number; lockedUntil: number | null },
 ): void {
-  db.prepare('UPDATE staff SET failed_attempts = ?, lockout_count = ?, locked_until = ? WHERE id = ?').run(
+  cachedStatement(db, 'UPDATE staff SET failed_attempts = ?, lockout_count = ?, locked_until = ? WHERE id = ?').run(
     state.failedAttempts,
     state.lockoutCount,
     state.lockedUntil,
@@ -92,13 +95,18 @@ export function recordFailedSignIn(
 
 /** A correct PIN clears the failure count and any lockout history. */
 export function clearFailedSignIns(db: KioskDatabase, id: number): void {
-  db.prepare('UPDATE staff SET failed_attempts = 0, lockout_count = 0, locked_until = NULL WHERE id = ?').run(id);
+  cachedStatement(db, 'UPDATE staff SET failed_attempts = 0, lockout_count = 0, locked_until = NULL WHERE id = ?').run(
+    id,
+  );
 }
 
 /** Every staff member, for the admin list (never shown to parents). */
 export function listStaff(db: KioskDatabase): StaffRow[] {
   return (
-    db.prepare('SELECT * FROM staff ORDER BY disabled, CAST(staff_number AS INTEGER), staff_number').all() as RawStaff[]
+    cachedStatement(
+      db,
+      'SELECT * FROM staff ORDER BY disabled, CAST(staff_number AS INTEGER), staff_number',
+    ).all() as RawStaff[]
   ).map(toStaff);
 }
 
@@ -107,7 +115,7 @@ export function updateStaffProfile(
   id: number,
   change: { displayName: string; role: StaffRole; disabled: boolean },
 ): void {
-  db.prepare('UPDATE staff SET display_name = ?, role = ?, disabled = ? WHERE id = ?').run(
+  cachedStatement(db, 'UPDATE staff SET display_name = ?, role = ?, disabled = ? WHERE id = ?').run(
     change.displayName,
     change.role,
     change.disabled ? 1 : 0,
@@ -117,13 +125,15 @@ export function updateStaffProfile(
 
 /** A new PIN also lifts any lockout: IT resets a PIN precisely when someone is locked out. */
 export function replaceStaffPin(db: KioskDatabase, id: number, pin: { pinHash: Buffer; pinSalt: Buffer }): void {
-  db.prepare(
+  cachedStatement(
+    db,
     'UPDATE staff SET pin_hash = ?, pin_salt = ?, failed_attempts = 0, lockout_count = 0, locked_until = NULL WHERE id = ?',
   ).run(pin.pinHash, pin.pinSalt, id);
 }
 
 /** The next free staff number when an admin does not choose one: one more than the highest in use, from 100. */
 export function nextStaffNumber(db: KioskDatabase): string {
-  const highest = db.prepare('SELECT max(CAST(staff_number AS INTEGER)) FROM staff').pluck().get() as number | null;
+  const highest = cachedStatement(db, 'SELECT max(CAST(staff_number AS INTEGER)) FROM staff').pluck().get() as
+    number | null;
   return String(Math.max(100, (highest ?? 99) + 1));
 }

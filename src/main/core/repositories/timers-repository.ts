@@ -1,6 +1,7 @@
 import type { TimerKind } from '../../../shared/content-types';
 import type { TimerSide, TimerState } from '../../../shared/domain';
 import type { KioskDatabase } from '../db/open-database';
+import { cachedStatement } from '../db/statement-cache';
 
 export type { TimerState };
 
@@ -47,42 +48,41 @@ const WITH_SESSION = `SELECT ${TIMER_COLUMNS}, sessions.uuid AS sessionUuid, ses
   FROM timers JOIN sessions ON sessions.id = timers.session_id`;
 
 export function insertTimer(db: KioskDatabase, timer: Omit<TimerRow, 'id'>): number {
-  const result = db
-    .prepare(
-      `INSERT INTO timers (session_id, preset, kind, duration_ms, started_at, ends_at, paused_at, remaining_ms, state,
+  const result = cachedStatement(
+    db,
+    `INSERT INTO timers (session_id, preset, kind, duration_ms, started_at, ends_at, paused_at, remaining_ms, state,
          ended_at, side, left_ms, right_ms, side_started_at)
        VALUES (@sessionId, @preset, @kind, @durationMs, @startedAt, @endsAt, @pausedAt, @remainingMs, @state,
          @endedAt, @side, @leftMs, @rightMs, @sideStartedAt)`,
-    )
-    .run(timer);
+  ).run(timer);
   return Number(result.lastInsertRowid);
 }
 
 export function getTimer(db: KioskDatabase, id: number): TimerWithSession | undefined {
-  return db.prepare(`${WITH_SESSION} WHERE timers.id = ?`).get(id) as TimerWithSession | undefined;
+  return cachedStatement(db, `${WITH_SESSION} WHERE timers.id = ?`).get(id) as TimerWithSession | undefined;
 }
 
 export function listTimersForSession(db: KioskDatabase, sessionId: number): TimerRow[] {
-  return db
-    .prepare(`SELECT ${TIMER_COLUMNS} FROM timers WHERE session_id = ? ORDER BY id`)
-    .all(sessionId) as TimerRow[];
+  return cachedStatement(db, `SELECT ${TIMER_COLUMNS} FROM timers WHERE session_id = ? ORDER BY id`).all(
+    sessionId,
+  ) as TimerRow[];
 }
 
 /** Running and paused timers of every session, open or ended: the sweep settles them. */
 export function listActiveTimers(db: KioskDatabase): TimerWithSession[] {
-  return db
-    .prepare(`${WITH_SESSION} WHERE timers.state IN ('running', 'paused') ORDER BY timers.id`)
-    .all() as TimerWithSession[];
+  return cachedStatement(
+    db,
+    `${WITH_SESSION} WHERE timers.state IN ('running', 'paused') ORDER BY timers.id`,
+  ).all() as TimerWithSession[];
 }
 
 export function updateTimer(db: KioskDatabase, id: number, change: TimerChange): boolean {
-  const result = db
-    .prepare(
-      `UPDATE timers SET duration_ms = @durationMs, ends_at = @endsAt, paused_at = @pausedAt,
+  const result = cachedStatement(
+    db,
+    `UPDATE timers SET duration_ms = @durationMs, ends_at = @endsAt, paused_at = @pausedAt,
          remaining_ms = @remainingMs, state = @state, ended_at = @endedAt, side = @side, left_ms = @leftMs,
          right_ms = @rightMs, side_started_at = @sideStartedAt
        WHERE id = @id`,
-    )
-    .run({ ...change, id });
+  ).run({ ...change, id });
   return result.changes === 1;
 }

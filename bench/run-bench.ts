@@ -1,0 +1,210 @@
+/**
+ * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR]`: the kiosk against its budgets (DESIGN.md) and
+ * against the physical limits of this machine, every comparison measured side by side in one run. Not part of
+ * `npm test`: timings on a shared machine are evidence, not assertions.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { databasePath, readFlag } from '../src/main/core/data-folder';
+import { openDatabase } from '../src/main/core/db/open-database';
+import { openKioskCore } from '../src/main/core/kiosk-core';
+import { seedStaff } from '../src/main/core/testing/seed-staff';
+import { formatCalendarDate, parseCalendarDate } from '../src/main/core/reports/local-days';
+import { measureReportQueries } from '../src/main/core/reports/report-benchmark';
+import { loadSettings } from '../src/main/core/services/settings-service';
+import { measureBoardInteractive } from './board-interactive';
+import { compareExportWithSqlite } from './export-vs-sqlite';
+import { measureDurableCommit } from './fsync-floor';
+import { measureRendererSize } from './renderer-size';
+import { measureSessionRoundTrip } from './session-round-trip';
+import { measureStartup } from './startup';
+import { round } from './statistics';
+
+const repo = resolve(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+const sessions = Number(readFlag(argv, '--sessions') ?? 1_000_000);
+if (!Number.isInteger(sessions) || sessions < 1000) throw new Error('--sessions must be a whole number ≥ 1000');
+const jsonFile = readFlag(argv, '--json');
+const dataFolder = resolve(readFlag(argv, '--data-dir') ?? join(tmpdir(), `kiosk-bench-${sessions}`));
+const rooms = Math.max(4, Math.ceil(sessions / 3650 / 9));
+const log = (line: string) => console.log(line);
+
+function ensureSqliteTool(): void {
+  if (spawnSync('sqlite3', ['-version']).status === 0) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    log('Installing Debian’s sqlite3 (the export comparison needs the command-line tool)…');
+    spawnSync('apt-get', ['install', '-y', '-qq', 'sqlite3'], { stdio: 'inherit' });
+  }
+  if (spawnSync('sqlite3', ['-version']).status !== 0)
+    throw new Error('The sqlite3 command-line tool is missing: apt-get install sqlite3');
+}
+
+/** Seeds once per size; a marker file says which seed a folder holds, so later runs reuse it. */
+async function prepareDatabase(): Promise<{ seedSeconds: number | null }> {
+  const marker = join(dataFolder, 'bench-seed.json');
+  const wanted = JSON.stringify({ sessions, rooms, days: 3650, seed: 1 });
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return { seedSeconds: null };
+  rmSync(dataFolder, { recursive: true, force: true });
+  log(`Seeding ${sessions.toLocaleString('en')} sessions in ${rooms} rooms over 10 years into ${dataFolder}…`);
+  const started = performance.now();
+  const seeded = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repo, 'src/cli/seed.ts'),
+      '--data-dir',
+      dataFolder,
+      '--sessions',
+      String(sessions),
+      '--rooms',
+      String(rooms),
+      '--days',
+      '3650',
+      '--seed',
+      '1',
+      '--until',
+      '2026-10-31',
+      '--time-zone',
+      'America/New_York',
+    ],
+    { cwd: repo, stdio: 'inherit' },
+  );
+  if (seeded.status !== 0) throw new Error('seeding failed');
+  // The seed writes nurses only; an admin makes it a set-up kiosk, so the room board (not first-run setup) shows.
+  const core = openKioskCore({ dataFolder, backups: false, logger: { error: () => undefined } });
+  await seedStaff(core.db, { staffNumber: '99999998', pin: '13571357', role: 'admin' });
+  core.close();
+  writeFileSync(marker, wanted);
+  return { seedSeconds: (performance.now() - started) / 1000 };
+}
+
+ensureSqliteTool();
+const buildOk = spawnSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+  cwd: repo,
+  stdio: 'ignore',
+}).status;
+if (buildOk !== 0) throw new Error('electron-vite build failed');
+
+const { seedSeconds } = await prepareDatabase();
+const databaseFile = databasePath(dataFolder);
+const sizeMb = statSync(databaseFile).size / 1e6;
+
+log('Measuring start-up (open, quick_check, migrate)…');
+const startup = await measureStartup(dataFolder);
+
+log('Measuring reports…');
+const db = openDatabase(databaseFile, { readonly: true });
+const { timeZone } = loadSettings(db);
+const bounds = db.prepare('SELECT min(started_at) AS first, max(started_at) AS last FROM sessions').get() as {
+  first: number;
+  last: number;
+};
+db.close();
+const to = new Date(bounds.last).toISOString().slice(0, 10);
+const last30 = formatCalendarDate(parseCalendarDate(to)! - 29 * 86_400_000);
+const firstDay = new Date(bounds.first).toISOString().slice(0, 10);
+const reportDb = openDatabase(databaseFile, { readonly: true });
+const reports30 = measureReportQueries(reportDb, { from: last30, to, roomId: null, timeZone, now: bounds.last });
+const reportsAll = measureReportQueries(reportDb, { from: firstDay, to, roomId: null, timeZone, now: bounds.last });
+reportDb.close();
+
+log('Measuring the CSV export against the sqlite3 tool (alternating runs)…');
+const exportRun = await compareExportWithSqlite(databaseFile, { what: 'sessions', from: firstDay, to });
+
+log('Measuring the durable-commit floor and the session round trip (1,000 repetitions)…');
+const floor = measureDurableCommit();
+const roundTrip = await measureSessionRoundTrip(dataFolder, 1000);
+
+log('Measuring the renderer…');
+const rendererDir = join(repo, 'out/renderer');
+const size = measureRendererSize(rendererDir);
+const board = await measureBoardInteractive(dataFolder, rendererDir, 10);
+
+const maxOf = (timings: Record<string, { wall: number }>) => Math.max(...Object.values(timings).map((t) => t.wall));
+const figures = {
+  date: new Date().toISOString(),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  database: {
+    sessions,
+    rooms,
+    sizeMb: round(sizeMb, 1),
+    seedSeconds: seedSeconds === null ? null : round(seedSeconds, 1),
+  },
+  startupMs: round(startup.medianMs, 1),
+  roundTrip: {
+    medianMs: round(roundTrip.medianMs),
+    p99Ms: round(roundTrip.p99Ms),
+    durableCommitFloorMs: round(floor.medianMs),
+    commitsFloorMs: round(2 * floor.medianMs),
+  },
+  reports: {
+    last30Days: {
+      sessions: reports30.sessionsInRange,
+      maxQueryMs: round(maxOf(reports30.timings), 1),
+      queriesMs: wallOf(reports30.timings),
+    },
+    wholeHistory: {
+      sessions: reportsAll.sessionsInRange,
+      maxQueryMs: round(maxOf(reportsAll.timings), 1),
+      queriesMs: wallOf(reportsAll.timings),
+    },
+  },
+  export: {
+    rows: exportRun.rows,
+    oursMs: round(exportRun.ours.wallMs, 0),
+    sqlite3Ms: round(exportRun.sqlite3.wallMs, 0),
+    ratioWall: round(exportRun.ours.wallMs / exportRun.sqlite3.wallMs, 2),
+    ratioCpu: round(exportRun.ours.cpuMs / exportRun.sqlite3.cpuMs, 2),
+    peakRssGrowthMb: round(exportRun.peakRssGrowthMb, 1),
+  },
+  renderer: {
+    entryKbGzip: round(size.entryKb, 1),
+    otherChunksKbGzip: Object.fromEntries(Object.entries(size.otherChunksKb).map(([name, kb]) => [name, round(kb, 1)])),
+    boardInteractiveMedianMs: round(board.medianMs, 0),
+  },
+};
+
+function wallOf(timings: Record<string, { wall: number }>): Record<string, number> {
+  return Object.fromEntries(Object.entries(timings).map(([name, time]) => [name, round(time.wall, 1)]));
+}
+
+const rows: [string, string, string][] = [
+  [
+    'seed (separate)',
+    figures.database.seedSeconds === null ? 'reused' : `${figures.database.seedSeconds} s`,
+    `${sessions.toLocaleString('en')} sessions, ${figures.database.sizeMb} MB`,
+  ],
+  ['start-up: open, quick_check, migrate', `${figures.startupMs} ms`, 'median of 5'],
+  [
+    'session round trip (start, 5 events, end)',
+    `${figures.roundTrip.medianMs} ms median, p99 ${figures.roundTrip.p99Ms} ms`,
+    `budget 1 ms; floor: 2 durable commits = ${figures.roundTrip.commitsFloorMs} ms`,
+  ],
+  ['slowest dashboard query, last 30 days', `${figures.reports.last30Days.maxQueryMs} ms`, 'budget 200 ms'],
+  ['slowest dashboard query, whole history', `${figures.reports.wholeHistory.maxQueryMs} ms`, 'budget 200 ms'],
+  [
+    'CSV export of all sessions vs sqlite3 CLI',
+    `${figures.export.ratioWall}× wall (${figures.export.ratioCpu}× cpu)`,
+    `budget 1.2×; ${figures.export.oursMs} vs ${figures.export.sqlite3Ms} ms, ${figures.export.rows} rows`,
+  ],
+  ['export peak memory growth', `${figures.export.peakRssGrowthMb} MB`, 'constant: independent of rows'],
+  ['kiosk JavaScript (entry, gzip -9)', `${figures.renderer.entryKbGzip} KB`, 'budget 60 KB'],
+  [
+    'room board interactive after navigation',
+    `${figures.renderer.boardInteractiveMedianMs} ms`,
+    'budget 300 ms, median of 10 cold loads',
+  ],
+];
+log('');
+log('| measure | result | compared with |');
+log('| --- | --- | --- |');
+for (const [name, result, against] of rows) log(`| ${name} | ${result} | ${against} |`);
+for (const [name, kb] of Object.entries(figures.renderer.otherChunksKbGzip))
+  log(`| other chunk ${name} (gzip -9) | ${kb} KB | lazy-loaded |`);
+if (jsonFile) {
+  writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
+  log(`\nFigures written to ${jsonFile}`);
+}
