@@ -183,7 +183,7 @@ test('the admin area in Spanish', async ({ page }) => {
   await page.getByRole('button', { name: 'Guardar la configuración' }).click();
   await expect(page.getByText('Un número entero de 30 a 1440.').last()).toBeVisible();
   await page.getByRole('tab', { name: 'Informes' }).click();
-  await expect(page.getByText('Aquí aparecerán los informes de uso.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Informes de uso' })).toBeVisible();
 });
 
 for (const language of ['en', 'es'] as const) {

@@ -5,12 +5,20 @@ export const BRIDGE_CLIENT_PATH = '/__kiosk/bridge-client.js';
 export const BRIDGE_API_PREFIX = '/__kiosk/api/';
 export const BRIDGE_TOKEN_HEADER = 'X-Kiosk-Token';
 export const BRIDGE_TOKEN_META = 'kiosk-bridge-token';
+// Usage export (issue 6): the download endpoint, and the header carrying the export's row count.
+export const BRIDGE_EXPORT_PATH = '/__kiosk/export';
+export const BRIDGE_EXPORT_ROWS_HEADER = 'X-Kiosk-Export-Rows';
 
 /**
  * The browser-side half of the bridge, as plain JavaScript: it defines `window.kiosk` with one async function per
  * contract method, each POSTing `{input}` to the bridge. It is a static file rather than an inline script because the
  * renderer's CSP is `script-src 'self'`; the token reaches it through a meta tag the server writes into the page.
  * Generated from API_METHODS so the browser gets exactly the methods the preload exposes, no generic `invoke`.
+ *
+ * Usage export (issue 6): in Electron, exportUsage asks where to save with a dialog; a browser has no such dialog, so
+ * here exportUsage POSTs its input to the download endpoint and hands the streamed file to the browser as a download
+ * (an <a download> with a blob: URL: a navigation, which the page's CSP does not restrict), answering the same
+ * ApiResult as in Electron. A stream cut short after Cancel answers {outcome: 'cancelled'}; nothing is downloaded.
  */
 export function bridgeClientScript(methods: readonly string[] = API_METHODS): string {
   return `// Loopback bridge client: defines window.kiosk over fetch. Served by src/bridge, never part of the packaged app.
@@ -44,6 +52,65 @@ export function bridgeClientScript(methods: readonly string[] = API_METHODS): st
   const api = {};
   for (const method of methods) {
     api[method] = (input) => call(method, input);
+  }
+  // Usage export (issue 6): a download instead of a save dialog.
+  let exportCancelAsked = false;
+  const cancelled = () => ({ ok: true, value: { outcome: 'cancelled' } });
+  const exportAsDownload = async (input) => {
+    exportCancelAsked = false;
+    let response;
+    try {
+      response = await fetch(${JSON.stringify(BRIDGE_EXPORT_PATH)}, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ${JSON.stringify(BRIDGE_TOKEN_HEADER)}: token },
+        body: JSON.stringify(input === undefined ? {} : input),
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (exportCancelAsked) return cancelled();
+      return internal('The kiosk bridge cannot be reached: ' + (error && error.message ? error.message : String(error)));
+    }
+    const disposition = response.headers.get('Content-Disposition') || '';
+    if (!response.ok || !/^attachment;/i.test(disposition)) {
+      try {
+        const result = await response.json();
+        if (result && typeof result.ok === 'boolean') return result;
+      } catch {
+        // fall through: not an ApiResult
+      }
+      return internal('The kiosk bridge answered HTTP ' + response.status + ' without a result.');
+    }
+    let blob;
+    try {
+      blob = await response.blob();
+    } catch {
+      return exportCancelAsked ? cancelled() : internal('The export stopped before it was complete.');
+    }
+    const named = /filename="([^"]+)"/.exec(disposition);
+    const fileName = named ? named[1] : 'export';
+    const rows = Number(response.headers.get(${JSON.stringify(BRIDGE_EXPORT_ROWS_HEADER)}));
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // The download reads the blob after click() returns: free it a while later, not at once.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return { ok: true, value: { outcome: 'written', fileName, rows: Number.isFinite(rows) ? rows : 0 } };
+  };
+  if (methods.includes('exportUsage')) api.exportUsage = exportAsDownload;
+  if (methods.includes('cancelUsageExport')) {
+    api.cancelUsageExport = async (input) => {
+      // Set before the answer: the cut-short download may fail before the cancel call returns.
+      exportCancelAsked = true;
+      const result = await call('cancelUsageExport', input);
+      if (!result.ok || !result.value || !result.value.cancelled) exportCancelAsked = false;
+      return result;
+    };
   }
   Object.defineProperty(window, 'kiosk', { value: Object.freeze(api), enumerable: true });
 })();

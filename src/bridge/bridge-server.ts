@@ -6,6 +6,9 @@ import type { Clock } from '../main/core/clock';
 import { openKioskCore, type KioskCore } from '../main/core/kiosk-core';
 import type { ApiResult, ErrorCode } from '../shared/errors';
 import { BRIDGE_API_PREFIX, BRIDGE_CLIENT_PATH, BRIDGE_TOKEN_HEADER, bridgeClientScript } from './bridge-client-script';
+// Usage export (issue 6): the download endpoint.
+import { BRIDGE_EXPORT_PATH } from './bridge-client-script';
+import { streamExportDownload } from './export-download';
 import { injectBridge } from './html-injection';
 import { isAllowedHost, isSameOriginRequest, isWellFormedToken, newBridgeToken, tokenMatches } from './request-guards';
 import { contentTypeFor, lookUpStaticFile, readStaticFile } from './static-files';
@@ -110,7 +113,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   });
   let port = 0;
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+  /** `answer` gets the checked JSON body; the token, method and body checks are the same for every call. */
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    answer: (body: object) => Promise<void>,
+  ): Promise<void> {
     if (request.method !== 'POST') {
       sendResult(response, 405, failure('invalid-input', 'Kiosk calls must be POST.'));
       return;
@@ -140,7 +148,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       sendResult(response, 400, failure('invalid-input', 'The call body must be a JSON object {"input": ...}.'));
       return;
     }
-    sendResult(response, 200, await core.dispatch(method, (body as { input?: unknown }).input));
+    await answer(body);
   }
 
   async function handlePage(
@@ -191,7 +199,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const rawTarget = request.url ?? '/';
     const rawPath = rawTarget.split('?', 1)[0]!;
-    const isApi = rawPath.startsWith(BRIDGE_API_PREFIX);
+    const isApi = rawPath.startsWith(BRIDGE_API_PREFIX) || rawPath === BRIDGE_EXPORT_PATH;
     if (!isAllowedHost(request.headers, port) || !isSameOriginRequest(request.headers, port)) {
       if (isApi) sendResult(response, 403, failure('untrusted-sender', 'Calls from other sites are refused.'));
       else sendText(response, 403, 'Forbidden: foreign host or origin.');
@@ -201,8 +209,16 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       sendText(response, 400, 'Bad request.');
       return;
     }
+    if (rawPath === BRIDGE_EXPORT_PATH) {
+      // Usage export (issue 6): the body is exportUsage's input; the file streams back as a download.
+      await handleApi(request, response, (body) => streamExportDownload(core, body, response, SECURITY_HEADERS));
+      return;
+    }
     if (isApi) {
-      await handleApi(request, response, rawPath.slice(BRIDGE_API_PREFIX.length));
+      const method = rawPath.slice(BRIDGE_API_PREFIX.length);
+      await handleApi(request, response, async (body) =>
+        sendResult(response, 200, await core.dispatch(method, (body as { input?: unknown }).input)),
+      );
       return;
     }
     await handlePage(request, response, new URL(rawTarget, `http://127.0.0.1:${port}`), rawPath);

@@ -11,6 +11,9 @@ import { resolveDataFolder } from './core/data-folder';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import { registerIpcHandlers } from './ipc-handlers';
 import { keepDisplayAwake, lockDownWindow } from './kiosk-lockdown';
+// Usage export (issue 6): the save dialog for an admin's export.
+import { createExportFileChooser } from './export-dialog';
+import type { Lockdown } from './kiosk-lockdown';
 import { isKioskMode, testClockFromEnvironment } from './launch-options';
 import { nativeBindingPath } from './native-binding';
 import { handleKioskProtocol, registerKioskScheme, RENDERER_ENTRY_URL } from './renderer-protocol';
@@ -43,6 +46,8 @@ function runKiosk(): void {
   let core: KioskCore | null = null;
   let unregisterIpc: (() => void) | null = null;
   let displayBlocker: number | null = null;
+  // Usage export (issue 6): the save dialog pauses the window's refocus-on-blur.
+  let lockdown: Lockdown | null = null;
 
   const showWindow = () => {
     if (!window || window.isDestroyed()) return;
@@ -58,7 +63,7 @@ function runKiosk(): void {
       isPackaged: app.isPackaged,
     });
     const opened = window;
-    lockDownWindow(opened, {
+    lockdown = lockDownWindow(opened, {
       kioskMode,
       devToolsAllowed: !app.isPackaged,
       reload: () => void opened.loadURL(pageUrl),
@@ -92,6 +97,14 @@ function runKiosk(): void {
       resourcesFolder: join(app.getAppPath(), 'resources'),
       clock: testClockFromEnvironment(app.isPackaged, process.env),
       housekeepingEveryMinute: true,
+      // Usage export (issue 6): exports from the admin screen are saved where staff choose, over the kiosk window.
+      chooseExportFile: createExportFileChooser({
+        showSaveDialog: (owner, options) =>
+          owner && !owner.isDestroyed() ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options),
+        getWindow: () => window,
+        pauseRefocus: () => lockdown?.pauseRefocus() ?? (() => undefined),
+        documentsFolder: () => app.getPath('documents'),
+      }),
     });
     unregisterIpc = registerIpcHandlers(core.dispatch, origins);
     handleKioskProtocol(join(app.getAppPath(), 'out', 'renderer'));

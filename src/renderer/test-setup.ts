@@ -6,6 +6,7 @@ import { cleanup } from '@testing-library/svelte';
 import { afterEach, vi } from 'vitest';
 import { locale } from './lib/i18n/locale.svelte';
 import { kioskClock } from './lib/kiosk-clock.svelte';
+import { storageAlert } from './lib/storage-alert.svelte';
 import { theme } from './lib/theme.svelte';
 
 vi.stubEnv('TZ', 'UTC');
@@ -17,6 +18,9 @@ afterEach(() => {
   theme.reset();
   kioskClock.reset();
   Reflect.deleteProperty(window, 'kiosk');
+  // Reliability helper: the hub remembered for a reload, and the storage notice, never leak into the next test.
+  sessionStorage.clear();
+  storageAlert.reset();
   document.documentElement.removeAttribute('lang');
   document.documentElement.removeAttribute('data-theme');
 });

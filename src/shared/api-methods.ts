@@ -44,6 +44,8 @@ export const API_METHODS = [
   'exportUsage',
   'getUsageExportProgress',
   'cancelUsageExport',
+  // Storage health (issue 7, reliability helper): an admin dismisses a recovery notice.
+  'dismissStorageAlert',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

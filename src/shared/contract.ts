@@ -29,6 +29,8 @@ import {
   type UsageExportProgress,
   type UsageExportResult,
   type UsageReport,
+  // Storage health (reliability helper).
+  type StorageAlert,
 } from './domain';
 
 const noInput = z.object({}).strict();
@@ -217,6 +219,8 @@ export const contract = {
   },
   getUsageExportProgress: { input: z.object({ staffToken }).strict() },
   cancelUsageExport: { input: z.object({ staffToken }).strict() },
+  // Storage health (issue 7, reliability helper).
+  dismissStorageAlert: { input: z.object({ staffToken }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -262,6 +266,8 @@ export interface ApiResults {
   exportUsage: UsageExportResult;
   getUsageExportProgress: UsageExportProgress;
   cancelUsageExport: { cancelled: boolean };
+  // Storage health (reliability helper): the alert staff should see now (a save failure outlives the dismissal).
+  dismissStorageAlert: { storageAlert: StorageAlert | null };
 }
 
 type EmptyObject = Record<string, never>;

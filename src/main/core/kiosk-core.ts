@@ -155,7 +155,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     clock,
     handlers,
     staffAdmin,
-    dispatch: createDispatch(handlers, logger, storage.noteStorageFailure),
+    // Reliability: a save failure noted by dispatch clears itself once a call commits a write again.
+    dispatch: storage.clearFailureOnWrite(createDispatch(handlers, logger, storage.noteStorageFailure)),
     runHousekeeping,
     sweepTimers: () => timers.sweep(),
     usageExports,

@@ -137,6 +137,11 @@ export class Navigation {
     if (this.#screen.name === 'start-session') this.#go({ name: 'parent-hub', session });
   }
 
+  /** After a reload: the hub the parent had open, for a session main says is still open (screen-memory.ts). */
+  resumeSession(session: SessionRef): void {
+    if (this.#screen.name === 'board') this.#go({ name: 'parent-hub', session });
+  }
+
   /** Back to the board, with an optional word about what just happened. */
   backToBoard(notice: BoardNotice | null = null): void {
     this.#go({ name: 'board' });

@@ -1,15 +1,22 @@
+import type { NightSchedule } from '../../shared/domain';
 import { kioskClock } from './kiosk-clock.svelte';
-import { themeAt, type Theme } from './theme-schedule';
+import { DEFAULT_NIGHT_SCHEDULE, themeAt, type Theme } from './theme-schedule';
 
 /**
- * The day/night theme: follows the kiosk's local time until someone flips the toggle, which then holds until
- * the next reload (a shared screen returns to the time-based default on its own).
+ * The day/night theme: follows the kiosk's local time and its night schedule (a setting) until someone flips the
+ * toggle, which then holds until the next reload (a shared screen returns to the time-based default on its own).
  */
 export class ThemeState {
   #override = $state<Theme | null>(null);
+  #schedule = $state<NightSchedule>(DEFAULT_NIGHT_SCHEDULE);
 
   get current(): Theme {
-    return this.#override ?? themeAt(kioskClock.now);
+    return this.#override ?? themeAt(kioskClock.now, this.#schedule);
+  }
+
+  /** The kiosk's night schedule, from getKioskStatus. */
+  configure(schedule: NightSchedule): void {
+    this.#schedule = { start: schedule.start, end: schedule.end };
   }
 
   toggle(): void {
@@ -18,6 +25,7 @@ export class ThemeState {
 
   reset(): void {
     this.#override = null;
+    this.#schedule = DEFAULT_NIGHT_SCHEDULE;
   }
 }
 

@@ -12,6 +12,8 @@ import type { ParentIconName } from './parent-icon-names';
 import PositionGuides from './PositionGuides.svelte';
 import type { ParentSession, SectionExports, SectionProps } from './section-types';
 import TipCards from './TipCards.svelte';
+// Timers (timers helper, issue 5).
+import TimersSection from './timers/TimersSectionLoader.svelte';
 
 export interface HubSection {
   /** Stable id; also the screen id recorded when help is asked for from the section's first screen. */
@@ -45,6 +47,14 @@ export const HUB_SECTIONS: readonly HubSection[] = [
     title: (t) => t.parent.sections.learn.title,
     hint: (t) => t.parent.sections.learn.hint,
     component: LetdownDeck,
+  },
+  // Timers (timers helper): warm compress, cool pack, massage warm-up, left and right, the session's clock.
+  {
+    id: 'timers',
+    icon: 'timer',
+    title: (t) => t.timers.section.title,
+    hint: (t) => t.timers.section.hint,
+    component: TimersSection,
   },
 ];
 

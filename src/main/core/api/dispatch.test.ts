@@ -193,6 +193,8 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   ],
   getUsageExportProgress: [{}, { staffToken: 'x' }],
   cancelUsageExport: [{}, { staffToken: A_TOKEN, force: true }],
+  // Storage health (reliability helper).
+  dismissStorageAlert: [{}, { staffToken: 'x' }, { staffToken: A_TOKEN, kind: 'started-empty' }],
 };
 
 describe('dispatch: the handler table behind IPC and the bridge', () => {

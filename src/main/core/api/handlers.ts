@@ -18,6 +18,8 @@ import type { Timers } from '../services/timers';
 // Reports and usage export (issue 6).
 import type { UsageExports } from '../export/usage-exports';
 import { buildUsageReport } from '../reports/usage-report';
+// Storage health (reliability helper).
+import { dismissStorageAlert } from '../reliability/storage-alert';
 
 export interface HandlerContext {
   db: KioskDatabase;
@@ -200,6 +202,12 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     cancelUsageExport({ staffToken }) {
       admin(staffToken);
       return { cancelled: context.usageExports.cancel() };
+    },
+
+    // Storage health (reliability helper): reliability/storage-alert.ts.
+    dismissStorageAlert({ staffToken }) {
+      dismissStorageAlert(db, clock, admin(staffToken).staffId);
+      return { storageAlert: context.storageAlert?.() ?? null };
     },
   };
 }

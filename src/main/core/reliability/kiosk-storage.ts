@@ -1,5 +1,5 @@
 import type { StorageAlert, StorageAlertKind } from '../../../shared/domain';
-import type { DispatchLogger } from '../api/dispatch';
+import type { Dispatch, DispatchLogger } from '../api/dispatch';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
@@ -25,6 +25,11 @@ export interface KioskStorage {
   alert(): StorageAlert | null;
   /** Dispatch calls this when a write fails for lack of storage (SQLITE_FULL, SQLITE_READONLY, …). */
   noteStorageFailure(error: unknown): void;
+  /**
+   * Wraps dispatch so that a save failure clears itself (audited) once a call commits a write again: a call that
+   * answered ok after changing rows has committed them, since a failed commit throws and answers an error.
+   */
+  clearFailureOnWrite(dispatch: Dispatch): Dispatch;
   /** Takes an online backup when none was taken in the last 24 hours; answers the file, or null when not due. */
   backUpIfDue(): Promise<string | null>;
   /** A last backup (when anything changed since start-up, or none exists yet), then closes the database. */
@@ -43,6 +48,8 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
   const { dataFolder, clock, logger } = options;
   const { db, recovery } = openKioskDatabase(options);
   let failure: StorageAlert | null = null;
+  /** Counts noted failures, so a call that overlapped a newer failure does not clear it. */
+  let failuresNoted = 0;
   let running: Promise<string | null> | null = null;
   let closed = false;
   const changesAtOpen = totalChanges(db);
@@ -67,12 +74,37 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
     alert: () => failure ?? readStorageAlert(db),
 
     noteStorageFailure(error) {
+      failuresNoted++;
       const kind = failureKind(error);
       failure = {
         kind,
         at: clock.now(),
         backupTakenAt: null,
         detail: `A save failed: ${errorCode(error) ?? 'unknown error'}. The data folder ${dataFolder} needs IT.`,
+      };
+    },
+
+    clearFailureOnWrite(dispatch) {
+      return async (method, rawInput) => {
+        const changesBefore = changesSoFar(db);
+        const failuresBefore = failuresNoted;
+        const result = await dispatch(method, rawInput);
+        if (failure === null || !result.ok || failuresNoted !== failuresBefore) return result;
+        const changesAfter = changesSoFar(db);
+        if (changesBefore === null || changesAfter === null || changesAfter === changesBefore) return result;
+        const cleared = failure;
+        failure = null;
+        try {
+          insertAuditEntry(db, {
+            at: clock.now(),
+            staffId: null,
+            action: 'storage-writes-restored',
+            detail: { kind: cleared.kind, failedAt: cleared.at },
+          });
+        } catch (error) {
+          logger.error('storage: saving works again, but the audit entry could not be written', error);
+        }
+        return result;
       };
     },
 
@@ -108,6 +140,11 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
       }
     },
   };
+}
+
+/** The same, or null once the connection is closed: dispatch answers, it never throws. */
+function changesSoFar(db: KioskDatabase): number | null {
+  return db.open ? totalChanges(db) : null;
 }
 
 /** Rows this connection has changed since it opened (SQLite's total_changes()). */

@@ -4,6 +4,8 @@
  */
 import type { ErrorCode } from '../../../shared/errors';
 import type { SessionKind } from '../../../shared/domain';
+// Timers (timers helper).
+import type { TimerKind } from '../../../shared/content-types';
 
 /** A formatted clock time plus its hour (0-23), for languages whose grammar depends on it ("la una", "las dos"). */
 export interface ClockTime {
@@ -128,6 +130,88 @@ export const en = {
       label: 'Tips for feeding your baby',
       touchToContinue: 'Touch the screen to continue',
     },
+  },
+  // The parent's timers (issue 5, timers helper: src/renderer/parent/timers). Plain words, short sentences.
+  timers: {
+    section: { title: 'Timers', hint: 'Warm compress, cool pack, and left and right' },
+    intro: 'Choose a timer. It keeps going while you look at other screens.',
+    sessionClock: 'Your time here',
+    kinds: {
+      'warm-compress': 'Warm compress',
+      'cool-pack': 'Cool pack',
+      'warm-up': 'Massage warm-up',
+      'left-right': 'Left and right',
+    } satisfies Record<TimerKind, string>,
+    kindHints: {
+      'warm-compress': 'Before a feed or pumping',
+      'cool-pack': 'After a feed, for a full breast',
+      'warm-up': 'Before you express or pump',
+      'left-right': 'Your time on each breast',
+    } satisfies Record<TimerKind, string>,
+    going: (time: string) => `Going: ${time} left`,
+    sameKindGoing: 'One is already going. Tap to see it.',
+    pausedLeft: (time: string) => `Paused: ${time} left`,
+    strip: {
+      label: 'Your timers',
+      running: (kind: string, time: string) => `${kind} ${time} left`,
+      paused: (kind: string, time: string) => `${kind} paused, ${time} left`,
+      sides: (left: string, right: string) => `Left ${left}, right ${right}`,
+    },
+    safety: {
+      heading: 'Before you start',
+      confirm: 'I have checked — start the timer',
+      start: 'Start the timer',
+      notNow: 'Not now',
+    },
+    display: {
+      timeLeft: 'Time left',
+      running: 'Running',
+      paused: 'Paused',
+      pause: 'Pause',
+      resume: 'Resume',
+      addMinute: '+1 minute',
+      atLimit: (minutes: number) => `This timer can run for at most ${minutes} minutes in total.`,
+      stop: 'Stop the timer',
+      confirmStop: 'Stop this timer?',
+      yesStop: 'Yes, stop it',
+      keepGoing: 'No, keep it going',
+      backToTimers: 'Back to the timers',
+    },
+    done: {
+      'warm-compress': {
+        title: 'Your warm compress is done.',
+        instruction: 'Take it off now.',
+        ok: 'OK, I took it off',
+      },
+      'cool-pack': { title: 'Your cool pack is done.', instruction: 'Take it off now.', ok: 'OK, I took it off' },
+      'warm-up': {
+        title: 'Your massage warm-up is done.',
+        instruction: 'You can express or pump now.',
+        ok: 'OK, got it',
+      },
+    } satisfies Record<Exclude<TimerKind, 'left-right'>, { title: string; instruction: string; ok: string }>,
+    leftRight: {
+      title: 'Left and right timer',
+      left: 'Left',
+      right: 'Right',
+      chooseSide: 'Tap the side you are starting on.',
+      switchHint: 'When you change sides, tap the other side.',
+      now: 'Timing now',
+      paused: 'Paused',
+      stop: 'Stop',
+      stopped: 'Stopped. Here is your time on each side.',
+    },
+    errors: {
+      alreadyGoing: 'A timer like this one is already going. You can find it at the top of the screen.',
+      changed: 'This timer just changed. The screen now shows how it is.',
+    },
+    /** The button a guide or tip card shows for its timer. */
+    startFromContent: {
+      'warm-compress': (minutes: number) => `Start the ${minutes}-minute warm compress`,
+      'cool-pack': (minutes: number) => `Start the ${minutes}-minute cool pack`,
+      'warm-up': (minutes: number) => `Start the ${minutes}-minute warm-up`,
+    } satisfies Record<Exclude<TimerKind, 'left-right'>, (minutes: number) => string>,
+    startLeftRight: 'Start the left and right timer',
   },
   // Nurse and room flow, first-run setup and the admin area (issue 3: src/renderer/screens, src/renderer/admin).
   flow: {
@@ -346,6 +430,18 @@ export const en = {
       heading: 'Reports',
       comingSoon: 'Usage reports will appear here.',
     },
+  },
+  // Storage health (issue 7, reliability helper): the staff notice on the board and in the admin area.
+  storage: {
+    label: 'Notice for staff',
+    recoveredFromBackup: (backupTakenAt: string) =>
+      `The kiosk’s data file was damaged and has been restored from the backup of ${backupTakenAt}. Sessions after that time may be missing. The damaged file was kept for IT.`,
+    startedEmpty:
+      'The kiosk’s data file was damaged and no good backup was found, so the kiosk started with empty data. The damaged file was kept for IT.',
+    cannotSave: 'The kiosk cannot save. New sessions will not be recorded. Please call IT.',
+    adminCanDismiss: 'An administrator can dismiss this notice in the admin area.',
+    clearsItself: 'This notice goes away by itself once the kiosk can save again.',
+    dismiss: 'Dismiss this notice',
   },
 };
 

@@ -127,6 +127,91 @@ export const es: Messages = {
       touchToContinue: 'Toque la pantalla para continuar',
     },
   },
+  // Los temporizadores (issue 5, timers helper: src/renderer/parent/timers).
+  timers: {
+    section: { title: 'Temporizadores', hint: 'Paño tibio, bolsa fría y tiempo de cada lado' },
+    intro: 'Elija un temporizador. Sigue contando aunque usted vea otras pantallas.',
+    sessionClock: 'Su tiempo aquí',
+    kinds: {
+      'warm-compress': 'Paño tibio',
+      'cool-pack': 'Bolsa fría',
+      'warm-up': 'Masaje previo',
+      'left-right': 'Cada lado',
+    },
+    kindHints: {
+      'warm-compress': 'Antes de amamantar o de usar el sacaleches',
+      'cool-pack': 'Después de amamantar, si el pecho está muy lleno',
+      'warm-up': 'Antes de extraer la leche',
+      'left-right': 'Su tiempo en cada pecho',
+    },
+    going: (time) => `En marcha: quedan ${time}`,
+    sameKindGoing: 'Ya hay uno en marcha. Toque para verlo.',
+    pausedLeft: (time) => `En pausa: quedan ${time}`,
+    strip: {
+      label: 'Sus temporizadores',
+      running: (kind, time) => `${kind}: quedan ${time}`,
+      paused: (kind, time) => `${kind} en pausa: quedan ${time}`,
+      sides: (left, right) => `Izquierdo ${left}, derecho ${right}`,
+    },
+    safety: {
+      heading: 'Antes de empezar',
+      confirm: 'Ya lo he comprobado: iniciar el temporizador',
+      start: 'Iniciar el temporizador',
+      notNow: 'Ahora no',
+    },
+    display: {
+      timeLeft: 'Tiempo restante',
+      running: 'En marcha',
+      paused: 'En pausa',
+      pause: 'Pausar',
+      resume: 'Reanudar',
+      addMinute: '+1 minuto',
+      atLimit: (minutes) => `Este temporizador puede durar como máximo ${minutes} minutos en total.`,
+      stop: 'Detener el temporizador',
+      confirmStop: '¿Desea detener este temporizador?',
+      yesStop: 'Sí, detenerlo',
+      keepGoing: 'No, que siga',
+      backToTimers: 'Volver a los temporizadores',
+    },
+    done: {
+      'warm-compress': {
+        title: 'Su paño tibio ha terminado.',
+        instruction: 'Quíteselo ahora.',
+        ok: 'Listo, ya me lo quité',
+      },
+      'cool-pack': {
+        title: 'Su bolsa fría ha terminado.',
+        instruction: 'Quítesela ahora.',
+        ok: 'Listo, ya me la quité',
+      },
+      'warm-up': {
+        title: 'Su masaje previo ha terminado.',
+        instruction: 'Ya puede extraer la leche o usar el sacaleches.',
+        ok: 'Entendido',
+      },
+    },
+    leftRight: {
+      title: 'Tiempo de cada lado',
+      left: 'Izquierdo',
+      right: 'Derecho',
+      chooseSide: 'Toque el lado con el que empieza.',
+      switchHint: 'Cuando cambie de lado, toque el otro.',
+      now: 'Contando ahora',
+      paused: 'En pausa',
+      stop: 'Detener',
+      stopped: 'Detenido. Este es su tiempo en cada lado.',
+    },
+    errors: {
+      alreadyGoing: 'Ya hay un temporizador como este en marcha. Lo encontrará arriba en la pantalla.',
+      changed: 'Este temporizador acaba de cambiar. La pantalla ya muestra cómo está.',
+    },
+    startFromContent: {
+      'warm-compress': (minutes) => `Iniciar el paño tibio de ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}`,
+      'cool-pack': (minutes) => `Iniciar la bolsa fría de ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}`,
+      'warm-up': (minutes) => `Iniciar el masaje previo de ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}`,
+    },
+    startLeftRight: 'Iniciar el tiempo de cada lado',
+  },
   // Nurse and room flow, first-run setup and the admin area (issue 3: src/renderer/screens, src/renderer/admin).
   flow: {
     staffButton: 'Personal',
@@ -353,5 +438,18 @@ export const es: Messages = {
       heading: 'Informes',
       comingSoon: 'Aquí aparecerán los informes de uso.',
     },
+  },
+  // Estado del almacenamiento (issue 7, reliability helper).
+  storage: {
+    label: 'Aviso para el personal',
+    recoveredFromBackup: (backupTakenAt: string) =>
+      `El archivo de datos del quiosco estaba dañado y se ha restaurado con la copia de seguridad del ${backupTakenAt}. Puede que falten las sesiones posteriores a ese momento. El archivo dañado se ha guardado para el departamento de informática.`,
+    startedEmpty:
+      'El archivo de datos del quiosco estaba dañado y no se encontró ninguna copia de seguridad válida, así que el quiosco empezó sin datos. El archivo dañado se ha guardado para el departamento de informática.',
+    cannotSave:
+      'El quiosco no puede guardar datos. Las sesiones nuevas no quedarán registradas. Por favor, llame al departamento de informática.',
+    adminCanDismiss: 'Un administrador puede descartar este aviso en el área de administración.',
+    clearsItself: 'Este aviso desaparecerá solo cuando el quiosco vuelva a poder guardar.',
+    dismiss: 'Descartar este aviso',
   },
 };

@@ -1,0 +1,274 @@
+/**
+ * Usage reports (issue 6) end to end: a month of seeded history, the numbers checked against the database, the
+ * tables behind the charts, a CSV export downloaded and read back, the printable summary as a one-page PDF, and axe
+ * in both languages and themes.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { writeSyntheticHistory } from '../src/cli/seed-history';
+import { parseCsv } from '../src/main/core/export/csv-test-parser';
+import { localRange } from '../src/main/core/reports/local-days';
+import { writeSetting } from '../src/main/core/repositories/settings-repository';
+import { loadSettings } from '../src/main/core/services/settings-service';
+import { expectNoSeriousA11yViolations } from './axe';
+import { expect, seedWith, test, type Kiosk } from './fixtures';
+import { ADMIN, expectScreen, KEYPAD_ES, readDatabase, seedKiosk, signIn } from './staff-helpers';
+
+/** The kiosk's zone differs from the browser's (UTC): report days must follow the kiosk's. */
+const TIME_ZONE = 'America/New_York';
+const FEBRUARY = localRange(TIME_ZONE, '2026-02-01', '2026-02-28');
+const SEEDED_SESSIONS = 300;
+
+test.use({
+  seed: seedWith(async (db) => {
+    await seedKiosk(db, ['Room 1', 'Room 2', 'Room 3']);
+    writeSetting(db, 'timeZone', TIME_ZONE);
+    writeSetting(db, 'kioskName', 'Maternity, 4th floor');
+    const roomIds = (db.prepare('SELECT id FROM rooms ORDER BY id').all() as { id: number }[]).map((row) => row.id);
+    const staffIds = (db.prepare('SELECT id FROM staff ORDER BY id').all() as { id: number }[]).map((row) => row.id);
+    writeSyntheticHistory(db, {
+      sessions: SEEDED_SESSIONS,
+      roomIds,
+      staffIds,
+      from: '2026-02-01',
+      to: '2026-02-28',
+      timeZone: TIME_ZONE,
+      seed: 6,
+      autoCloseMinutes: loadSettings(db).autoCloseAfterMinutes,
+    });
+  }),
+  fixedTime: '2026-03-04T15:00:00.000Z',
+});
+
+const count = (kiosk: Kiosk, sql: string, ...params: unknown[]) =>
+  readDatabase(
+    kiosk,
+    (db) =>
+      (db
+        .prepare(sql)
+        .pluck()
+        .get(...params) as number) ?? 0,
+  );
+
+const sessionsIn = (kiosk: Kiosk, start: number, end: number, roomId?: number) =>
+  roomId === undefined
+    ? count(kiosk, 'SELECT count(*) FROM sessions WHERE started_at >= ? AND started_at < ?', start, end)
+    : count(
+        kiosk,
+        'SELECT count(*) FROM sessions WHERE started_at >= ? AND started_at < ? AND room_id = ?',
+        start,
+        end,
+        roomId,
+      );
+
+/** A key number's value: the <dd> after the <dt> with this name. */
+const keyNumber = (page: Page, name: string) =>
+  page.locator('dt', { hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]');
+
+async function openReports(page: Page, language: 'en' | 'es' = 'en'): Promise<void> {
+  const es = language === 'es';
+  if (es) await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('button', { name: es ? 'Personal' : 'Staff', exact: true }).click();
+  await signIn(page, ADMIN.staffNumber, ADMIN.pin, es ? KEYPAD_ES : undefined);
+  await expectScreen(page, es ? 'Administración' : 'Admin area');
+  await page.getByRole('tab', { name: es ? 'Informes' : 'Reports' }).click();
+  await expect(page.getByRole('heading', { name: es ? 'Informes de uso' : 'Usage reports' })).toBeVisible();
+}
+
+async function chooseLastMonth(page: Page, language: 'en' | 'es' = 'en'): Promise<void> {
+  await page.getByRole('button', { name: language === 'es' ? 'El mes pasado' : 'Last month' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: language === 'es' ? 'Se muestra' : 'Showing' }),
+  ).toContainText(language === 'es' ? /1\s?–\s?28 de febrero de 2026/ : /February 1\s–\s28, 2026/);
+  await expect(page.getByText(language === 'es' ? 'Contando…' : 'Counting…')).toHaveCount(0);
+}
+
+test('the numbers for last month match the database, per room too', async ({ page, kiosk }) => {
+  await openReports(page);
+  // Today is 4 March in New York; the default range is the last 30 days.
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toContainText(/February 3\s–\sMarch 4, 2026/);
+  await chooseLastMonth(page);
+
+  const sessions = sessionsIn(kiosk, FEBRUARY.start, FEBRUARY.end);
+  expect(sessions).toBe(SEEDED_SESSIONS);
+  await expect(keyNumber(page, 'Sessions')).toHaveText(String(sessions));
+  const help = count(
+    kiosk,
+    "SELECT count(*) FROM session_events WHERE type = 'help-requested' AND at >= ? AND at < ?",
+    FEBRUARY.start,
+    FEBRUARY.end,
+  );
+  await expect(keyNumber(page, 'Help requests')).toHaveText(String(help));
+  const autoClosed = count(
+    kiosk,
+    "SELECT count(*) FROM sessions WHERE end_reason = 'auto-closed' AND started_at >= ? AND started_at < ?",
+    FEBRUARY.start,
+    FEBRUARY.end,
+  );
+  await expect(keyNumber(page, 'Closed by the kiosk')).toContainText(`${Math.round((100 * autoClosed) / sessions)}%`);
+  await expect(keyNumber(page, 'Closed by the kiosk')).toContainText(
+    'A high share means sessions are not being ended.',
+  );
+
+  // Every chart is an image with a title and a summary, and has its table.
+  const charts = page.getByRole('img');
+  await expect(charts).toHaveCount(7);
+  await expect(page.getByRole('img', { name: 'Sessions per day' })).toHaveAccessibleDescription(
+    new RegExp(`^${sessions} sessions over 28 days\\. The busiest day was`),
+  );
+
+  const perDay = page.getByRole('region', { name: 'Sessions per day' });
+  const toggle = perDay.getByRole('button', { name: 'Show as table' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(perDay.getByRole('button', { name: 'Hide the table' })).toHaveAttribute('aria-expanded', 'true');
+  const table = perDay.getByRole('table', { name: 'Sessions per day' });
+  await expect(table.getByRole('columnheader')).toHaveText(['Day', 'Sessions']);
+  await expect(table.getByRole('row')).toHaveCount(1 + 28);
+  const tenth = FEBRUARY.days[9]!;
+  expect(tenth.date).toBe('2026-02-10');
+  await expect(table.getByRole('row', { name: /^Tue, Feb 10 / })).toHaveText(
+    `Tue, Feb 10${sessionsIn(kiosk, tenth.start, tenth.end)}`,
+  );
+
+  // One room: the numbers follow the choice.
+  await page.getByLabel('Room', { exact: true }).selectOption({ label: 'Room 2' });
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toContainText('Room 2');
+  await expect(keyNumber(page, 'Sessions')).toHaveText(String(sessionsIn(kiosk, FEBRUARY.start, FEBRUARY.end, 2)));
+
+  // A custom range that cannot be used is explained, and the report stays as it was.
+  await page.getByRole('button', { name: 'Other dates' }).click();
+  await page.getByLabel('From', { exact: true }).fill('2026-03-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-02-01');
+  await page.getByRole('button', { name: 'Show these dates' }).click();
+  await expect(page.getByText('The first date must be on or before the second.')).toBeVisible();
+  await expect(page.getByLabel('From', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('From', { exact: true }).fill('2026-02-10');
+  await page.getByLabel('To', { exact: true }).fill('2026-02-10');
+  await page.getByRole('button', { name: 'Show these dates' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toContainText('February 10, 2026, Room 2');
+  await expect(keyNumber(page, 'Sessions')).toHaveText(String(sessionsIn(kiosk, tenth.start, tenth.end, 2)));
+});
+
+test('a CSV export downloads in the browser, reads back row for row, and is audited', async ({ page, kiosk }) => {
+  // Electron asks where to save with a native dialog that Playwright cannot answer; export-dialog.test.ts covers it.
+  test.skip(kiosk.transport === 'electron', 'the save dialog is native in Electron');
+  await openReports(page);
+  await chooseLastMonth(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('lactation-sessions-2026-02-01-to-2026-02-28.csv');
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.startsWith('\uFEFFid,room,kind,')).toBe(true);
+  const records = parseCsv(text.slice(1));
+  const sessions = sessionsIn(kiosk, FEBRUARY.start, FEBRUARY.end);
+  expect(records.length - 1).toBe(sessions);
+  await expect(page.getByRole('status').filter({ hasText: 'Done' })).toHaveText(
+    `Done: ${sessions} rows saved to lactation-sessions-2026-02-01-to-2026-02-28.csv.`,
+  );
+
+  // Events as JSON, for one room.
+  await page.getByLabel('Room', { exact: true }).selectOption({ label: 'Room 1' });
+  await page.getByLabel('Events: guides, slides, timers and help presses').check();
+  await page.getByLabel('JSON').check();
+  const second = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const events = JSON.parse(readFileSync(await (await second).path(), 'utf8')) as { room: string }[];
+  const expectedEvents = count(
+    kiosk,
+    `SELECT count(*) FROM session_events e JOIN sessions s ON s.id = e.session_id
+      WHERE s.room_id = 1 AND s.started_at >= ? AND s.started_at < ?`,
+    FEBRUARY.start,
+    FEBRUARY.end,
+  );
+  expect(events).toHaveLength(expectedEvents);
+  expect(new Set(events.map((event) => event.room))).toEqual(new Set(['Room 1']));
+
+  const audited = readDatabase(kiosk, (db) =>
+    (
+      db
+        .prepare(
+          "SELECT a.detail, s.staff_number FROM audit_log a JOIN staff s ON s.id = a.staff_id WHERE a.action = 'export' ORDER BY a.id",
+        )
+        .all() as { detail: string; staff_number: string }[]
+    ).map((row) => ({ staffNumber: row.staff_number, ...(JSON.parse(row.detail) as Record<string, unknown>) })),
+  );
+  expect(audited).toEqual([
+    expect.objectContaining({
+      staffNumber: ADMIN.staffNumber,
+      what: 'sessions',
+      format: 'csv',
+      from: '2026-02-01',
+      to: '2026-02-28',
+      rows: sessions,
+      outcome: 'completed',
+      via: 'kiosk',
+    }),
+    expect.objectContaining({ what: 'events', format: 'json', roomId: 1, rows: expectedEvents, outcome: 'completed' }),
+  ]);
+});
+
+test('the printable monthly summary fits one A4 page', async ({ page, kiosk }, testInfo) => {
+  test.skip(kiosk.transport === 'electron', "Playwright's page.pdf() needs headless Chromium");
+  await openReports(page);
+  await expect(page.getByLabel('Month', { exact: true })).toHaveValue('2026-02');
+  await page.getByRole('button', { name: 'Show the printable summary' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Usage in February 2026' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('heading', { name: 'Usage in February 2026' })).toBeFocused();
+  await expect(sheet).toContainText('Maternity, 4th floor');
+  await expect(sheet).toContainText('Printed on March 4, 2026');
+  await expect(sheet.getByRole('img')).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page, 'print preview');
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+  expect(pages).toHaveLength(1);
+  const pdfPath = testInfo.outputPath('usage-summary-2026-02.pdf');
+  writeFileSync(pdfPath, pdf);
+  // A picture of the page for the README, where poppler's pdftoppm is installed (the test itself does not need it).
+  const folder = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : process.env.SCREENSHOT_DIR;
+  if (folder && existsSync('/usr/bin/pdftoppm')) {
+    mkdirSync(folder, { recursive: true });
+    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', '-singlefile', pdfPath, `${folder}/report-print-en`]);
+  }
+
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Show the printable summary' })).toBeFocused();
+});
+
+for (const language of ['en', 'es'] as const) {
+  for (const theme of ['day', 'night'] as const) {
+    test(`the reports are accessible in ${language}, ${theme}`, async ({ page }) => {
+      const es = language === 'es';
+      if (theme === 'night') await page.getByRole('button', { name: 'Night mode' }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await openReports(page, language);
+      await chooseLastMonth(page, language);
+      await expect(page.getByRole('img', { name: es ? 'Sesiones por día' : 'Sessions per day' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `reports ${language} ${theme}`);
+      // The dashboard as staff first see it: the heading, the dates, the key numbers and the first chart.
+      await page
+        .getByRole('heading', { name: es ? 'Informes de uso' : 'Usage reports' })
+        .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      const folder = process.env.SCREENSHOT_DIR;
+      if (folder) {
+        await page.screenshot({ path: `${folder}/reports-${language}-${theme}.png` });
+        await page.screenshot({ path: `${folder}/reports-full-${language}-${theme}.png`, fullPage: true });
+      }
+      if (language === 'en' && theme === 'day' && process.env.UPDATE_SCREENSHOTS === '1') {
+        mkdirSync('docs/screenshots', { recursive: true });
+        await page.screenshot({ path: 'docs/screenshots/reports-en-day.png' });
+      }
+
+      // With every table open too.
+      const show = page.getByRole('button', { name: es ? 'Ver como tabla' : 'Show as table' });
+      while ((await show.count()) > 0) await show.first().click();
+      await expect(page.getByRole('table')).toHaveCount(7);
+      await expectNoSeriousA11yViolations(page, `reports tables ${language} ${theme}`);
+    });
+  }
+}
