@@ -10,6 +10,7 @@ export const API_METHODS = [
   // Staff at the keypad
   'signIn',
   'signOut',
+  'keepSignedIn',
   'startSession',
   'endSession',
   'markRoomCleaned',

@@ -112,6 +112,8 @@ export const contract = {
 
   signIn: { input: z.object({ staffNumber: staffNumberSchema, pin: pinSchema }).strict() },
   signOut: { input: z.object({ staffToken }).strict() },
+  /** Staff are busy on a staff screen (typing a form): keeps the sign-in from lapsing mid-task. */
+  keepSignedIn: { input: z.object({ staffToken }).strict() },
   startSession: {
     input: z
       .object({
@@ -234,6 +236,7 @@ export interface ApiResults {
   completeSetup: SetupResult;
   signIn: StaffSignIn;
   signOut: { signedOut: true };
+  keepSignedIn: { expiresAt: number };
   startSession: StartedSession;
   endSession: EndedSession;
   markRoomCleaned: RoomSummary;

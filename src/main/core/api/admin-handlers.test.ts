@@ -100,6 +100,20 @@ describe('admin handlers', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('keeps a sign-in alive while staff are busy on a staff screen', async () => {
+    const admin = await signIn('100', '1234');
+    for (let minute = 0; minute < 5; minute++) {
+      clock.advance(100_000);
+      expect(await call('keepSignedIn', { staffToken: admin })).toEqual({ expiresAt: clock.now() + 120_000 });
+    }
+    expect(await call('listStaff', { staffToken: admin })).toHaveLength(1);
+    clock.advance(121_000);
+    expect(await core.dispatch('keepSignedIn', { staffToken: admin })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+  });
+
   it('signs staff out after the configured inactivity', async () => {
     const admin = await signIn('100', '1234');
     clock.advance(121_000);

@@ -70,6 +70,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { staffNumber: '1'.repeat(100_000), pin: '1234' },
   ],
   signOut: [{}, { staffToken: 'short' }, { staffToken: A_TOKEN, extra: 1 }],
+  keepSignedIn: [{}, { staffToken: 42 }, { staffToken: A_TOKEN, minutes: 60 }],
   startSession: [
     {},
     { staffToken: A_TOKEN, roomId: 1, kind: 'nap', language: 'en' },

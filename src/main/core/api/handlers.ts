@@ -86,6 +86,10 @@ export function createHandlers(context: HandlerContext): HandlerTable {
       return { signedOut: true };
     },
 
+    keepSignedIn({ staffToken }) {
+      return { expiresAt: staffAuth.keepAlive(staffToken) };
+    },
+
     startSession({ staffToken, roomId, kind, language }) {
       const staff = staffAuth.require(staffToken);
       const started = roomSessions.start({ roomId, kind, language, startedBy: staff.staffId });

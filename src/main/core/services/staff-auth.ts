@@ -161,6 +161,12 @@ export class StaffAuth {
   signOut(staffToken: string): void {
     this.#tokens.delete(staffToken);
   }
+
+  /** Refreshes a sign-in that staff are still using; answers when it will now lapse. */
+  keepAlive(staffToken: string): number {
+    this.require(staffToken);
+    return this.#tokens.get(staffToken)!.expiresAt;
+  }
 }
 
 function lockedMessage(remainingMs: number): string {
