@@ -21,7 +21,7 @@ export async function measureSessionRoundTrip(
   dataFolder: string,
   repetitions = 1000,
 ): Promise<{ medianMs: number; p99Ms: number; repetitions: number }> {
-  const core = openKioskCore({ dataFolder, logger: { error: () => undefined } });
+  const core = openKioskCore({ dataFolder, backups: false, logger: { error: () => undefined } });
   try {
     // A room of its own, and no cleaning step, so each round trip can start the next at once.
     saveSetting(core.db, 'cleaningStepEnabled', false);

@@ -6,7 +6,9 @@ export async function measureStartup(dataFolder: string, runs = 5): Promise<{ me
   const samples: number[] = [];
   for (let index = 0; index < runs; index++) {
     let core: ReturnType<typeof openKioskCore> | undefined;
-    samples.push(await timeOnce(() => (core = openKioskCore({ dataFolder, logger: { error: () => undefined } }))));
+    samples.push(
+      await timeOnce(() => (core = openKioskCore({ dataFolder, backups: false, logger: { error: () => undefined } }))),
+    );
     core?.close();
   }
   return { medianMs: median(samples) };
