@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
+import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../main/core/export/csv-test-parser';
 import { createHistoryWriter } from '../main/core/repositories/history-writer-repository';
@@ -175,6 +176,20 @@ describe('the bridge download endpoint for usage exports', () => {
     expect(new Set(events.map((event) => event.room))).toEqual(new Set(['Room 1']));
   });
 
+  it('streams an Excel workbook with its own content type', async () => {
+    const answer = await post(bridge.port, { staffToken: adminToken, what: 'sessions', format: 'xlsx', ...FEBRUARY });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(answer.headers['content-disposition']).toBe(
+      'attachment; filename="lactation-sessions-2026-02-01-to-2026-02-28.xlsx"',
+    );
+    const book = XLSX.read(answer.body, { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.sessions!);
+    expect(rows).toHaveLength(sessions);
+    expect(answer.headers['x-kiosk-export-rows']).toBe(String(sessions));
+    expect(new Set(rows.map((row) => row.room))).toEqual(new Set(['Room 1', '=HYPERLINK("x"), 2']));
+  });
+
   it.each([
     [
       'dates in the wrong order',
@@ -188,7 +203,7 @@ describe('the bridge download endpoint for usage exports', () => {
       400,
       'invalid-input',
     ],
-    ['an unknown format', { what: 'sessions', format: 'xlsx', ...FEBRUARY }, 400, 'invalid-input'],
+    ['an unknown format', { what: 'sessions', format: 'xls', ...FEBRUARY }, 400, 'invalid-input'],
     ['an extra key', { what: 'sessions', format: 'csv', ...FEBRUARY, path: '/etc/passwd' }, 400, 'invalid-input'],
     ['an unknown room', { what: 'sessions', format: 'csv', ...FEBRUARY, roomId: 99 }, 404, 'not-found'],
   ])('refuses %s with a typed error, streams nothing and audits nothing', async (_label, input, status, code) => {

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { EXPORT_MIME_TYPES } from '../main/core/export/export-encoder';
 import type { KioskCore } from '../main/core/kiosk-core';
 import { contract } from '../shared/contract';
 import type { ApiResult, ErrorCode } from '../shared/errors';
@@ -35,8 +36,7 @@ export async function streamExportDownload(
 ): Promise<void> {
   const parsed = contract.exportUsage.input.safeParse(input);
   const fileName = parsed.success ? core.usageExports.suggestedFileName(parsed.data) : 'export';
-  const contentType =
-    parsed.success && parsed.data.format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8';
+  const contentType = EXPORT_MIME_TYPES[parsed.success ? parsed.data.format : 'csv'];
   const stop = new AbortController();
   response.on('close', () => {
     if (!response.writableFinished) stop.abort();

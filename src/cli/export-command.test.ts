@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
+import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../main/core/export/csv-test-parser';
 import { SESSION_COLUMNS } from '../main/core/export/export-columns';
@@ -101,12 +102,25 @@ describe('export command', () => {
     ]);
   });
 
+  it('writes an Excel workbook', async () => {
+    const out = `${folder.path}/april.xlsx`;
+    const argv = ['--data-dir', folder.path, '--from', '2026-03-31', '--to', '2026-04-01', '--out', out];
+    const result = await run([...argv, '--format', 'xlsx']);
+    expect(result).toMatchObject({ code: 0, out: `Wrote 2 sessions to ${out}\n`, err: '' });
+    const book = XLSX.read(readFileSync(out), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.sessions!);
+    expect(rows.map((row) => [row.room, row.started_at, row.duration_seconds])).toEqual([
+      ['Sala 1, «lactancia»', '2026-03-31T23:30:00-04:00', 1200],
+      ['Sala 1, «lactancia»', '2026-04-01T00:30:00-04:00', 1800],
+    ]);
+  });
+
   it.each([
     [['--from', '2026-02-30', '--to', '2026-03-01'], /--from must be a real date/],
     [['--from', '2026-03-02', '--to', '2026-03-01'], /--from 2026-03-02 is after --to 2026-03-01/],
     [['--from', '2026-03-01'], /--to is required/],
     [['--from', '2026-03-01', '--to', '2026-03-02', '--what', 'patients'], /--what must be sessions or events/],
-    [['--from', '2026-03-01', '--to', '2026-03-02', '--format', 'xlsx'], /--format must be csv or json/],
+    [['--from', '2026-03-01', '--to', '2026-03-02', '--format', 'xls'], /--format must be csv, xlsx, or json\./],
     [['--from', '2026-03-01', '--to', '2026-03-02', '--room', 'one'], /--room must be a whole number/],
     [['--from', '2026-03-01', '--to', '2026-03-02', '--room', '7'], /There is no room 7/],
     [['--from', '2026-03-01', '--to', '2026-03-02', '--pin', '1234'], /Unknown option --pin/],

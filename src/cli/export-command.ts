@@ -11,12 +11,12 @@ import { UsageExports } from '../main/core/export/usage-exports';
 import { checkKnownFlags, flag, integerFlag, UsageError } from './export-cli-args';
 
 export const EXPORT_USAGE = `Usage: npm run export -- --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
-                          [--what sessions|events] [--format csv|json] [--room ID]
+                          [--what sessions|events] [--format csv|xlsx|json] [--room ID]
 
 Writes the kiosk's usage log for the dates from … to (inclusive, in the kiosk's time zone) to FILE:
   sessions  one row per session (the default)
   events    one row per event of those sessions (guides, slides, timers, help, language)
-as CSV (the default; UTF-8, opens in spreadsheets) or JSON. The columns are described in docs/EXPORT.md.
+as CSV (the default; UTF-8, opens in any spreadsheet), XLSX (an Excel workbook) or JSON. The columns are described in docs/EXPORT.md.
 The file is complete or not written at all. Every export is recorded in the kiosk's audit log.`;
 
 export interface ExportIo {
@@ -44,7 +44,8 @@ function date(argv: readonly string[], name: '--from' | '--to'): string {
 function choice<T extends string>(argv: readonly string[], name: string, choices: readonly T[]): T | undefined {
   const text = flag(argv, name);
   if (text === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`${name} must be ${choices.join(' or ')}.`);
+  if (!(choices as readonly string[]).includes(text))
+    throw new UsageError(`${name} must be ${new Intl.ListFormat('en', { type: 'disjunction' }).format(choices)}.`);
   return text as T;
 }
 

@@ -20,12 +20,14 @@ export interface ExportDialogHost {
 const FILTERS: Record<string, SaveDialogOptions['filters']> = {
   '.csv': [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
   '.json': [{ name: 'JSON', extensions: ['json'] }],
+  '.xlsx': [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  '.pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
 };
 
 /** The dialog's options for a suggested file name such as "lactation-sessions-2026-11-01-to-2026-11-30.csv". */
 export function saveDialogOptions(suggestedFileName: string, documentsFolder: string): SaveDialogOptions {
   return {
-    title: 'Save the usage log',
+    title: extname(suggestedFileName).toLowerCase() === '.pdf' ? 'Save the monthly report' : 'Save the usage log',
     buttonLabel: 'Save',
     defaultPath: join(documentsFolder, suggestedFileName),
     filters: FILTERS[extname(suggestedFileName).toLowerCase()] ?? [],

@@ -267,7 +267,7 @@ export interface UsageReport {
 
 export const EXPORT_SUBJECTS = ['sessions', 'events'] as const;
 export type ExportSubject = (typeof EXPORT_SUBJECTS)[number];
-export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type UsageExportResult =

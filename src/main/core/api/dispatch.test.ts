@@ -187,7 +187,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   exportUsage: [
     { staffToken: A_TOKEN, what: 'sessions', format: 'csv', from: '2026-03-01' },
     { staffToken: A_TOKEN, what: 'patients', format: 'csv', from: '2026-03-01', to: '2026-03-31' },
-    { staffToken: A_TOKEN, what: 'sessions', format: 'xlsx', from: '2026-03-01', to: '2026-03-31' },
+    { staffToken: A_TOKEN, what: 'sessions', format: 'xls', from: '2026-03-01', to: '2026-03-31' },
     { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-04-01', to: '2026-03-31' },
     { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-03-01', to: '2026-03-31', path: '/etc' },
     { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-03-01', to: '2026-03-31', roomId: 'all' },

@@ -35,8 +35,6 @@ export function csvRecord(values: readonly CellValue[]): string {
 
 export function createCsvFormatter(columns: readonly string[]): RowFormatter {
   return {
-    extension: 'csv',
-    mimeType: 'text/csv; charset=utf-8',
     start: () => UTF8_BOM + csvRecord(columns),
     row: (values) => csvRecord(values),
     end: () => '',

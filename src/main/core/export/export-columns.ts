@@ -19,3 +19,10 @@ export const SESSION_COLUMNS = [
 ] as const;
 
 export const EVENT_COLUMNS = ['session_id', 'room', 'at', 'type', 'detail'] as const;
+
+/** A spreadsheet column's width in characters: times are 25 characters long, other values fit their header. */
+export function columnWidth(name: string): number {
+  if (name.endsWith('_at')) return 27;
+  if (name === 'detail') return 40;
+  return Math.max(10, name.length + 3);
+}

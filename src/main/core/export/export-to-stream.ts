@@ -11,9 +11,11 @@ import {
 } from '../repositories/export-queries';
 import { ZoneTime } from '../reports/zone-offsets';
 import { createCsvFormatter } from './csv-writer';
-import { EVENT_COLUMNS, SESSION_COLUMNS } from './export-columns';
+import { EVENT_COLUMNS, SESSION_COLUMNS, columnWidth } from './export-columns';
+import { textEncoder, type ExportEncoder } from './export-encoder';
 import { createJsonFormatter } from './json-writer';
-import type { CellValue, RowFormatter } from './row-formatter';
+import type { CellValue } from './row-formatter';
+import { createXlsxEncoder } from './xlsx-writer';
 
 export interface ExportOptions extends ExportRange {
   what: ExportSubject;
@@ -27,13 +29,20 @@ export interface ExportControl {
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
 
-/** About 64 KB of text per chunk: few stream writes, flat memory. */
-const CHUNK_CHARS = 64 * 1024;
+/** About 64 KB of output per chunk: few stream writes, flat memory. */
+const CHUNK_SIZE = 64 * 1024;
 const DAY = 86_400_000;
 
-function formatterFor(options: ExportOptions): RowFormatter {
+function encoderFor(options: ExportOptions): ExportEncoder {
   const columns = options.what === 'sessions' ? SESSION_COLUMNS : EVENT_COLUMNS;
-  return options.format === 'csv' ? createCsvFormatter(columns) : createJsonFormatter(columns);
+  switch (options.format) {
+    case 'csv':
+      return textEncoder(createCsvFormatter(columns));
+    case 'json':
+      return textEncoder(createJsonFormatter(columns));
+    case 'xlsx':
+      return createXlsxEncoder(columns, { sheetName: options.what, widths: columns.map(columnWidth) });
+  }
 }
 
 /**
@@ -85,27 +94,29 @@ export async function exportToStream(
   control: ExportControl = {},
 ): Promise<{ rows: number }> {
   control.signal?.throwIfAborted();
-  const formatter = formatterFor(options);
+  const encoder = encoderFor(options);
   // Sessions end after they start: a few days of margin past the range keeps almost every end time on the fast path.
   const zone = new ZoneTime(options.timeZone, options.start - DAY, options.end + 3 * DAY);
   db.exec('BEGIN');
   try {
     const total = options.what === 'sessions' ? countSessionRows(db, options) : countEventRows(db, options);
     let done = 0;
+    // Before the first progress call: a format that refuses this many rows does so before anything is sent.
+    encoder.start(total);
     control.onProgress?.(0, total);
     const cells = rowsToCells(options, zone, db);
-    async function* chunks(): AsyncGenerator<string> {
-      let chunk = formatter.start();
+    async function* chunks(): AsyncGenerator<string | Uint8Array> {
       for (const values of cells) {
-        chunk += formatter.row(values);
+        encoder.row(values);
         done++;
-        if (chunk.length >= CHUNK_CHARS) {
-          yield chunk;
-          chunk = '';
+        if (encoder.pendingSize() >= CHUNK_SIZE) {
+          yield encoder.take();
           control.onProgress?.(done, total);
         }
       }
-      yield chunk + formatter.end();
+      encoder.end();
+      const last = encoder.take();
+      if (last.length > 0) yield last;
       control.onProgress?.(done, total);
     }
     await pipeline(Readable.from(chunks(), { objectMode: false }), writable, { signal: control.signal });

@@ -7,8 +7,6 @@ import type { CellValue, RowFormatter } from './row-formatter';
 export function createJsonFormatter(columns: readonly string[]): RowFormatter {
   let first = true;
   return {
-    extension: 'json',
-    mimeType: 'application/json; charset=utf-8',
     start: () => '[',
     row(values: readonly CellValue[]) {
       const record: Record<string, CellValue> = {};

@@ -3,8 +3,6 @@ export type CellValue = string | number | boolean | null | undefined | Record<st
 
 /** Turns rows into text for one file format. Swapping a format's implementation means replacing one file. */
 export interface RowFormatter {
-  extension: 'csv' | 'json';
-  mimeType: string;
   /** Text before the first row (BOM and header, or "["). */
   start(): string;
   row(values: readonly CellValue[]): string;
