@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/main/core/db/open-database';
@@ -16,6 +16,30 @@ export interface ExportComparison {
   sqlite3: { wallMs: number; cpuMs: number };
   /** Resident memory added by our export at its peak (sampled every 20 ms), megabytes. */
   peakRssGrowthMb: number;
+  /** The same rows as an Excel workbook, in the same alternating runs. */
+  xlsx: { wallMs: number; cpuMs: number; peakRssGrowthMb: number; megabytes: number };
+}
+
+/** One export of ours to `path`, timed, with the resident memory it added at its peak (sampled every 20 ms). */
+async function timedExport(write: () => Promise<{ rows: number }>) {
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  try {
+    const { rows } = await write();
+    const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStart);
+    return {
+      rows,
+      wallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      rssGrowth: Math.max(peak, process.memoryUsage().rss) - rssBefore,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /**
@@ -33,6 +57,7 @@ export async function compareExportWithSqlite(
   const range = localRange(timeZone, options.from, options.to);
   const ours = join(tmpdir(), `kiosk-bench-export-ours.csv`);
   const theirs = join(tmpdir(), `kiosk-bench-export-sqlite3.csv`);
+  const workbook = join(tmpdir(), `kiosk-bench-export-ours.xlsx`);
   const script = [
     '.headers on',
     '.mode csv',
@@ -48,27 +73,36 @@ export async function compareExportWithSqlite(
   const oursCpu: number[] = [];
   const theirsWall: number[] = [];
   const theirsCpu: number[] = [];
+  const xlsxWall: number[] = [];
+  const xlsxCpu: number[] = [];
   let rows = 0;
   let peakGrowth = 0;
+  let xlsxPeakGrowth = 0;
+  let xlsxBytes = 0;
+  const exportOptions = (format: 'csv' | 'xlsx') => ({
+    what: options.what,
+    format,
+    timeZone,
+    start: range.start,
+    end: range.end,
+    roomId: null,
+  });
   try {
     for (let run = 0; run < runs; run++) {
-      const rssBefore = process.memoryUsage().rss;
-      let peak = rssBefore;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-      const cpuStart = process.cpuUsage();
-      let started = performance.now();
-      ({ rows } = await exportToFile(
-        db,
-        { what: options.what, format: 'csv', timeZone, start: range.start, end: range.end, roomId: null },
-        ours,
-      ));
-      oursWall.push(performance.now() - started);
-      const cpu = process.cpuUsage(cpuStart);
-      oursCpu.push((cpu.user + cpu.system) / 1000);
-      clearInterval(sampler);
-      peakGrowth = Math.max(peakGrowth, Math.max(peak, process.memoryUsage().rss) - rssBefore);
+      const csv = await timedExport(() => exportToFile(db, exportOptions('csv'), ours));
+      rows = csv.rows;
+      oursWall.push(csv.wallMs);
+      oursCpu.push(csv.cpuMs);
+      peakGrowth = Math.max(peakGrowth, csv.rssGrowth);
 
-      started = performance.now();
+      const xlsx = await timedExport(() => exportToFile(db, exportOptions('xlsx'), workbook));
+      if (xlsx.rows !== rows) throw new Error(`the workbook has ${xlsx.rows} rows, the CSV ${rows}`);
+      xlsxWall.push(xlsx.wallMs);
+      xlsxCpu.push(xlsx.cpuMs);
+      xlsxPeakGrowth = Math.max(xlsxPeakGrowth, xlsx.rssGrowth);
+      xlsxBytes = statSync(workbook).size;
+
+      const started = performance.now();
       const tool = hasTime
         ? spawnSync('/usr/bin/time', ['-f', '%U %S', 'sqlite3', '-readonly', databaseFile], {
             input: script,
@@ -92,11 +126,18 @@ export async function compareExportWithSqlite(
     db.close();
     rmSync(ours, { force: true });
     rmSync(theirs, { force: true });
+    rmSync(workbook, { force: true });
   }
   return {
     rows,
     ours: { wallMs: median(oursWall), cpuMs: median(oursCpu) },
     sqlite3: { wallMs: median(theirsWall), cpuMs: median(theirsCpu) },
     peakRssGrowthMb: peakGrowth / 1e6,
+    xlsx: {
+      wallMs: median(xlsxWall),
+      cpuMs: median(xlsxCpu),
+      peakRssGrowthMb: xlsxPeakGrowth / 1e6,
+      megabytes: xlsxBytes / 1e6,
+    },
   };
 }

@@ -111,7 +111,7 @@ const reports30 = measureReportQueries(reportDb, { from: last30, to, roomId: nul
 const reportsAll = measureReportQueries(reportDb, { from: firstDay, to, roomId: null, timeZone, now: bounds.last });
 reportDb.close();
 
-log('Measuring the CSV export against the sqlite3 tool (alternating runs)…');
+log('Measuring the CSV export against the sqlite3 tool, and the XLSX export (alternating runs)…');
 const exportRun = await compareExportWithSqlite(databaseFile, { what: 'sessions', from: firstDay, to });
 
 log('Measuring the durable-commit floor and the session round trip (1,000 repetitions)…');
@@ -159,6 +159,12 @@ const figures = {
     ratioWall: round(exportRun.ours.wallMs / exportRun.sqlite3.wallMs, 2),
     ratioCpu: round(exportRun.ours.cpuMs / exportRun.sqlite3.cpuMs, 2),
     peakRssGrowthMb: round(exportRun.peakRssGrowthMb, 1),
+    xlsx: {
+      ms: round(exportRun.xlsx.wallMs, 0),
+      ratioToCsvWall: round(exportRun.xlsx.wallMs / exportRun.ours.wallMs, 2),
+      peakRssGrowthMb: round(exportRun.xlsx.peakRssGrowthMb, 1),
+      fileMb: round(exportRun.xlsx.megabytes, 1),
+    },
   },
   renderer: {
     entryKbGzip: round(size.entryKb, 1),
@@ -191,6 +197,12 @@ const rows: [string, string, string][] = [
     `budget 1.2×; ${figures.export.oursMs} vs ${figures.export.sqlite3Ms} ms, ${figures.export.rows} rows`,
   ],
   ['export peak memory growth', `${figures.export.peakRssGrowthMb} MB`, 'constant: independent of rows'],
+  [
+    'XLSX export of the same rows vs our CSV',
+    `${figures.export.xlsx.ratioToCsvWall}× wall`,
+    `${figures.export.xlsx.ms} ms, ${figures.export.xlsx.fileMb} MB file`,
+  ],
+  ['XLSX export peak memory growth', `${figures.export.xlsx.peakRssGrowthMb} MB`, 'constant: independent of rows'],
   ['kiosk JavaScript (entry, gzip -9)', `${figures.renderer.entryKbGzip} KB`, 'budget 60 KB'],
   [
     'room board interactive after navigation',

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 // SheetJS: an independent reader, the same one many spreadsheet tools are built on.
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,16 @@ import { exportToFile } from './export-to-file';
 import type { CellValue } from './row-formatter';
 import { createXlsxEncoder, XLSX_MAX_SHEETS } from './xlsx-writer';
 import { columnLetter, escapeXml } from './xlsx-parts';
+
+/** jsdom's strict XML parser (jsdom ships no types; this is the little of it the tests use). */
+interface XmlDocumentLike {
+  getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }>;
+}
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+  JSDOM: new () => {
+    window: { DOMParser: new () => { parseFromString(text: string, type: string): XmlDocumentLike } };
+  };
+};
 
 let folder: ReturnType<typeof makeTempFolder>;
 let db: KioskDatabase;
@@ -91,7 +101,7 @@ describe('XLSX export', () => {
       strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!),
       'application/xml',
     );
-    const texts = [...strict.getElementsByTagName('t')].map((element) => element.textContent);
+    const texts = Array.from(strict.getElementsByTagName('t')).map((element) => element.textContent);
     expect(texts.filter((text) => text?.startsWith('Room'))).toEqual(['Room\r\nTwo']);
     // Durations and counts are numbers a spreadsheet can add up; an open session's end is an empty cell.
     expect(sheet.G2).toMatchObject({ t: 'n', v: 1200 });

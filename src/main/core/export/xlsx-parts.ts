@@ -103,7 +103,12 @@ const NEEDS_OOXML_ESCAPE =
   // eslint-disable-next-line no-control-regex -- matching the control characters XML cannot carry is the point.
   /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything escapeXml would change; most cells have none of it, and skip the replacing. */
+// eslint-disable-next-line no-control-regex -- see NEEDS_OOXML_ESCAPE.
+const MAY_NEED_ESCAPING = /[&<>"\r_\u0000-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!MAY_NEED_ESCAPING.test(text)) return text;
   return text
     .replace(NEEDS_OOXML_ESCAPE, (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(XML_SPECIALS, (char) => XML_ENTITIES[char]!);

@@ -8,10 +8,11 @@
  * an apostrophe: "=1+1" reads back as the text "=1+1". Numbers are numbers; null leaves the cell empty.
  * A sheet holds at most 1,048,575 data rows under its header; longer exports continue on "sessions 2", "sessions 3" …
  */
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip } from 'fflate';
 import { KioskError } from '../errors';
 import type { ExportEncoder } from './export-encoder';
 import type { CellValue } from './row-formatter';
+import { NativeZipDeflate } from './zip-native-deflate';
 import {
   XLSX_MAX_CELL_CHARS,
   XLSX_MAX_ROWS_PER_SHEET,
@@ -78,13 +79,13 @@ export function createXlsxEncoder(columns: readonly string[], options: XlsxOptio
     }
   });
   let sheetCount = 1;
-  let sheet: ZipDeflate | null = null;
+  let sheet: NativeZipDeflate | null = null;
   let sheetRow = 0;
   let xml = '';
 
   const sheetName = (index: number) => (index === 0 ? options.sheetName : `${options.sheetName} ${index + 1}`);
   function addPart(path: string, text: string): void {
-    const part = new ZipDeflate(path, { level: DEFLATE_LEVEL });
+    const part = new NativeZipDeflate(path, DEFLATE_LEVEL);
     zip.add(part);
     part.push(utf8.encode(text), true);
   }
@@ -95,7 +96,7 @@ export function createXlsxEncoder(columns: readonly string[], options: XlsxOptio
     if (final) sheet = null;
   }
   function openSheet(index: number): void {
-    sheet = new ZipDeflate(sheetPath(index), { level: DEFLATE_LEVEL });
+    sheet = new NativeZipDeflate(sheetPath(index), DEFLATE_LEVEL);
     zip.add(sheet);
     xml = sheetStartXml(options.widths);
     xml += '<row r="1">';
