@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
 import { writeSyntheticHistory } from '../src/cli/seed-history';
 import { parseCsv } from '../src/main/core/export/csv-test-parser';
 import { localRange } from '../src/main/core/reports/local-days';
@@ -208,6 +209,40 @@ test('a CSV export downloads in the browser, reads back row for row, and is audi
     }),
     expect.objectContaining({ what: 'events', format: 'json', roomId: 1, rows: expectedEvents, outcome: 'completed' }),
   ]);
+});
+
+test('an Excel export downloads from the Spanish screen and a spreadsheet reader gets every row', async ({
+  page,
+  kiosk,
+}) => {
+  test.skip(kiosk.transport === 'electron', 'the save dialog is native in Electron');
+  await openReports(page, 'es');
+  await chooseLastMonth(page, 'es');
+  await page.getByLabel('Libro de Excel (.xlsx)').check();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exportar', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('lactation-sessions-2026-02-01-to-2026-02-28.xlsx');
+  const book = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
+  expect(book.SheetNames).toEqual(['sessions']);
+  const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.sessions!);
+  const sessions = sessionsIn(kiosk, FEBRUARY.start, FEBRUARY.end);
+  expect(rows).toHaveLength(sessions);
+  const ended = rows.filter((row) => row.duration_seconds !== undefined);
+  expect(ended.every((row) => typeof row.duration_seconds === 'number')).toBe(true);
+  expect(ended.reduce((sum, row) => sum + (row.duration_seconds as number), 0)).toBe(
+    count(
+      kiosk,
+      `SELECT sum((ended_at - started_at + 500) / 1000) FROM sessions
+        WHERE ended_at IS NOT NULL AND started_at >= ? AND started_at < ?`,
+      FEBRUARY.start,
+      FEBRUARY.end,
+    ),
+  );
+  const audited = readDatabase(kiosk, (db) =>
+    db.prepare("SELECT detail FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1").pluck().get(),
+  ) as string;
+  expect(JSON.parse(audited)).toMatchObject({ format: 'xlsx', rows: sessions, outcome: 'completed' });
 });
 
 test('the printable monthly summary fits one A4 page', async ({ page, kiosk }, testInfo) => {

@@ -20,8 +20,9 @@ export const SESSION_COLUMNS = [
 
 export const EVENT_COLUMNS = ['session_id', 'room', 'at', 'type', 'detail'] as const;
 
-/** A spreadsheet column's width in characters: times are 25 characters long, other values fit their header. */
+/** A spreadsheet column's width in characters: ids are UUIDs, times 25 characters, other values fit their header. */
 export function columnWidth(name: string): number {
+  if (name === 'id' || name === 'session_id') return 38;
   if (name.endsWith('_at')) return 27;
   if (name === 'detail') return 40;
   return Math.max(10, name.length + 3);
