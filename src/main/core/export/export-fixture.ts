@@ -5,6 +5,7 @@
 import { localRange } from '../reports/local-days';
 import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
 import type { KioskDatabase } from '../db/open-database';
+import { exportToFile } from './export-to-file';
 import type { ExportOptions } from './export-to-stream';
 
 export const NY = 'America/New_York';
@@ -114,4 +115,37 @@ export function expectedSessionRows(db: KioskDatabase, opts: ExportOptions, csv 
     count(row.id, 'timer-started'),
     count(row.id, 'help-requested'),
   ]);
+}
+
+/** `count` sessions in one room, 30 s apart from 2026-11-01 05:00 UTC, each `lengthMs` long. */
+export function addManySessions(db: KioskDatabase, count: number, lengthMs = 30_000): void {
+  const nurse = addStaffMember(db, '7');
+  const room = addRoom(db, 'Room 1');
+  db.transaction(() => {
+    for (let index = 0; index < count; index++) {
+      const start = Date.parse('2026-11-01T05:00:00Z') + index * 30_000;
+      addSession(db, {
+        roomId: room,
+        startedBy: nurse,
+        start: new Date(start).toISOString(),
+        end: new Date(start + lengthMs).toISOString(),
+      });
+    }
+  })();
+}
+
+/** An export to `path` cancelled as soon as its first rows are written: resolves with what it rejected with. */
+export async function exportCancelledMidway(reader: KioskDatabase, options: ExportOptions, path: string) {
+  const controller = new AbortController();
+  try {
+    await exportToFile(reader, options, path, {
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done > 0) controller.abort();
+      },
+    });
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the export was not cancelled');
 }

@@ -3,8 +3,14 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KioskDatabase } from '../db/open-database';
 import { localRange } from '../reports/local-days';
-import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
-import { NY, exportFixture, exportOptions, expectedSessionRows as expectedRows } from './export-fixture';
+import {
+  NY,
+  addManySessions,
+  exportCancelledMidway,
+  exportFixture,
+  exportOptions,
+  expectedSessionRows as expectedRows,
+} from './export-fixture';
 import { makeTempFolder } from '../testing/temp-folder';
 import { parseCsv } from './csv-test-parser';
 import { EVENT_COLUMNS, SESSION_COLUMNS } from './export-columns';
@@ -118,19 +124,7 @@ describe('export to a stream', () => {
   });
 
   it('waits for a slow destination and reports progress up to the total', async () => {
-    const nurse = addStaffMember(db, '7');
-    const room = addRoom(db, 'Room 1');
-    db.transaction(() => {
-      for (let index = 0; index < 3000; index++) {
-        const start = Date.parse('2026-11-01T05:00:00Z') + index * 30_000;
-        addSession(db, {
-          roomId: room,
-          startedBy: nurse,
-          start: new Date(start).toISOString(),
-          end: new Date(start + 30_000).toISOString(),
-        });
-      }
-    })();
+    addManySessions(db, 3000);
     let text = '';
     let writes = 0;
     const slow = new Writable({
@@ -154,30 +148,10 @@ describe('export to a stream', () => {
   });
 
   it('deletes the partial file when cancelled, leaving an earlier file as it was', async () => {
-    const nurse = addStaffMember(db, '7');
-    const room = addRoom(db, 'Room 1');
-    db.transaction(() => {
-      for (let index = 0; index < 3000; index++) {
-        const start = Date.parse('2026-11-01T05:00:00Z') + index * 30_000;
-        addSession(db, {
-          roomId: room,
-          startedBy: nurse,
-          start: new Date(start).toISOString(),
-          end: new Date(start + 1).toISOString(),
-        });
-      }
-    })();
+    addManySessions(db, 3000, 1);
     const path = `${folder.path}/sessions.csv`;
     writeFileSync(path, 'last month’s export');
-    const controller = new AbortController();
-    await expect(
-      exportToFile(reader, options(), path, {
-        signal: controller.signal,
-        onProgress: (done) => {
-          if (done > 0) controller.abort();
-        },
-      }),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await exportCancelledMidway(reader, options(), path)).toMatchObject({ name: 'AbortError' });
     expect(readFileSync(path, 'utf8')).toBe('last month’s export');
     expect(readdirSync(folder.path).filter((name) => name.includes('partial'))).toEqual([]);
     // The reader is free again: a second export on it works.

@@ -5,10 +5,15 @@ import { createRequire } from 'node:module';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KioskDatabase } from '../db/open-database';
-import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
 import { makeTempFolder } from '../testing/temp-folder';
 import { EVENT_COLUMNS, SESSION_COLUMNS } from './export-columns';
-import { exportFixture, exportOptions, expectedSessionRows } from './export-fixture';
+import {
+  addManySessions,
+  exportCancelledMidway,
+  exportFixture,
+  exportOptions,
+  expectedSessionRows,
+} from './export-fixture';
 import { exportToFile } from './export-to-file';
 import type { CellValue } from './row-formatter';
 import { createXlsxEncoder, XLSX_MAX_SHEETS } from './xlsx-writer';
@@ -184,30 +189,12 @@ describe('XLSX export', () => {
   });
 
   it('deletes the partial workbook when cancelled, leaving an earlier file as it was', async () => {
-    const nurse = addStaffMember(db, '7');
-    const room = addRoom(db, 'Room 1');
-    db.transaction(() => {
-      for (let index = 0; index < 4000; index++) {
-        const start = Date.parse('2026-11-01T05:00:00Z') + index * 30_000;
-        addSession(db, {
-          roomId: room,
-          startedBy: nurse,
-          start: new Date(start).toISOString(),
-          end: new Date(start + 1000).toISOString(),
-        });
-      }
-    })();
+    addManySessions(db, 4000, 1000);
     const path = `${folder.path}/sessions.xlsx`;
     writeFileSync(path, 'last month’s workbook');
-    const controller = new AbortController();
-    await expect(
-      exportToFile(reader, exportOptions({ format: 'xlsx' }), path, {
-        signal: controller.signal,
-        onProgress: (done) => {
-          if (done > 0) controller.abort();
-        },
-      }),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await exportCancelledMidway(reader, exportOptions({ format: 'xlsx' }), path)).toMatchObject({
+      name: 'AbortError',
+    });
     expect(readFileSync(path, 'utf8')).toBe('last month’s workbook');
     expect(readdirSync(folder.path).filter((name) => name.includes('partial'))).toEqual([]);
     // And the whole export, uncancelled, holds every row.
