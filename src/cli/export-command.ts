@@ -8,7 +8,7 @@ import { databasePath, resolveDataFolder } from '../main/core/data-folder';
 import { openDatabase } from '../main/core/db/open-database';
 import { KioskError } from '../main/core/errors';
 import { UsageExports } from '../main/core/export/usage-exports';
-import { checkKnownFlags, flag, integerFlag, UsageError } from './export-cli-args';
+import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
 
 export const EXPORT_USAGE = `Usage: npm run export -- --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
                           [--what sessions|events] [--format csv|xlsx|json] [--room ID]

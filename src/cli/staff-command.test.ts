@@ -90,8 +90,12 @@ describe('staff command', () => {
     [['add', '--name', 'Bea'], /--data-dir is required/],
     [['explode', '--data-dir', 'X'], /Unknown command "explode"/],
     [['add', '--name', 'Bea', '--pin', '1234', '--data-dir', 'X'], /Unknown option --pin/],
+    // A stray word (a name without --name) and a flag without its value are bad usage too, as in the other tools.
+    [['add', 'Bea', '--data-dir', 'X'], /Unexpected argument "Bea"/],
+    [['reset-pin', '--data-dir', 'HERE', '--number'], /--number needs a value/],
   ])('explains bad usage %j with exit code 2', async (argv, message) => {
-    const result = await run(argv.map((arg) => (arg === 'X' ? `${folder.path}/missing` : arg)));
+    const paths: Record<string, string> = { X: `${folder.path}/missing`, HERE: folder.path };
+    const result = await run(argv.map((arg) => paths[arg] ?? arg));
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
   });

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { displayNameSchema, pinSchema, staffNumberSchema } from '../shared/contract';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../shared/domain';
-import { databasePath, readFlag, resolveDataFolder } from '../main/core/data-folder';
+import { databasePath, resolveDataFolder } from '../main/core/data-folder';
 import { KioskError } from '../main/core/errors';
 import { openKioskCore } from '../main/core/kiosk-core';
+import { checkKnownFlags, flag, UsageError } from './cli-args';
 import { readPin } from './read-pin';
 
 export const STAFF_USAGE = `Usage: npm run staff -- <command> --data-dir DIR [options]
@@ -31,11 +32,9 @@ export interface CommandIo {
   core?: { nativeBinding?: string; resourcesFolder?: string };
 }
 
-class UsageError extends Error {}
-
-function required(argv: string[], flag: string, what: string): string {
-  const value = readFlag(argv, flag);
-  if (value === undefined) throw new UsageError(`${flag} is required: ${what}.`);
+function required(argv: string[], name: string, what: string): string {
+  const value = flag(argv, name);
+  if (value === undefined) throw new UsageError(`${name} is required: ${what}.`);
   return value;
 }
 
@@ -73,11 +72,8 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
     }
     if (!['list', 'add', 'reset-pin', 'disable'].includes(command))
       throw new UsageError(`Unknown command "${command}".`);
-    for (const arg of rest) {
-      const flag = arg.split('=')[0]!;
-      if (arg.startsWith('--') && !KNOWN_FLAGS.has(flag)) throw new UsageError(`Unknown option ${flag}.`);
-    }
-    if (readFlag(rest, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
+    checkKnownFlags(rest, KNOWN_FLAGS);
+    if (flag(rest, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
       throw new UsageError('--data-dir is required: the folder that holds kiosk.db.');
     }
     const dataFolder = resolveDataFolder(rest, io.env, '');
@@ -90,9 +86,9 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
     // Validate everything before asking for a PIN or opening the database.
     const name =
       command === 'add' ? check(displayNameSchema, required(rest, '--name', 'the person’s name'), '--name') : '';
-    const role = (readFlag(rest, '--role') ?? 'nurse') as StaffRole;
+    const role = (flag(rest, '--role') ?? 'nurse') as StaffRole;
     if (!STAFF_ROLES.includes(role)) throw new UsageError('--role must be nurse or admin.');
-    const numberFlag = readFlag(rest, '--number');
+    const numberFlag = flag(rest, '--number');
     const number = numberFlag === undefined ? undefined : check(staffNumberSchema, numberFlag, '--number');
     if ((command === 'reset-pin' || command === 'disable') && number === undefined) {
       throw new UsageError(
