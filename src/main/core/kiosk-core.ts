@@ -5,6 +5,7 @@ import { createDispatch, type Dispatch, type DispatchLogger } from './api/dispat
 import { createHandlers, type HandlerTable } from './api/handlers';
 import type { KioskDatabase } from './db/open-database';
 // Reliability (issue 7): start-up check and recovery, backups, storage alerts.
+import { createHousekeepingGuard } from './reliability/housekeeping-guard';
 import { openKioskStorage, type KioskStorage } from './reliability/kiosk-storage';
 import { closeOverdueSessions } from './services/auto-close';
 import { RoomAdmin } from './services/room-admin';
@@ -114,22 +115,15 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     usageExports,
   });
 
+  const guard = createHousekeepingGuard(logger, storage.noteStorageFailure);
   const runHousekeeping = () => closeOverdueSessions(db, clock, roomSessions, loadSettings(db).autoCloseAfterMinutes);
   // Sessions found open after a crash or restart stay open (their room shows them) unless past the limit.
   runHousekeeping();
   const timer = options.housekeepingEveryMinute
     ? setInterval(() => {
-        try {
-          runHousekeeping();
-        } catch (error) {
-          logger.error('housekeeping failed', error);
-        }
+        guard('housekeeping', runHousekeeping);
         // Retention (issue 6): a daily purge in batches, when the setting is on.
-        try {
-          purgeIfDue(db, clock);
-        } catch (error) {
-          logger.error('retention purge failed', error);
-        }
+        guard('retention purge', () => purgeIfDue(db, clock));
         void storage.backUpIfDue();
       }, 60_000)
     : undefined;
@@ -139,13 +133,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   // even when no screen is asking (the renderer also reads them lazily through listTimers).
   timers.sweep();
   const timerSweep = options.housekeepingEveryMinute
-    ? setInterval(() => {
-        try {
-          timers.sweep();
-        } catch (error) {
-          logger.error('timer sweep failed', error);
-        }
-      }, 1_000)
+    ? setInterval(() => guard('timer sweep', () => timers.sweep()), 1_000)
     : undefined;
   timerSweep?.unref();
 

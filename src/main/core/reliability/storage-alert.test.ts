@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../clock';
 import { databasePath } from '../data-folder';
 import { openKioskCore, type KioskCore } from '../kiosk-core';
 import { listAuditEntries } from '../repositories/audit-log-repository';
+import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
 import { insertRoom } from '../repositories/rooms-repository';
 import { databaseFingerprint } from '../testing/database-fingerprint';
 import { seedStaff } from '../testing/seed-staff';
@@ -150,6 +151,31 @@ describe('a save failure', () => {
     core.db.pragma('query_only = OFF');
     await core.dispatch('addRoom', { staffToken: admin, name: 'Room 2' });
     expect(await storageAlert()).toMatchObject({ kind: 'recovered-from-backup' });
+  });
+
+  it('is raised by background housekeeping too, which writes outside any call', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      core = openKioskCore({ dataFolder: folder.path, clock, logger: quiet, housekeepingEveryMinute: true });
+      const nurse = addStaffMember(core.db, '42');
+      const room = addRoom(core.db, 'Room 1');
+      // Left open ten hours ago: the next housekeeping run closes it, which is a write.
+      const overdue = addSession(core.db, {
+        roomId: room,
+        startedBy: nurse,
+        start: new Date(T0 - 10 * HOUR).toISOString(),
+      });
+      core.db.pragma('query_only = ON');
+      vi.advanceTimersByTime(60_000);
+      expect(core.storage.alert()).toMatchObject({ kind: 'read-only', at: T0 });
+      core.db.pragma('query_only = OFF');
+      vi.advanceTimersByTime(60_000);
+      expect(core.db.prepare('SELECT end_reason FROM sessions WHERE id = ?').pluck().get(overdue.id)).toBe(
+        'auto-closed',
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not clear once the kiosk has closed, and dispatch still answers', async () => {

@@ -38,3 +38,12 @@ export function asStorageUnavailable(error: unknown, dataFolder: string): unknow
     `The kiosk cannot use its data folder (${dataFolder}): ${problem}. Please call IT. Nothing was changed or deleted.`,
   );
 }
+
+/** SQLite result codes that mean the data folder cannot take writes: staff need to fix the disk, not retry. */
+const WRITE_FAILURE_CODES = ['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN'];
+
+/** A write refused for lack of storage (read-only folder or file, full disk, I/O error), extended codes included. */
+export function isStorageWriteFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== undefined && WRITE_FAILURE_CODES.some((prefix) => code.startsWith(prefix));
+}
