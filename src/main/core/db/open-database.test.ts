@@ -6,11 +6,12 @@ let folder: ReturnType<typeof makeTempFolder>;
 beforeEach(() => (folder = makeTempFolder()));
 afterEach(() => folder.cleanup());
 
-it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout, creating the folder', () => {
+it('opens with WAL, synchronous=FULL, foreign keys, a busy timeout and a 32 MiB cache, creating the folder', () => {
   const db = openDatabase(`${folder.path}/nested/data/kiosk.db`);
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('synchronous', { simple: true })).toBe(2);
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  expect(db.pragma('cache_size', { simple: true })).toBe(-32768);
   db.close();
 });

@@ -2,6 +2,7 @@ import type { StorageAlert, StorageAlertKind } from '../../../shared/domain';
 import type { Dispatch, DispatchLogger } from '../api/dispatch';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
+import { cachedStatement } from '../db/statement-cache';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
 import { backUpNow, backUpOnline, isBackupDue, listBackups } from './backups';
 import { openKioskDatabase, type Recovery } from './open-with-recovery';
@@ -149,5 +150,5 @@ function changesSoFar(db: KioskDatabase): number | null {
 
 /** Rows this connection has changed since it opened (SQLite's total_changes()). */
 function totalChanges(db: KioskDatabase): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
+  return cachedStatement(db, 'SELECT total_changes()').pluck().get() as number;
 }
