@@ -26,6 +26,8 @@ export interface Kiosk {
   clock: ManualClock | undefined;
   /** The bridge behind the page (browser transport only). */
   bridge: RunningBridge | undefined;
+  /** The Electron app (electron transport only): to stand in for native dialogs Playwright cannot answer. */
+  electronApp: ElectronApplication | undefined;
 }
 
 /** Per-project options (playwright.config.ts). */
@@ -132,7 +134,7 @@ export const test = base.extend<KioskFixtures & KioskTestOptions, KioskWorkerFix
         if (time !== undefined) await app.context().clock.install({ time });
         const page = await app.firstWindow();
         if (time !== undefined) await page.reload();
-        await use({ page, transport, dataFolder, clock: undefined, bridge: undefined });
+        await use({ page, transport, dataFolder, clock: undefined, bridge: undefined, electronApp: app });
       } finally {
         await app.close();
       }
@@ -151,7 +153,7 @@ export const test = base.extend<KioskFixtures & KioskTestOptions, KioskWorkerFix
       page.on('pageerror', (error) => pageErrors.push(error));
       if (time !== undefined) await page.clock.install({ time });
       await page.goto(bridge.url);
-      await use({ page, transport, dataFolder, clock, bridge });
+      await use({ page, transport, dataFolder, clock, bridge, electronApp: undefined });
       expect(
         pageErrors.map((error) => error.stack ?? error.message),
         'uncaught errors in the kiosk page',

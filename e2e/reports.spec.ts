@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { writeSyntheticHistory } from '../src/cli/seed-history';
@@ -256,6 +257,9 @@ test('the printable monthly summary fits one A4 page', async ({ page, kiosk }, t
   await expect(sheet).toContainText('Maternity, 4th floor');
   await expect(sheet).toContainText('Printed on March 4, 2026');
   await expect(sheet.getByRole('img')).toHaveCount(2);
+  // A browser saves a PDF with its own print window; only the app saves one itself.
+  await expect(sheet.getByRole('button', { name: 'Save as PDF' })).toHaveCount(kiosk.transport === 'electron' ? 1 : 0);
+  await expect(sheet.getByRole('button', { name: 'Print' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'print preview');
 
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -273,6 +277,31 @@ test('the printable monthly summary fits one A4 page', async ({ page, kiosk }, t
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Show the printable summary' })).toBeFocused();
+});
+
+test('in the app, the monthly summary saves itself as a one-page PDF where staff choose', async ({ page, kiosk }) => {
+  test.skip(
+    kiosk.transport !== 'electron',
+    'printToPDF is the Electron shell’s; the browser prints with its own window',
+  );
+  const target = join(kiosk.dataFolder, 'chosen', 'february.pdf');
+  mkdirSync(dirname(target), { recursive: true });
+  // Playwright cannot answer a native dialog: stand in for it, answering the path staff would pick.
+  await kiosk.electronApp!.evaluate(({ dialog }, filePath) => {
+    dialog.showSaveDialog = (() => Promise.resolve({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+  }, target);
+  await openReports(page);
+  await page.getByRole('button', { name: 'Show the printable summary' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Usage in February 2026' });
+  await sheet.getByRole('button', { name: 'Save as PDF' }).click();
+  await expect(sheet.getByRole('status')).toHaveText(`Saved: ${target}.`);
+  const pdf = readFileSync(target);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(1);
+  const audited = readDatabase(kiosk, (db) =>
+    db.prepare("SELECT detail FROM audit_log WHERE action = 'report-pdf'").pluck().get(),
+  ) as string;
+  expect(JSON.parse(audited)).toMatchObject({ month: '2026-02', outcome: 'written', bytes: pdf.length });
 });
 
 for (const language of ['en', 'es'] as const) {

@@ -6,7 +6,7 @@
  */
 import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { extname, join } from 'node:path';
-import type { ChooseExportFile } from './core/export/usage-exports';
+import type { ChooseExportFile } from './core/export/export-file-chooser';
 
 export interface ExportDialogHost {
   showSaveDialog(window: BrowserWindow | null, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;

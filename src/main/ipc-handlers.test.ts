@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, ipcChannel } from '../shared/api-methods';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
+import { seedStaff } from './core/testing/seed-staff';
 import { KIOSK_ORIGIN } from './trusted-sender';
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
@@ -21,9 +22,12 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { registerIpcHandlers } = await import('./ipc-handlers');
+const { registerIpcHandlers, REPORT_PDF_OPTIONS } = await import('./ipc-handlers');
 
-const fromFrame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
+/** A minimal PDF, as a page printed by Chromium starts: the kiosk checks the header, never parses the rest. */
+const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
+const printToPDF = vi.fn(() => Promise.resolve(PDF));
+const fromFrame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: { printToPDF } });
 const call = (method: string, event: unknown, input: unknown = {}) => registered.get(`kiosk:${method}`)!(event, input);
 
 let folder: string;
@@ -87,6 +91,24 @@ describe('registerIpcHandlers', () => {
     expect(dispatch).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(API_METHODS.length);
     warn.mockRestore();
+  });
+
+  it('lets core print the calling page to a PDF, with the report options', async () => {
+    const kiosk = fromFrame('kiosk://app/index.html');
+    expect(await call('getKioskStatus', kiosk)).toMatchObject({ ok: true, value: { canSavePdf: true } });
+    await seedStaff(core.db, { staffNumber: '100', pin: '9876', role: 'admin' });
+    const signedIn = (await call('signIn', kiosk, { staffNumber: '100', pin: '9876' })) as {
+      value: { staffToken: string };
+    };
+    const saved = (await call('saveReportPdf', kiosk, { staffToken: signedIn.value.staffToken, month: '2026-11' })) as {
+      ok: true;
+      value: { outcome: 'written'; fileName: string };
+    };
+    expect(saved).toMatchObject({ ok: true, value: { outcome: 'written' } });
+    expect(basename(saved.value.fileName)).toBe('lactation-report-2026-11.pdf');
+    expect(readFileSync(saved.value.fileName)).toEqual(PDF);
+    expect(printToPDF).toHaveBeenCalledWith(REPORT_PDF_OPTIONS);
+    expect(REPORT_PDF_OPTIONS).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
   });
 
   it('removes its handlers again', () => {

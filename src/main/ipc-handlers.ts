@@ -2,9 +2,10 @@
  * The only file that touches ipcMain. One handler per contract method: check the sender, then hand the raw input to
  * core's dispatch, which validates it with the method's schema and never throws.
  */
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type PrintToPDFOptions } from 'electron';
 import { API_METHODS, ipcChannel } from '../shared/api-methods';
 import type { ApiResult } from '../shared/errors';
+import type { CallerContext } from './core/api/caller-context';
 import type { Dispatch } from './core/api/dispatch';
 import { isTrustedSender } from './trusted-sender';
 
@@ -23,6 +24,22 @@ function describeSender(event: IpcMainInvokeEvent) {
   }
 }
 
+/**
+ * The monthly summary as a PDF: A4 as its print CSS asks, backgrounds kept (the charts' bars), and tagged so screen
+ * readers can read the file too.
+ */
+export const REPORT_PDF_OPTIONS: PrintToPDFOptions = {
+  pageSize: 'A4',
+  preferCSSPageSize: true,
+  printBackground: true,
+  generateTaggedPDF: true,
+};
+
+/** What core may ask of the calling page: printing it (the page as it is on screen now) to PDF bytes. */
+function callerOf(event: IpcMainInvokeEvent): CallerContext {
+  return { printToPdf: () => event.sender.printToPDF(REPORT_PDF_OPTIONS) };
+}
+
 /** Registers every handler; returns a function that removes them again (used on quit, so no call reaches a closed db). */
 export function registerIpcHandlers(dispatch: Dispatch, trustedOrigins: readonly string[]): () => void {
   for (const method of API_METHODS) {
@@ -31,7 +48,7 @@ export function registerIpcHandlers(dispatch: Dispatch, trustedOrigins: readonly
         console.warn(`kiosk: refused ${method} from an untrusted sender`);
         return UNTRUSTED;
       }
-      return dispatch(method, input);
+      return dispatch(method, input, callerOf(event));
     });
   }
   return () => {

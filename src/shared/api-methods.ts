@@ -45,6 +45,7 @@ export const API_METHODS = [
   'exportUsage',
   'getUsageExportProgress',
   'cancelUsageExport',
+  'saveReportPdf',
   // Storage health (issue 7, reliability helper): an admin dismisses a recovery notice.
   'dismissStorageAlert',
 ] as const;

@@ -28,6 +28,7 @@ import {
   EXPORT_SUBJECTS,
   type UsageExportProgress,
   type UsageExportResult,
+  type ReportPdfResult,
   type UsageReport,
   // Storage health (reliability helper).
   type StorageAlert,
@@ -83,6 +84,9 @@ export const localDateSchema = z
   .string()
   .regex(/^20\d\d-\d\d-\d\d$/, 'a date like 2026-03-31')
   .refine(isCalendarDate, 'not a real date');
+
+/** A calendar month, years 2000 to 2099: the printable monthly summary's month. */
+export const monthSchema = z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'a month like 2026-03');
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
@@ -221,6 +225,8 @@ export const contract = {
   },
   getUsageExportProgress: { input: z.object({ staffToken }).strict() },
   cancelUsageExport: { input: z.object({ staffToken }).strict() },
+  // The printable monthly summary as a PDF, printed from the calling page (Electron only).
+  saveReportPdf: { input: z.object({ staffToken, month: monthSchema }).strict() },
   // Storage health (issue 7, reliability helper).
   dismissStorageAlert: { input: z.object({ staffToken }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
@@ -269,6 +275,7 @@ export interface ApiResults {
   exportUsage: UsageExportResult;
   getUsageExportProgress: UsageExportProgress;
   cancelUsageExport: { cancelled: boolean };
+  saveReportPdf: ReportPdfResult;
   // Storage health (reliability helper): the alert staff should see now (a save failure outlives the dismissal).
   dismissStorageAlert: { storageAlert: StorageAlert | null };
 }

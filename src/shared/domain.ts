@@ -68,6 +68,8 @@ export interface KioskStatus {
   nightChimeVolume: number;
   // Storage health (reliability helper): something staff must know about the data, or null.
   storageAlert: StorageAlert | null;
+  /** The caller's page can be saved as a PDF by the kiosk itself (the Electron app; not a browser). */
+  canSavePdf: boolean;
 }
 
 // ---- Storage health (issue 7, reliability helper) ----
@@ -273,6 +275,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type UsageExportResult =
   | { outcome: 'written'; fileName: string; rows: number }
   /** Staff closed the save dialog, or cancelled while it ran: no file is left behind. */
+  | { outcome: 'cancelled' };
+
+export type ReportPdfResult =
+  | { outcome: 'written'; fileName: string }
+  /** Staff closed the save dialog: nothing was written. */
   | { outcome: 'cancelled' };
 
 export interface UsageExportProgress {

@@ -18,7 +18,8 @@ import { Timers } from './services/timers';
 // Reports, usage export and retention (issue 6).
 import { join } from 'node:path';
 import { openDatabase } from './db/open-database';
-import { UsageExports, type ChooseExportFile } from './export/usage-exports';
+import { exportFileChooser, type ChooseExportFile } from './export/export-file-chooser';
+import { UsageExports } from './export/usage-exports';
 import { createStreamUsageExport, type StreamUsageExport } from './export/stream-export';
 import { purgeIfDue, type PurgeResult } from './reports/retention';
 
@@ -95,12 +96,13 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     (session, endedAt) => timers.cancelForSession(session.id, endedAt),
   );
   // Usage export (issue 6): each export streams from its own read-only connection (WAL: a consistent snapshot).
+  const exportsFolder = join(options.dataFolder, 'exports');
   const usageExports = new UsageExports({
     db,
     clock,
     openReader: () => openDatabase(db.name, { readonly: true, nativeBinding: options.nativeBinding }),
     chooseFile: options.chooseExportFile,
-    exportsFolder: join(options.dataFolder, 'exports'),
+    exportsFolder,
   });
   const handlers = createHandlers({
     db,
@@ -113,6 +115,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     timers,
     storageAlert: storage.alert,
     usageExports,
+    chooseFile: exportFileChooser(options.chooseExportFile, exportsFolder),
   });
 
   const guard = createHousekeepingGuard(logger, storage.noteStorageFailure);

@@ -48,6 +48,7 @@ export function kioskStatus(overrides: Partial<KioskStatus> = {}): KioskStatus {
     nightChimeVolume: 25,
     // Storage health (reliability helper).
     storageAlert: null,
+    canSavePdf: false,
   };
   return Object.assign(defaults, overrides);
 }

@@ -194,6 +194,13 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   ],
   getUsageExportProgress: [{}, { staffToken: 'x' }],
   cancelUsageExport: [{}, { staffToken: A_TOKEN, force: true }],
+  saveReportPdf: [
+    { staffToken: A_TOKEN },
+    { staffToken: A_TOKEN, month: '2026-13' },
+    { staffToken: A_TOKEN, month: '2026-3' },
+    { staffToken: A_TOKEN, month: '1999-12' },
+    { staffToken: A_TOKEN, month: '2026-03', path: '/etc/report.pdf' },
+  ],
   // Storage health (reliability helper).
   dismissStorageAlert: [{}, { staffToken: 'x' }, { staffToken: A_TOKEN, kind: 'started-empty' }],
 };

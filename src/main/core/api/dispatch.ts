@@ -3,9 +3,10 @@ import { isApiMethodName } from '../../../shared/api-methods';
 import { contract } from '../../../shared/contract';
 import type { ApiError, ApiResult } from '../../../shared/errors';
 import { KioskError } from '../errors';
+import { NO_CALLER, type CallerContext } from './caller-context';
 import type { HandlerTable } from './handlers';
 
-export type Dispatch = (method: unknown, rawInput: unknown) => Promise<ApiResult<unknown>>;
+export type Dispatch = (method: unknown, rawInput: unknown, caller?: CallerContext) => Promise<ApiResult<unknown>>;
 
 export interface DispatchLogger {
   error(message: string, error: unknown): void;
@@ -56,7 +57,7 @@ export function createDispatch(
   /** Told of each write refused for lack of storage, so staff can be alerted (reliability helper). */
   onStorageFailure?: (error: unknown) => void,
 ): Dispatch {
-  return async (method, rawInput) => {
+  return async (method, rawInput, caller = NO_CALLER) => {
     if (!isApiMethodName(method)) {
       return { ok: false, error: { code: 'invalid-input', message: 'Unknown kiosk method.' } };
     }
@@ -72,8 +73,8 @@ export function createDispatch(
       return { ok: false, error: { code: 'invalid-input', message: describeIssues(method, parsed.error.issues) } };
     }
     try {
-      const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const handler = handlers[method] as (input: unknown, caller: CallerContext) => unknown;
+      return { ok: true, value: await handler(parsed.data, caller) };
     } catch (error) {
       return { ok: false, error: toApiError(error, logger, method, onStorageFailure) };
     }

@@ -1,4 +1,5 @@
 import type { ApiMethodName } from '../../../shared/api-methods';
+import type { CallerContext } from './caller-context';
 import type { ApiResults, ParsedInput } from '../../../shared/contract';
 import type { StorageAlert } from '../../../shared/domain';
 import type { Clock } from '../clock';
@@ -17,6 +18,8 @@ import type { StaffAuth } from '../services/staff-auth';
 import type { Timers } from '../services/timers';
 // Reports and usage export (issue 6).
 import type { UsageExports } from '../export/usage-exports';
+import type { ChooseExportFile } from '../export/export-file-chooser';
+import { saveReportPdf } from '../reports/report-pdf';
 import { buildUsageReport } from '../reports/usage-report';
 // Storage health (reliability helper).
 import { dismissStorageAlert } from '../reliability/storage-alert';
@@ -35,11 +38,13 @@ export interface HandlerContext {
   storageAlert?: () => StorageAlert | null;
   /** Usage exports (reports helper): streams to a file staff choose; see export/usage-exports.ts. */
   usageExports: UsageExports;
+  /** Where files staff save go: the shell's save dialog, or the data folder's exports/. */
+  chooseFile: ChooseExportFile;
 }
 
 /** One function per contract method; each receives input already validated by the method's schema. */
 export type HandlerTable = {
-  [M in ApiMethodName]: (input: ParsedInput<M>) => ApiResults[M] | Promise<ApiResults[M]>;
+  [M in ApiMethodName]: (input: ParsedInput<M>, caller: CallerContext) => ApiResults[M] | Promise<ApiResults[M]>;
 };
 
 /**
@@ -51,7 +56,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
   const admin = (staffToken: string) => staffAuth.require(staffToken, 'admin');
 
   return {
-    getKioskStatus() {
+    getKioskStatus(_input, caller) {
       const settings = loadSettings(db);
       return {
         kioskName: settings.kioskName,
@@ -72,6 +77,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
         nightChimeVolume: settings.nightChimeVolume,
         // Storage health (reliability helper).
         storageAlert: context.storageAlert?.() ?? null,
+        canSavePdf: caller.printToPdf !== undefined,
       };
     },
 
@@ -206,6 +212,11 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     cancelUsageExport({ staffToken }) {
       admin(staffToken);
       return { cancelled: context.usageExports.cancel() };
+    },
+
+    saveReportPdf({ staffToken, month }, caller) {
+      const { staffId } = admin(staffToken);
+      return saveReportPdf({ db, clock, chooseFile: context.chooseFile }, { staffId, month }, caller);
     },
 
     // Storage health (reliability helper): reliability/storage-alert.ts.

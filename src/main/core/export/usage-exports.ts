@@ -1,5 +1,3 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ExportFormat, ExportSubject, UsageExportProgress, UsageExportResult } from '../../../shared/domain';
 import type { Clock } from '../clock';
@@ -9,6 +7,7 @@ import { insertAuditEntry } from '../repositories/audit-log-repository';
 import { roomExists } from '../repositories/report-queries';
 import { localRange } from '../reports/local-days';
 import { loadSettings } from '../services/settings-service';
+import { exportFileChooser, type ChooseExportFile } from './export-file-chooser';
 import { exportToFile } from './export-to-file';
 import { exportToStream, type ExportControl, type ExportOptions } from './export-to-stream';
 
@@ -26,12 +25,6 @@ export interface ExportRequester {
   staffId: number | null;
   via: 'kiosk' | 'command-line';
 }
-
-/**
- * Where an export from the admin screen goes. The Electron shell shows a save dialog; without a shell (the browser
- * bridge, tests) files go to the data folder's exports/ folder. Answers null when staff cancel the dialog.
- */
-export type ChooseExportFile = (suggestedFileName: string) => Promise<string | null>;
 
 export interface UsageExportsOptions {
   db: KioskDatabase;
@@ -99,7 +92,7 @@ export class UsageExports {
   async exportWithChooser(request: UsageExportRequest, requester: ExportRequester): Promise<UsageExportResult> {
     this.resolve(request);
     this.#assertIdle();
-    const chooser = this.#options.chooseFile ?? ((name) => Promise.resolve(this.#defaultPath(name)));
+    const chooser = exportFileChooser(this.#options.chooseFile, this.#options.exportsFolder);
     const path = await chooser(this.suggestedFileName(request));
     if (path === null) return { outcome: 'cancelled' };
     try {
@@ -188,16 +181,5 @@ export class UsageExports {
 
   #assertIdle(): void {
     if (this.#running) throw new KioskError('conflict', 'An export is already running. Wait for it or cancel it.');
-  }
-
-  /** exports/NAME in the data folder, with " (2)", " (3)" … when the name is taken. */
-  #defaultPath(name: string): string {
-    mkdirSync(this.#options.exportsFolder, { recursive: true });
-    const extension = extname(name);
-    const stem = name.slice(0, -extension.length);
-    for (let copy = 1; ; copy++) {
-      const path = join(this.#options.exportsFolder, copy === 1 ? name : `${stem} (${copy})${extension}`);
-      if (!existsSync(path)) return path;
-    }
   }
 }

@@ -86,10 +86,10 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
     },
 
     clearFailureOnWrite(dispatch) {
-      return async (method, rawInput) => {
+      return async (method, rawInput, caller) => {
         const changesBefore = changesSoFar(db);
         const failuresBefore = failuresNoted;
-        const result = await dispatch(method, rawInput);
+        const result = await dispatch(method, rawInput, caller);
         if (failure === null || !result.ok || failuresNoted !== failuresBefore) return result;
         const changesAfter = changesSoFar(db);
         if (changesBefore === null || changesAfter === null || changesAfter === changesBefore) return result;

@@ -16,7 +16,9 @@ export type AuditAction =
   | 'retention-purge'
   // Storage health (reliability helper): an admin dismissed a recovery notice; saving worked again after a failure.
   | 'storage-alert-dismissed'
-  | 'storage-writes-restored';
+  | 'storage-writes-restored'
+  // The monthly summary saved as a PDF from the admin screen.
+  | 'report-pdf';
 
 export interface AuditEntry {
   id: number;

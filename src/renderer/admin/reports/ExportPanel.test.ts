@@ -31,7 +31,7 @@ describe('the usage-log export panel', () => {
     renderPanel();
     expect(screen.getByText('Uses the dates and room chosen above: February 1 – 28, 2026, Room 2.')).toBeTruthy();
     await fireEvent.click(screen.getByLabelText('Events: guides, slides, timers and help presses'));
-    await fireEvent.click(screen.getByLabelText('JSON'));
+    await fireEvent.click(screen.getByLabelText('JSON, for IT'));
     await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect(kiosk.exportUsage).toHaveBeenCalledWith({
       staffToken: 'token',

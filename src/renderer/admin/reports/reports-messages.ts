@@ -115,6 +115,11 @@ const reportsEn = {
     title: (month: string) => `Usage in ${month}`,
     printedOn: (date: string) => `Printed on ${date}`,
     pdfHint: 'To keep a file, choose “Save as PDF” in the print window.',
+    savePdf: 'Save as PDF',
+    savePdfHint: 'Saves this page as a PDF file. To print on paper, use Print.',
+    saving: 'Saving the PDF…',
+    saved: (file: string) => `Saved: ${file}.`,
+    saveCancelled: 'Not saved.',
   },
 };
 
@@ -227,6 +232,11 @@ const reportsEs: ReportsMessages = {
     title: (month: string) => `Uso en ${month}`,
     printedOn: (date: string) => `Impreso el ${date}`,
     pdfHint: 'Para guardar un archivo, elija «Guardar como PDF» en la ventana de impresión.',
+    savePdf: 'Guardar como PDF',
+    savePdfHint: 'Guarda esta página como archivo PDF. Para imprimir en papel, use Imprimir.',
+    saving: 'Guardando el PDF…',
+    saved: (file: string) => `Guardado: ${file}.`,
+    saveCancelled: 'No se guardó.',
   },
 };
 
