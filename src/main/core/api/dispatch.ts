@@ -3,6 +3,7 @@ import { isApiMethodName } from '../../../shared/api-methods';
 import { contract } from '../../../shared/contract';
 import type { ApiError, ApiResult } from '../../../shared/errors';
 import { KioskError } from '../errors';
+import { isStorageWriteFailure } from '../reliability/storage-errors';
 import { NO_CALLER, type CallerContext } from './caller-context';
 import type { HandlerTable } from './handlers';
 
@@ -11,15 +12,6 @@ export type Dispatch = (method: unknown, rawInput: unknown, caller?: CallerConte
 export interface DispatchLogger {
   error(message: string, error: unknown): void;
 }
-
-/** SQLite result codes that mean the data folder cannot take writes: staff need to fix the disk, not retry. */
-const STORAGE_CODES = new Set([
-  'SQLITE_READONLY',
-  'SQLITE_FULL',
-  'SQLITE_IOERR',
-  'SQLITE_CANTOPEN',
-  'SQLITE_READONLY_DBMOVED',
-]);
 
 function describeIssues(method: string, issues: readonly z.core.$ZodIssue[]): string {
   const described = issues.slice(0, 3).map((issue) => {
@@ -37,8 +29,7 @@ function toApiError(
   onStorageFailure?: (error: unknown) => void,
 ): ApiError {
   if (error instanceof KioskError) return { code: error.code, message: error.message };
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && [...STORAGE_CODES].some((storage) => code.startsWith(storage))) {
+  if (isStorageWriteFailure(error)) {
     logger.error(`${method}: storage failure`, error);
     onStorageFailure?.(error);
     return { code: 'storage-unavailable', message: 'The kiosk cannot save to its data folder. Please call IT.' };
