@@ -27,6 +27,27 @@ function fakeHost(answer: SaveDialogReturnValue | Error) {
 }
 
 describe('the export save dialog', () => {
+  it('speaks the admin screen’s language, and names the format', () => {
+    const es = saveDialogOptions('lactation-events-2026-11-01-to-2026-11-30.xlsx', '/docs', 'es');
+    expect(es).toMatchObject({ title: 'Guardar el registro de uso', buttonLabel: 'Guardar' });
+    expect(es.filters).toEqual([{ name: 'Libro de Excel', extensions: ['xlsx'] }]);
+    const pdf = saveDialogOptions('lactation-report-2026-11.pdf', '/docs', 'es');
+    expect(pdf).toMatchObject({
+      title: 'Guardar el informe mensual',
+      filters: [{ name: 'Documento PDF', extensions: ['pdf'] }],
+    });
+    expect(saveDialogOptions('lactation-report-2026-11.pdf', '/docs')).toMatchObject({
+      title: 'Save the monthly report',
+    });
+    expect(saveDialogOptions('notes.txt', '/docs').filters).toEqual([]);
+  });
+
+  it('passes the language from the request to the dialog', async () => {
+    const { host, seen } = fakeHost({ canceled: true, filePath: '' });
+    await createExportFileChooser(host)('lactation-report-2026-11.pdf', 'es');
+    expect(seen[0]!.options.title).toBe('Guardar el informe mensual');
+  });
+
   it('opens over the kiosk window in Documents with the suggested name and its format', async () => {
     const { host, seen, paused } = fakeHost({ canceled: false, filePath: '/media/usb/march.csv' });
     const choose = createExportFileChooser(host);

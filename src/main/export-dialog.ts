@@ -6,6 +6,7 @@
  */
 import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { extname, join } from 'node:path';
+import type { Language } from '../shared/domain';
 import type { ChooseExportFile } from './core/export/export-file-chooser';
 
 export interface ExportDialogHost {
@@ -17,20 +18,44 @@ export interface ExportDialogHost {
   documentsFolder(): string;
 }
 
-const FILTERS: Record<string, SaveDialogOptions['filters']> = {
-  '.csv': [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
-  '.json': [{ name: 'JSON', extensions: ['json'] }],
-  '.xlsx': [{ name: 'Excel workbook', extensions: ['xlsx'] }],
-  '.pdf': [{ name: 'PDF document', extensions: ['pdf'] }],
-};
+/** The dialog's words in the admin screen's language (the system draws its own buttons in the system's language). */
+const WORDS = {
+  en: {
+    usageLog: 'Save the usage log',
+    report: 'Save the monthly report',
+    save: 'Save',
+    csv: 'CSV (comma-separated values)',
+    json: 'JSON',
+    xlsx: 'Excel workbook',
+    pdf: 'PDF document',
+  },
+  es: {
+    usageLog: 'Guardar el registro de uso',
+    report: 'Guardar el informe mensual',
+    save: 'Guardar',
+    csv: 'CSV (valores separados por comas)',
+    json: 'JSON',
+    xlsx: 'Libro de Excel',
+    pdf: 'Documento PDF',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+const FORMATS = ['csv', 'json', 'xlsx', 'pdf'] as const;
 
 /** The dialog's options for a suggested file name such as "lactation-sessions-2026-11-01-to-2026-11-30.csv". */
-export function saveDialogOptions(suggestedFileName: string, documentsFolder: string): SaveDialogOptions {
+export function saveDialogOptions(
+  suggestedFileName: string,
+  documentsFolder: string,
+  language: Language = 'en',
+): SaveDialogOptions {
+  const words = WORDS[language];
+  const extension = extname(suggestedFileName).toLowerCase().slice(1);
+  const format = FORMATS.find((known) => known === extension);
   return {
-    title: extname(suggestedFileName).toLowerCase() === '.pdf' ? 'Save the monthly report' : 'Save the usage log',
-    buttonLabel: 'Save',
+    title: format === 'pdf' ? words.report : words.usageLog,
+    buttonLabel: words.save,
     defaultPath: join(documentsFolder, suggestedFileName),
-    filters: FILTERS[extname(suggestedFileName).toLowerCase()] ?? [],
+    filters: format ? [{ name: words[format], extensions: [format] }] : [],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
 }
@@ -42,12 +67,12 @@ export function withExtension(path: string, suggestedFileName: string): string {
 }
 
 export function createExportFileChooser(host: ExportDialogHost): ChooseExportFile {
-  return async (suggestedFileName) => {
+  return async (suggestedFileName, language) => {
     const resume = host.pauseRefocus();
     try {
       const result = await host.showSaveDialog(
         host.getWindow(),
-        saveDialogOptions(suggestedFileName, host.documentsFolder()),
+        saveDialogOptions(suggestedFileName, host.documentsFolder(), language),
       );
       if (result.canceled || !result.filePath) return null;
       return withExtension(result.filePath, suggestedFileName);

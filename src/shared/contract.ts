@@ -219,6 +219,8 @@ export const contract = {
         from: localDateSchema,
         to: localDateSchema,
         roomId: id.optional(),
+        /** The language of the admin screen, for the save dialog's words. */
+        language: z.enum(LANGUAGES).optional(),
       })
       .strict()
       .superRefine(checkDateRange(Number.POSITIVE_INFINITY)),
@@ -226,7 +228,9 @@ export const contract = {
   getUsageExportProgress: { input: z.object({ staffToken }).strict() },
   cancelUsageExport: { input: z.object({ staffToken }).strict() },
   // The printable monthly summary as a PDF, printed from the calling page (Electron only).
-  saveReportPdf: { input: z.object({ staffToken, month: monthSchema }).strict() },
+  saveReportPdf: {
+    input: z.object({ staffToken, month: monthSchema, language: z.enum(LANGUAGES).optional() }).strict(),
+  },
   // Storage health (issue 7, reliability helper).
   dismissStorageAlert: { input: z.object({ staffToken }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;

@@ -191,6 +191,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-04-01', to: '2026-03-31' },
     { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-03-01', to: '2026-03-31', path: '/etc' },
     { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-03-01', to: '2026-03-31', roomId: 'all' },
+    { staffToken: A_TOKEN, what: 'events', format: 'json', from: '2026-03-01', to: '2026-03-31', language: 'fr' },
   ],
   getUsageExportProgress: [{}, { staffToken: 'x' }],
   cancelUsageExport: [{}, { staffToken: A_TOKEN, force: true }],
@@ -200,6 +201,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { staffToken: A_TOKEN, month: '2026-3' },
     { staffToken: A_TOKEN, month: '1999-12' },
     { staffToken: A_TOKEN, month: '2026-03', path: '/etc/report.pdf' },
+    { staffToken: A_TOKEN, month: '2026-03', language: 'fr' },
   ],
   // Storage health (reliability helper).
   dismissStorageAlert: [{}, { staffToken: 'x' }, { staffToken: A_TOKEN, kind: 'started-empty' }],

@@ -214,9 +214,9 @@ export function createHandlers(context: HandlerContext): HandlerTable {
       return { cancelled: context.usageExports.cancel() };
     },
 
-    saveReportPdf({ staffToken, month }, caller) {
+    saveReportPdf({ staffToken, month, language }, caller) {
       const { staffId } = admin(staffToken);
-      return saveReportPdf({ db, clock, chooseFile: context.chooseFile }, { staffId, month }, caller);
+      return saveReportPdf({ db, clock, chooseFile: context.chooseFile }, { staffId, month, language }, caller);
     },
 
     // Storage health (reliability helper): reliability/storage-alert.ts.

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import type { Language } from '../../../shared/domain';
 
 /**
  * Where a file staff save from the admin screen goes (a usage export, the monthly PDF). The Electron shell shows a
  * save dialog; without a shell (the browser bridge, tests) files go to the data folder's exports/ folder. Answers
  * null when staff cancel the dialog.
  */
-export type ChooseExportFile = (suggestedFileName: string) => Promise<string | null>;
+export type ChooseExportFile = (suggestedFileName: string, language?: Language) => Promise<string | null>;
 
 /** exports/NAME in the data folder, with " (2)", " (3)" … when the name is taken. */
 export function freeExportPath(exportsFolder: string, name: string): string {

@@ -1,5 +1,11 @@
 import type { Writable } from 'node:stream';
-import type { ExportFormat, ExportSubject, UsageExportProgress, UsageExportResult } from '../../../shared/domain';
+import type {
+  ExportFormat,
+  ExportSubject,
+  Language,
+  UsageExportProgress,
+  UsageExportResult,
+} from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
 import { KioskError } from '../errors';
@@ -18,6 +24,8 @@ export interface UsageExportRequest {
   from: string;
   to: string;
   roomId?: number | null;
+  /** The admin screen's language, for the save dialog. */
+  language?: Language;
 }
 
 /** Who asked: a signed-in admin, or IT at the command line (no staff id). */
@@ -93,7 +101,7 @@ export class UsageExports {
     this.resolve(request);
     this.#assertIdle();
     const chooser = exportFileChooser(this.#options.chooseFile, this.#options.exportsFolder);
-    const path = await chooser(this.suggestedFileName(request));
+    const path = await chooser(this.suggestedFileName(request), request.language);
     if (path === null) return { outcome: 'cancelled' };
     try {
       const { rows } = await this.toFile(request, path, requester);

@@ -94,6 +94,27 @@ describe('saving the monthly summary as a PDF', () => {
     ]);
   });
 
+  it('asks the dialog in the admin screen’s language', async () => {
+    core.close();
+    const asked: [string, string | undefined][] = [];
+    core = openKioskCore({
+      dataFolder: folder.path,
+      clock: new ManualClock(T0),
+      logger: { error: () => undefined },
+      chooseExportFile: (name, language) => {
+        asked.push([name, language]);
+        return Promise.resolve(null);
+      },
+    });
+    const token = await signIn('100', '9876');
+    await core.dispatch(
+      'saveReportPdf',
+      { staffToken: token, month: '2026-11', language: 'es' },
+      printer(() => Promise.resolve(PDF)),
+    );
+    expect(asked).toEqual([['lactation-report-2026-11.pdf', 'es']]);
+  });
+
   it('prints nothing and writes nothing when staff close the dialog', async () => {
     chosen = 'cancel';
     const print = printer(() => Promise.resolve(PDF));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { ReportPdfResult } from '../../../shared/domain';
+import type { Language, ReportPdfResult } from '../../../shared/domain';
 import type { CallerContext } from '../api/caller-context';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
@@ -26,7 +26,7 @@ const PDF_MAGIC = '%PDF-';
  */
 export async function saveReportPdf(
   options: ReportPdfOptions,
-  request: { staffId: number; month: string },
+  request: { staffId: number; month: string; language?: Language },
   caller: CallerContext,
 ): Promise<ReportPdfResult> {
   const { printToPdf } = caller;
@@ -41,7 +41,7 @@ export async function saveReportPdf(
       detail: { month: request.month, ...detail },
     });
 
-  const path = await options.chooseFile(`lactation-report-${request.month}.pdf`);
+  const path = await options.chooseFile(`lactation-report-${request.month}.pdf`, request.language);
   if (path === null) {
     audit({ outcome: 'cancelled' });
     return { outcome: 'cancelled' };

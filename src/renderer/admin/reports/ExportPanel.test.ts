@@ -40,6 +40,7 @@ describe('the usage-log export panel', () => {
       from: '2026-02-01',
       to: '2026-02-28',
       roomId: 2,
+      language: 'en',
     });
 
     // Until the core reports rows, the bar has no value (indeterminate); then it shows rows done of rows to do.
