@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../main/core/clock';
 import { databasePath, resolveDataFolder } from '../main/core/data-folder';
 import { openDatabase } from '../main/core/db/open-database';
 import { KioskError } from '../main/core/errors';
+import { exportFileChooser } from '../main/core/export/export-file-chooser';
 import { UsageExports } from '../main/core/export/usage-exports';
 import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
 
@@ -99,7 +100,8 @@ export async function runExportCommand(argv: string[], io: ExportIo): Promise<nu
         db,
         clock: io.clock ?? systemClock,
         openReader: () => openDatabase(file, { readonly: true, nativeBinding: io.core?.nativeBinding }),
-        exportsFolder: dirname(out),
+        // Never asked: the command line names its file (--out).
+        chooseFile: exportFileChooser(undefined, dirname(out)),
       });
       const showProgress = io.stderr.isTTY === true;
       let lastShown = 0;

@@ -96,13 +96,13 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     (session, endedAt) => timers.cancelForSession(session.id, endedAt),
   );
   // Usage export (issue 6): each export streams from its own read-only connection (WAL: a consistent snapshot).
-  const exportsFolder = join(options.dataFolder, 'exports');
+  // Files staff save (exports, the monthly PDF): the shell's save dialog, else the data folder's exports/.
+  const chooseFile = exportFileChooser(options.chooseExportFile, join(options.dataFolder, 'exports'));
   const usageExports = new UsageExports({
     db,
     clock,
     openReader: () => openDatabase(db.name, { readonly: true, nativeBinding: options.nativeBinding }),
-    chooseFile: options.chooseExportFile,
-    exportsFolder,
+    chooseFile,
   });
   const handlers = createHandlers({
     db,
@@ -115,7 +115,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     timers,
     storageAlert: storage.alert,
     usageExports,
-    chooseFile: exportFileChooser(options.chooseExportFile, exportsFolder),
+    chooseFile,
   });
 
   const guard = createHousekeepingGuard(logger, storage.noteStorageFailure);

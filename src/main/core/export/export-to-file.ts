@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
 import type { KioskDatabase } from '../db/open-database';
+import { partialPathBeside } from '../reliability/durable-files';
 import { exportToStream, type ExportControl, type ExportOptions } from './export-to-stream';
 
 /**
@@ -17,7 +16,7 @@ export async function exportToFile(
   path: string,
   control: ExportControl = {},
 ): Promise<{ rows: number }> {
-  const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
+  const partial = partialPathBeside(path);
   const stream = createWriteStream(partial, { flags: 'wx', flush: true });
   try {
     await once(stream, 'open');

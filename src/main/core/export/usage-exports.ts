@@ -13,7 +13,7 @@ import { insertAuditEntry } from '../repositories/audit-log-repository';
 import { roomExists } from '../repositories/report-queries';
 import { localRange } from '../reports/local-days';
 import { loadSettings } from '../services/settings-service';
-import { exportFileChooser, type ChooseExportFile } from './export-file-chooser';
+import type { ChooseExportFile } from './export-file-chooser';
 import { exportToFile } from './export-to-file';
 import { exportToStream, type ExportControl, type ExportOptions } from './export-to-stream';
 
@@ -39,9 +39,8 @@ export interface UsageExportsOptions {
   clock: Clock;
   /** A separate read-only connection per export: the streaming iterator holds its connection busy. */
   openReader: () => KioskDatabase;
-  chooseFile?: ChooseExportFile;
-  /** Folder for the default chooser. */
-  exportsFolder: string;
+  /** Where the admin screen's export goes: the save dialog, or exports/ (export-file-chooser.ts). */
+  chooseFile: ChooseExportFile;
 }
 
 interface RunningExport {
@@ -100,8 +99,7 @@ export class UsageExports {
   async exportWithChooser(request: UsageExportRequest, requester: ExportRequester): Promise<UsageExportResult> {
     this.resolve(request);
     this.#assertIdle();
-    const chooser = exportFileChooser(this.#options.chooseFile, this.#options.exportsFolder);
-    const path = await chooser(this.suggestedFileName(request), request.language);
+    const path = await this.#options.chooseFile(this.suggestedFileName(request), request.language);
     if (path === null) return { outcome: 'cancelled' };
     try {
       const { rows } = await this.toFile(request, path, requester);

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Flushes a file's contents to the disk (as far as the disk honours fsync). */
 export function fsyncFile(file: string): void {
@@ -26,6 +27,14 @@ export function fsyncFolder(folder: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A hidden, unique name beside `target` for writing a file that replaces it only once complete
+ * (`.name.pdf.1a2b3c4d.partial`): in the same folder, so the final rename is one step on one disk.
+ */
+export function partialPathBeside(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
 }
 
 /** Puts a finished file in place in one step: readers see the old name or the complete new file, never a part. */

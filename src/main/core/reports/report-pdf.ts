@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { Language, ReportPdfResult } from '../../../shared/domain';
 import type { CallerContext } from '../api/caller-context';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
 import { KioskError } from '../errors';
 import type { ChooseExportFile } from '../export/export-file-chooser';
-import { replaceDurably } from '../reliability/durable-files';
+import { partialPathBeside, replaceDurably } from '../reliability/durable-files';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
 
 export interface ReportPdfOptions {
@@ -46,7 +44,7 @@ export async function saveReportPdf(
     audit({ outcome: 'cancelled' });
     return { outcome: 'cancelled' };
   }
-  const partial = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
+  const partial = partialPathBeside(path);
   try {
     const bytes = await printToPdf();
     if (Buffer.from(bytes.subarray(0, PDF_MAGIC.length)).toString('latin1') !== PDF_MAGIC) {
