@@ -14,6 +14,7 @@ export default defineConfig({
             'src/shared/**/*.test.ts',
             'src/bridge/**/*.test.ts',
             'src/cli/**/*.test.ts',
+            'src/commands/**/*.test.ts',
             'scripts/**/*.test.ts',
             'eslint-rules/**/*.test.ts',
           ],

@@ -18,6 +18,7 @@ export function layerOf(projectPath) {
   if (path.startsWith('src/renderer/')) return 'renderer';
   if (path.startsWith('src/bridge/')) return 'bridge';
   if (path.startsWith('src/cli/')) return 'cli';
+  if (path.startsWith('src/commands/')) return 'commands';
   return undefined;
 }
 
@@ -25,12 +26,14 @@ export function layerOf(projectPath) {
 const FENCES = {
   shared: { layers: ['shared'], node: false, packages: ['zod'], electron: false },
   core: { layers: ['core', 'shared'], node: true, packages: '*', electron: false },
-  // cli: the installed app runs the IT tools (--staff, --export) in its main process (src/main/app-command-host.ts).
-  shell: { layers: ['shell', 'core', 'shared', 'cli'], node: true, packages: '*', electron: true },
+  shell: { layers: ['shell', 'commands', 'core', 'shared'], node: true, packages: '*', electron: true },
   preload: { layers: ['preload', 'shared:api-methods'], node: false, packages: [], electron: true },
   renderer: { layers: ['renderer', 'shared'], node: false, packages: '*', electron: false },
   bridge: { layers: ['bridge', 'core', 'shared'], node: true, packages: '*', electron: false },
-  cli: { layers: ['cli', 'core', 'shared'], node: true, packages: '*', electron: false },
+  cli: { layers: ['cli', 'commands', 'core', 'shared'], node: true, packages: '*', electron: false },
+  // The IT tools (staff, export) as functions of argv and streams: the npm scripts in src/cli and the installed
+  // app's --staff / --export (src/main/app-command-host.ts) both call them, so they sit below both.
+  commands: { layers: ['commands', 'core', 'shared'], node: true, packages: '*', electron: false },
 };
 
 const FORBIDDEN_IN_RENDERER = ['better-sqlite3'];

@@ -46,10 +46,13 @@ describe('layer fences', () => {
     refused('src/main/core/kiosk-core.ts', '../../bridge/bridge-server', /core must not import from bridge/);
   });
 
-  it('lets the shell host the command-line tools, which stay free of electron and the shell', () => {
-    allowed('src/main/app-command-host.ts', '../cli/staff-command');
-    refused('src/cli/staff-command.ts', '../main/app-command-host', /cli must not import from shell/);
-    refused('src/cli/staff-command.ts', 'electron', /cli must not import electron/);
+  it('puts the IT commands below both the shell and the npm scripts, free of electron', () => {
+    allowed('src/main/app-command-host.ts', '../commands/staff-command');
+    allowed('src/cli/staff.ts', '../commands/staff-command');
+    refused('src/main/app-command-host.ts', '../cli/staff', /shell must not import from cli/);
+    refused('src/commands/staff-command.ts', '../cli/staff', /commands must not import from cli/);
+    refused('src/commands/staff-command.ts', '../main/app-command-host', /commands must not import from shell/);
+    refused('src/commands/staff-command.ts', 'electron', /commands must not import electron/);
   });
 });
 

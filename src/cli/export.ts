@@ -1,4 +1,4 @@
-import { runExportCommand } from './export-command';
+import { runExportCommand } from '../commands/export-command';
 
 // Ctrl-C stops the export and deletes the partial file instead of leaving half a spreadsheet behind.
 const controller = new AbortController();

@@ -9,7 +9,7 @@ import { insertStaff, listStaff, nextStaffNumber } from '../main/core/repositori
 import { hashPin } from '../main/core/services/pin-hashing';
 import { loadSettings, saveSettings } from '../main/core/services/settings-service';
 import { isValidTimeZone } from '../shared/settings';
-import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
+import { checkKnownFlags, flag, integerFlag, UsageError } from '../commands/cli-args';
 import { defaultDays, MAX_SESSIONS_PER_ROOM_DAY, writeSyntheticHistory } from './seed-history';
 import { randomBytes } from 'node:crypto';
 

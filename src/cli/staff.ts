@@ -1,4 +1,4 @@
-import { runStaffCommand } from './staff-command';
+import { runStaffCommand } from '../commands/staff-command';
 
 process.exitCode = await runStaffCommand(process.argv.slice(2), {
   stdin: process.stdin,

@@ -6,8 +6,8 @@ import { app } from 'electron';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runExportCommand } from '../cli/export-command';
-import { runStaffCommand } from '../cli/staff-command';
+import { runExportCommand } from '../commands/export-command';
+import { runStaffCommand } from '../commands/staff-command';
 import {
   flushed,
   parseAppCommandLine,

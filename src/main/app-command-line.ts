@@ -8,7 +8,7 @@
  * No electron import: index.ts passes what the runner needs, so both halves are unit-tested.
  */
 import type { Writable } from 'node:stream';
-import type { CommandIo } from '../cli/staff-command';
+import type { CommandIo } from '../commands/staff-command';
 import { readFlag, resolveDataFolder } from './core/data-folder';
 
 /** What a tool gets: the process streams and environment, the app's driver and content folder, and Ctrl-C. */

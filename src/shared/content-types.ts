@@ -6,7 +6,9 @@
  * Each language has one pack. Ids, kinds, counts, minutes and illustration file names are the same in every language;
  * only the text differs.
  */
-import type { Language } from './domain';
+import type { Language, TimerKind } from './domain';
+
+export type { TimerKind } from './domain';
 
 /** The JSON files of a pack, one per section: resources/content/<lang>/<section>.json. */
 export type ContentSection = 'guides' | 'letdown' | 'tips' | 'help' | 'timers' | 'about';
@@ -85,7 +87,6 @@ export interface HelpContent {
 }
 
 /** `left-right` counts up per breast (no fixed length); the others count down from `minutes`. */
-export type TimerKind = 'warm-compress' | 'cool-pack' | 'warm-up' | 'left-right';
 
 export interface TimerPreset {
   /** Stable id, recorded with the timer in the database. */

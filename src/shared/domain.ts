@@ -1,6 +1,4 @@
 /** Words of the hospital, shared by main and renderer. Plain constants and types only. */
-import type { TimerKind } from './content-types';
-
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -21,6 +19,9 @@ export const SESSION_EVENT_TYPES = [
   'language-changed',
 ] as const;
 export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];
+
+/** The kinds of timer a content pack's presets may use. */
+export type TimerKind = 'warm-compress' | 'cool-pack' | 'warm-up' | 'left-right';
 
 export const STAFF_ROLES = ['nurse', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

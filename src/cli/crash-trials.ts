@@ -1,9 +1,9 @@
 /**
  * `npm run crash-trials -- [--trials N] [--seed N] [--lanes N] [--max-delay MS]`: more crash trials than the test
- * suite runs (see crash-trials.ts). Prints one line per trial and a summary; exits 1 if any trial found a problem.
+ * suite runs (see src/main/core/reliability/crash-trials.ts). Prints one line per trial and a summary; exits 1 if any trial found a problem.
  */
-import { readFlag } from '../data-folder';
-import { runCrashTrials } from './crash-trials';
+import { readFlag } from '../main/core/data-folder';
+import { runCrashTrials } from '../main/core/reliability/crash-trials';
 
 function numberFlag(name: string, fallback: number): number {
   let raw: string | undefined;
