@@ -147,7 +147,14 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     handlers,
     staffAdmin,
     // Reliability: a save failure noted by dispatch clears itself once a call commits a write again.
-    dispatch: storage.clearFailureOnWrite(createDispatch(handlers, logger, storage.noteStorageFailure)),
+    dispatch: storage.clearFailureOnWrite(
+      createDispatch({
+        handlers,
+        authorize: (staffToken, role) => staffAuth.require(staffToken, role),
+        logger,
+        onStorageFailure: storage.noteStorageFailure,
+      }),
+    ),
     runHousekeeping,
     sweepTimers: () => timers.sweep(),
     usageExports,

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
-import { isApiMethodName } from '../../../shared/api-methods';
+import { isApiMethodName, type ApiMethodName } from '../../../shared/api-methods';
 import { contract } from '../../../shared/contract';
+import { accessFor } from '../../../shared/method-access';
 import type { ApiError, ApiResult } from '../../../shared/errors';
 import { KioskError } from '../errors';
 import { isStorageWriteFailure } from '../reliability/storage-errors';
 import { NO_CALLER, type CallerContext } from './caller-context';
-import type { HandlerTable } from './handlers';
+import type { SignedInStaff } from '../services/staff-auth';
+import type { HandlerTable } from './handler-types';
 
 export type Dispatch = (method: unknown, rawInput: unknown, caller?: CallerContext) => Promise<ApiResult<unknown>>;
 
@@ -38,16 +40,33 @@ function toApiError(
   return { code: 'internal', message: 'Something went wrong. Please try again.' };
 }
 
+/** Checks a staff token for a role and answers who it belongs to; throws `unauthorized` when it does not fit. */
+export type Authorize = (staffToken: string, role: 'nurse' | 'admin' | undefined) => SignedInStaff;
+
+export interface DispatchOptions {
+  handlers: HandlerTable;
+  authorize: Authorize;
+  logger?: DispatchLogger;
+  /** Told of each write refused for lack of storage, so staff can be alerted. */
+  onStorageFailure?: (error: unknown) => void;
+}
+
+/** The signed-in staff member a call needs (its method's access level), or null for a public call. */
+function authorizeCall(method: ApiMethodName, input: unknown, authorize: Authorize): SignedInStaff | null {
+  const level = accessFor(method, input);
+  if (level === 'public') return null;
+  const staffToken = (input as { staffToken?: unknown }).staffToken;
+  // The contract's schema of every staff or admin method requires the token; a missing one is a contract bug.
+  if (typeof staffToken !== 'string') throw new Error(`${method} needs ${level} access but its input has no token`);
+  return authorize(staffToken, level === 'admin' ? 'admin' : undefined);
+}
+
 /**
- * Validates the method name and its input, then calls the handler. Nothing unvalidated reaches core, and every
- * outcome is a result object: a handler's exception never crosses the process boundary as a raw error.
+ * Validates the method name and its input, checks the caller's access level, then calls the handler. Nothing
+ * unvalidated or unauthorised reaches a handler, and every outcome is a result object: a handler's exception never
+ * crosses the process boundary as a raw error.
  */
-export function createDispatch(
-  handlers: HandlerTable,
-  logger: DispatchLogger = console,
-  /** Told of each write refused for lack of storage, so staff can be alerted (reliability helper). */
-  onStorageFailure?: (error: unknown) => void,
-): Dispatch {
+export function createDispatch({ handlers, authorize, logger = console, onStorageFailure }: DispatchOptions): Dispatch {
   return async (method, rawInput, caller = NO_CALLER) => {
     if (!isApiMethodName(method)) {
       return { ok: false, error: { code: 'invalid-input', message: 'Unknown kiosk method.' } };
@@ -64,8 +83,9 @@ export function createDispatch(
       return { ok: false, error: { code: 'invalid-input', message: describeIssues(method, parsed.error.issues) } };
     }
     try {
-      const handler = handlers[method] as (input: unknown, caller: CallerContext) => unknown;
-      return { ok: true, value: await handler(parsed.data, caller) };
+      const staff = authorizeCall(method, parsed.data, authorize);
+      const handler = handlers[method] as (input: unknown, call: { caller: CallerContext; staff: unknown }) => unknown;
+      return { ok: true, value: await handler(parsed.data, { caller, staff }) };
     } catch (error) {
       return { ok: false, error: toApiError(error, logger, method, onStorageFailure) };
     }

@@ -1,0 +1,36 @@
+import { isSetupRequired, completeSetup } from '../../services/kiosk-setup';
+import { loadSettings } from '../../services/settings-service';
+import type { FeatureHandlers, HandlerContext } from '../handler-types';
+
+/** What the screen needs to start: the kiosk's name, languages, schedules and health; and first-run setup. */
+export function statusHandlers({
+  db,
+  clock,
+  storageAlert,
+}: HandlerContext): FeatureHandlers<'getKioskStatus' | 'completeSetup'> {
+  return {
+    getKioskStatus(_input, { caller }) {
+      const settings = loadSettings(db);
+      return {
+        kioskName: settings.kioskName,
+        setupRequired: isSetupRequired(db),
+        languages: settings.languages,
+        defaultLanguage: settings.defaultLanguage,
+        now: clock.now(),
+        helpText: settings.helpText,
+        phoneExtension: settings.phoneExtension,
+        signOutAfterSeconds: settings.signOutAfterSeconds,
+        cleaningStepEnabled: settings.cleaningStepEnabled,
+        attractAfterIdleSeconds: settings.attractAfterIdleSeconds,
+        attractIntervalSeconds: settings.attractIntervalSeconds,
+        nightSchedule: settings.nightSchedule,
+        chimeVolume: settings.chimeVolume,
+        nightChimeVolume: settings.nightChimeVolume,
+        storageAlert: storageAlert?.() ?? null,
+        canSavePdf: caller.printToPdf !== undefined,
+      };
+    },
+
+    completeSetup: (input) => completeSetup(db, clock, input),
+  };
+}

@@ -1,0 +1,28 @@
+import type { Clock } from '../clock';
+import type { KioskDatabase } from '../db/open-database';
+import { KioskError } from '../errors';
+import { insertAuditEntry } from '../repositories/audit-log-repository';
+import { loadSettings, saveSettings, type KioskSettings } from './settings-service';
+
+/**
+ * An admin's change to the settings: checked as a whole (the default language must stay one of those offered),
+ * saved and audited in one transaction, so a refused change writes nothing and a saved one is always in the log.
+ */
+export function updateSettings(
+  db: KioskDatabase,
+  clock: Clock,
+  changes: Partial<KioskSettings>,
+  staffId: number,
+): KioskSettings {
+  if (changes.defaultLanguage || changes.languages) {
+    const next = { ...loadSettings(db), ...changes };
+    if (!next.languages.includes(next.defaultLanguage)) {
+      throw new KioskError('invalid-input', 'The default language must be one of the languages offered.');
+    }
+  }
+  db.transaction(() => {
+    const keys = saveSettings(db, changes);
+    insertAuditEntry(db, { at: clock.now(), staffId, action: 'settings-changed', detail: { keys: keys.join(',') } });
+  })();
+  return loadSettings(db);
+}
