@@ -63,54 +63,102 @@ function cellXml(reference: string, value: CellValue, style = 0): string {
   return `<c r="${reference}"${s} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
+/** The ZIP's output as it is produced, handed out in pieces by `take()`. */
+class ZipOutput {
+  readonly zip: Zip;
+  #chunks: Uint8Array[] = [];
+  #bytes = 0;
+  #failure: Error | null = null;
+
+  constructor() {
+    this.zip = new Zip((error, data) => {
+      if (error) this.#failure = error;
+      else if (data.length > 0) {
+        this.#chunks.push(data);
+        this.#bytes += data.length;
+      }
+    });
+  }
+
+  get pendingBytes(): number {
+    return this.#bytes;
+  }
+
+  take(): Uint8Array {
+    if (this.#failure) throw this.#failure;
+    const bytes = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks);
+    this.#chunks = [];
+    this.#bytes = 0;
+    return bytes;
+  }
+}
+
+/** The worksheets, written row by row: each sheet's XML is deflated in chunks as it grows. */
+class SheetWriter {
+  readonly #zip: Zip;
+  readonly #columns: readonly string[];
+  readonly #letters: string[];
+  readonly #widths: readonly number[];
+  #sheet: NativeZipDeflate | null = null;
+  #xml = '';
+  /** The row last written in the open sheet (1 is the header). */
+  row = 0;
+
+  constructor(zip: Zip, columns: readonly string[], widths: readonly number[]) {
+    this.#zip = zip;
+    this.#columns = columns;
+    this.#letters = columns.map((_, index) => columnLetter(index));
+    this.#widths = widths;
+  }
+
+  open(index: number): void {
+    this.#sheet = new NativeZipDeflate(sheetPath(index), DEFLATE_LEVEL);
+    this.#zip.add(this.#sheet);
+    this.#xml = sheetStartXml(this.#widths);
+    this.#xml += '<row r="1">';
+    this.#columns.forEach((name, column) => {
+      this.#xml += cellXml(`${this.#letters[column]}1`, name, 1);
+    });
+    this.#xml += '</row>';
+    this.row = 1;
+  }
+
+  write(values: readonly CellValue[]): void {
+    this.row++;
+    let line = `<row r="${this.row}">`;
+    for (let column = 0; column < values.length; column++)
+      line += cellXml(`${this.#letters[column]}${this.row}`, values[column]);
+    this.#xml += `${line}</row>`;
+    if (this.#xml.length >= XML_CHUNK_CHARS) this.#flush(false);
+  }
+
+  close(): void {
+    this.#xml += sheetEndXml(this.#letters.at(-1) ?? 'A', this.row);
+    this.#flush(true);
+  }
+
+  #flush(final: boolean): void {
+    if (!this.#sheet) return;
+    this.#sheet.push(utf8.encode(this.#xml), final);
+    this.#xml = '';
+    if (final) this.#sheet = null;
+  }
+}
+
 export function createXlsxEncoder(columns: readonly string[], options: XlsxOptions): ExportEncoder {
   const rowsPerSheet = options.rowsPerSheet ?? XLSX_ROWS_PER_SHEET;
   const maxRows = XLSX_MAX_SHEETS * rowsPerSheet;
-  const letters = columns.map((_, index) => columnLetter(index));
-  const lastColumn = letters.at(-1) ?? 'A';
-  const output: Uint8Array[] = [];
-  let outputBytes = 0;
-  let failure: Error | null = null;
-  const zip = new Zip((error, data) => {
-    if (error) failure = error;
-    else if (data.length > 0) {
-      output.push(data);
-      outputBytes += data.length;
-    }
-  });
+  const output = new ZipOutput();
+  const sheets = new SheetWriter(output.zip, columns, options.widths);
   let sheetCount = 1;
-  let sheet: NativeZipDeflate | null = null;
-  let sheetRow = 0;
-  let xml = '';
+  let sheetIndex = 0;
 
   const sheetName = (index: number) => (index === 0 ? options.sheetName : `${options.sheetName} ${index + 1}`);
   function addPart(path: string, text: string): void {
     const part = new NativeZipDeflate(path, DEFLATE_LEVEL);
-    zip.add(part);
+    output.zip.add(part);
     part.push(utf8.encode(text), true);
   }
-  function flushXml(final: boolean): void {
-    if (!sheet) return;
-    sheet.push(utf8.encode(xml), final);
-    xml = '';
-    if (final) sheet = null;
-  }
-  function openSheet(index: number): void {
-    sheet = new NativeZipDeflate(sheetPath(index), DEFLATE_LEVEL);
-    zip.add(sheet);
-    xml = sheetStartXml(options.widths);
-    xml += '<row r="1">';
-    columns.forEach((name, column) => {
-      xml += cellXml(`${letters[column]}1`, name, 1);
-    });
-    xml += '</row>';
-    sheetRow = 1;
-  }
-  function closeSheet(): void {
-    xml += sheetEndXml(lastColumn, sheetRow);
-    flushXml(true);
-  }
-  let sheetIndex = 0;
 
   return {
     start(totalRows) {
@@ -128,39 +176,28 @@ export function createXlsxEncoder(columns: readonly string[], options: XlsxOptio
       addPart('xl/workbook.xml', workbookXml(Array.from({ length: sheetCount }, (_, index) => sheetName(index))));
       addPart('xl/_rels/workbook.xml.rels', workbookRelsXml(sheetCount));
       addPart('xl/styles.xml', stylesXml());
-      openSheet(0);
+      sheets.open(0);
     },
     row(values) {
-      if (sheetRow === rowsPerSheet + 1) {
-        closeSheet();
+      if (sheets.row === rowsPerSheet + 1) {
+        sheets.close();
         sheetIndex++;
         // The row count was read in the same snapshot, so this cannot happen unless the caller miscounted.
         if (sheetIndex >= sheetCount) throw new Error('xlsx: more rows than announced at start');
-        openSheet(sheetIndex);
+        sheets.open(sheetIndex);
       }
-      sheetRow++;
-      let line = `<row r="${sheetRow}">`;
-      for (let column = 0; column < values.length; column++)
-        line += cellXml(`${letters[column]}${sheetRow}`, values[column]);
-      xml += `${line}</row>`;
-      if (xml.length >= XML_CHUNK_CHARS) flushXml(false);
+      sheets.write(values);
     },
     end() {
-      closeSheet();
+      sheets.close();
       // Announced sheets that got no rows (only if fewer rows came than counted) still need to exist.
       for (sheetIndex++; sheetIndex < sheetCount; sheetIndex++) {
-        openSheet(sheetIndex);
-        closeSheet();
+        sheets.open(sheetIndex);
+        sheets.close();
       }
-      zip.end();
+      output.zip.end();
     },
-    pendingSize: () => outputBytes,
-    take() {
-      if (failure) throw failure;
-      const bytes = output.length === 1 ? output[0]! : Buffer.concat(output);
-      output.length = 0;
-      outputBytes = 0;
-      return bytes;
-    },
+    pendingSize: () => output.pendingBytes,
+    take: () => output.take(),
   };
 }
