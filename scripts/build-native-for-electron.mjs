@@ -74,37 +74,7 @@ function build() {
     `Building better-sqlite3 ${driverVersion} for Electron ${electronVersion} (ABI ${electronAbi}) in ${work} ...`,
   );
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');
-  const attempts = [
-    {
-      name: 'prebuilt',
-      what: 'download a prebuilt binary',
-      args: [
-        join(modules, 'prebuild-install', 'bin.js'),
-        '--runtime=electron',
-        `--target=${electronVersion}`,
-        `--arch=${process.arch}`,
-        `--platform=${process.platform}`,
-        '--verbose',
-      ],
-      timeoutMs: 120_000,
-    },
-    {
-      name: 'headers',
-      what: `compile against Electron's headers (${headersDir ?? headersUrl})`,
-      args: [
-        join(modules, 'node-gyp', 'bin', 'node-gyp.js'),
-        'rebuild',
-        '--release',
-        `--target=${electronVersion}`,
-        `--arch=${process.arch}`,
-        `--dist-url=${headersUrl}`,
-        ...(headersDir ? [`--nodedir=${headersDir}`] : []),
-        // Its own header cache, as electron-rebuild does, so Node's and Electron's headers never mix.
-        `--devdir=${join(homedir(), '.electron-gyp')}`,
-      ],
-      timeoutMs: 15 * 60_000,
-    },
-  ];
+  const attempts = buildAttempts({ electronVersion, headersUrl, headersDir });
 
   const reasons = [];
   for (const attempt of attempts) {
@@ -135,18 +105,56 @@ function build() {
   }
 
   rmSync(work, { recursive: true, force: true });
-  throw new BuildFailure(
-    [
-      `No prebuilt binary for Electron ${electronVersion} could be downloaded and Electron's headers could not be`,
-      `fetched from ${headersDir ?? headersUrl} (${reasons.join('; ')}).`,
-      'To build it, give this machine one of: internet access;',
-      'ELECTRON_HEADERS_MIRROR=<a mirror of https://electronjs.org/headers>;',
-      `ELECTRON_HEADERS_DIR=<an unpacked node-v${electronVersion}-headers folder>;`,
-      `or ELECTRON_SQLITE_PREBUILD=<a downloaded ${prebuildName} from better-sqlite3's GitHub releases>.`,
-      'Then run `node scripts/build-native-for-electron.mjs` again.',
-      `Full log: ${log}. Tests and \`npm run start:web\` do not need this build.`,
-    ].join(' '),
-  );
+  throw new BuildFailure(noBuildAdvice({ electronVersion, headersUrl, headersDir, reasons, prebuildName, log }));
+}
+
+/** The two ways to get the driver for Electron: a prebuilt binary, else a compile against Electron's headers. */
+function buildAttempts({ electronVersion, headersUrl, headersDir }) {
+  return [
+    {
+      name: 'prebuilt',
+      what: 'download a prebuilt binary',
+      args: [
+        join(modules, 'prebuild-install', 'bin.js'),
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        `--arch=${process.arch}`,
+        `--platform=${process.platform}`,
+        '--verbose',
+      ],
+      timeoutMs: 120_000,
+    },
+    {
+      name: 'headers',
+      what: `compile against Electron's headers (${headersDir ?? headersUrl})`,
+      args: [
+        join(modules, 'node-gyp', 'bin', 'node-gyp.js'),
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        `--arch=${process.arch}`,
+        `--dist-url=${headersUrl}`,
+        ...(headersDir ? [`--nodedir=${headersDir}`] : []),
+        // Its own header cache, as electron-rebuild does, so Node's and Electron's headers never mix.
+        `--devdir=${join(homedir(), '.electron-gyp')}`,
+      ],
+      timeoutMs: 15 * 60_000,
+    },
+  ];
+}
+
+/** What to give this machine so the build can succeed, after both attempts failed. */
+function noBuildAdvice({ electronVersion, headersUrl, headersDir, reasons, prebuildName, log }) {
+  return [
+    `No prebuilt binary for Electron ${electronVersion} could be downloaded and Electron's headers could not be`,
+    `fetched from ${headersDir ?? headersUrl} (${reasons.join('; ')}).`,
+    'To build it, give this machine one of: internet access;',
+    'ELECTRON_HEADERS_MIRROR=<a mirror of https://electronjs.org/headers>;',
+    `ELECTRON_HEADERS_DIR=<an unpacked node-v${electronVersion}-headers folder>;`,
+    `or ELECTRON_SQLITE_PREBUILD=<a downloaded ${prebuildName} from better-sqlite3's GitHub releases>.`,
+    'Then run `node scripts/build-native-for-electron.mjs` again.',
+    `Full log: ${log}. Tests and \`npm run start:web\` do not need this build.`,
+  ].join(' ');
 }
 
 /** Copies the built file into place atomically, and makes native/ ignore itself so the build is never committed. */
