@@ -20,7 +20,7 @@ export default defineConfig({
     },
   },
   preload: {
-    // A sandboxed preload can require only 'electron': one self-contained CommonJS file (ECOSYSTEM.md).
+    // A sandboxed preload can require only 'electron': one self-contained CommonJS file.
     build: {
       externalizeDeps: false,
       rolldownOptions: {

@@ -1,5 +1,5 @@
 /**
- * Folders are boundaries (STYLE.md): this rule knows each layer of the kiosk and what it may import.
+ * Folders are boundaries (docs/ARCHITECTURE.md, "Layers"): this rule knows each layer of the kiosk and what it may import.
  * A hand-written rule because ESLint's built-in no-restricted-imports cannot tell where a relative path lands,
  * and the import plugins that can pull in a native resolver we do not need for six folders.
  */

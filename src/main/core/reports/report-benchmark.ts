@@ -2,7 +2,7 @@
  * Times the dashboard queries on a real database (e.g. one written by `npm run seed`), not in a timed test:
  *   npx tsx src/main/core/reports/report-benchmark.ts --data-dir DIR [--to YYYY-MM-DD] [--room ID]
  * For each range (7, 30, 366 days ending at --to) it prints the best of 5 runs of every query and of the whole report,
- * wall and CPU milliseconds. The budget (DESIGN.md): any dashboard query ≤ 200 ms over a million sessions.
+ * wall and CPU milliseconds. The budget (docs/ARCHITECTURE.md): any dashboard query ≤ 200 ms over a million sessions.
  */
 import { databasePath, readFlag } from '../data-folder';
 import { openDatabase, type KioskDatabase } from '../db/open-database';

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * The whole schema of DESIGN.md. STRICT tables, so a wrong type is an error instead of a silent conversion.
+ * The first schema (docs/ARCHITECTURE.md, "Data"). STRICT tables, so a wrong type is an error instead of a silent conversion.
  * Times are UTC epoch milliseconds. No column can hold a patient identifier: there is nowhere to put one.
  */
 export const initialSchema: Migration = {
