@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempFolder } from '../testing/temp-folder';
+import { expect } from 'vitest';
+import { folderTest as it } from '../testing/temp-database';
 import { openDatabase } from './open-database';
 
-let folder: ReturnType<typeof makeTempFolder>;
-beforeEach(() => (folder = makeTempFolder()));
-afterEach(() => folder.cleanup());
-
-it('opens with WAL, synchronous=FULL, foreign keys, a busy timeout and a 32 MiB cache, creating the folder', () => {
+it('opens with WAL, synchronous=FULL, foreign keys, a busy timeout and a 32 MiB cache, creating the folder', ({
+  folder,
+}) => {
   const db = openDatabase(`${folder.path}/nested/data/kiosk.db`);
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('synchronous', { simple: true })).toBe(2);

@@ -1,32 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../clock';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
+import type { KioskDatabase } from '../db/open-database';
 import { listAuditEntries } from '../repositories/audit-log-repository';
 import { listRoomCleanings } from '../repositories/room-cleanings-repository';
 import { seedStaff } from '../testing/seed-staff';
-import { makeTempFolder } from '../testing/temp-folder';
+import { dbTest as it } from '../testing/temp-database';
 import { roomBoard } from './room-board';
 import { RoomAdmin } from './room-admin';
 import { RoomSessions } from './room-sessions';
 
-let folder: ReturnType<typeof makeTempFolder>;
 let db: KioskDatabase;
 let clock: ManualClock;
 let rooms: RoomAdmin;
 let sessions: RoomSessions;
 let adminId: number;
 
-beforeEach(async () => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
+it.beforeEach(async ({ db: fixtureDb }) => {
+  db = fixtureDb;
   clock = new ManualClock(Date.UTC(2026, 5, 1, 10));
   rooms = new RoomAdmin(db, clock);
   sessions = new RoomSessions(db, clock, () => true);
   adminId = await seedStaff(db, { staffNumber: '1', pin: '1234', role: 'admin' });
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
 });
 
 describe('room admin', () => {
