@@ -11,6 +11,7 @@ import { startBridge, type RunningBridge } from '../src/bridge/bridge-server';
 import { ManualClock } from '../src/main/core/clock';
 import type { KioskDatabase } from '../src/main/core/db/open-database';
 import { openKioskCore } from '../src/main/core/kiosk-core';
+import { createFailureLog, UNEXPECTED_FAILURE } from '../src/main/core/testing/failure-log';
 import { ELECTRON_MISSING_REASON, findElectronBinary } from './electron-binary';
 
 export type Transport = 'browser' | 'electron';
@@ -28,6 +29,11 @@ export interface Kiosk {
   bridge: RunningBridge | undefined;
   /** The Electron app (electron transport only): to stand in for native dialogs Playwright cannot answer. */
   electronApp: ElectronApplication | undefined;
+  /**
+   * Declares an unexpected failure (an `internal` answer) this test provokes on purpose. Any other one that core or
+   * the bridge logs fails the test, even when the screen looked fine.
+   */
+  allowUnexpectedFailure(pattern: RegExp): void;
 }
 
 /** Per-project options (playwright.config.ts). */
@@ -130,11 +136,26 @@ export const test = base.extend<KioskFixtures & KioskTestOptions, KioskWorkerFix
         // The shell may fix its core clock from this; the page's clock is fixed below either way.
         env: { ...process.env, ...(fixedTime ? { KIOSK_FIXED_TIME: fixedTime } : {}) } as Record<string, string>,
       });
+      // The shell logs to its stderr; unexpected failures there fail the test as they do on the bridge.
+      const mainLog = createFailureLog();
+      app.process().stderr?.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString('utf8').split('\n'))
+          if (UNEXPECTED_FAILURE.test(line)) mainLog.logger.error(line, '');
+      });
       try {
         if (time !== undefined) await app.context().clock.install({ time });
         const page = await app.firstWindow();
         if (time !== undefined) await page.reload();
-        await use({ page, transport, dataFolder, clock: undefined, bridge: undefined, electronApp: app });
+        await use({
+          page,
+          transport,
+          dataFolder,
+          clock: undefined,
+          bridge: undefined,
+          electronApp: app,
+          allowUnexpectedFailure: mainLog.allow,
+        });
+        expect(mainLog.unexpected(), 'unexpected failures logged by the kiosk').toEqual([]);
       } finally {
         await app.close();
       }
@@ -145,7 +166,8 @@ export const test = base.extend<KioskFixtures & KioskTestOptions, KioskWorkerFix
       throw new Error(`No built renderer at ${rendererDir}: run npx electron-vite build first.`);
     }
     await seedDatabase(dataFolder, seed, clock);
-    const bridge = await startBridge({ dataFolder, port: 0, rendererDir, clock });
+    const failures = createFailureLog((message, error) => console.error(message, error));
+    const bridge = await startBridge({ dataFolder, port: 0, rendererDir, clock, logger: failures.logger });
     const context = await kioskBrowser!.newContext();
     try {
       const page = await context.newPage();
@@ -153,7 +175,16 @@ export const test = base.extend<KioskFixtures & KioskTestOptions, KioskWorkerFix
       page.on('pageerror', (error) => pageErrors.push(error));
       if (time !== undefined) await page.clock.install({ time });
       await page.goto(bridge.url);
-      await use({ page, transport, dataFolder, clock, bridge, electronApp: undefined });
+      await use({
+        page,
+        transport,
+        dataFolder,
+        clock,
+        bridge,
+        electronApp: undefined,
+        allowUnexpectedFailure: failures.allow,
+      });
+      expect(failures.unexpected(), 'unexpected failures logged by the bridge or core').toEqual([]);
       expect(
         pageErrors.map((error) => error.stack ?? error.message),
         'uncaught errors in the kiosk page',

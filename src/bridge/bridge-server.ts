@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { DispatchLogger } from '../main/core/api/dispatch';
 import type { Clock } from '../main/core/clock';
 import { openKioskCore, type KioskCore } from '../main/core/kiosk-core';
 import type { ApiResult, ErrorCode } from '../shared/errors';
@@ -22,6 +23,8 @@ export interface BridgeOptions {
   clock?: Clock;
   /** Fixed token for tests; normally a fresh random one per launch. */
   token?: string;
+  /** Where core's and the bridge's failures are logged (console by default); tests collect them. */
+  logger?: DispatchLogger;
 }
 
 export interface RunningBridge {
@@ -106,9 +109,11 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   if (!isWellFormedToken(token)) throw new Error('The bridge token must be 32 to 128 base64url characters.');
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const clientScript = bridgeClientScript();
+  const logger = options.logger ?? console;
   const core = openKioskCore({
     dataFolder: options.dataFolder,
     clock: options.clock,
+    logger,
     resourcesFolder: fileURLToPath(new URL('../../resources', import.meta.url)),
   });
   let port = 0;
@@ -226,7 +231,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      console.error('kiosk bridge: request failed', error);
+      logger.error('kiosk bridge: request failed', error);
       if (!response.headersSent)
         sendResult(response, 500, failure('internal', 'Something went wrong. Please try again.'));
       else response.destroy();

@@ -1,0 +1,24 @@
+/**
+ * The fixture's checker: a call that core answers with `internal` fails the test even when the screen looks fine,
+ * unless the test declares it.
+ */
+import { callKiosk } from './kiosk-page';
+import { expect, test } from './fixtures';
+
+test.skip(({ transport }) => transport !== 'browser', 'breaks the database behind the bridge');
+
+async function breakListRooms(kiosk: { bridge: { core: { db: { exec(sql: string): void } } } | undefined }) {
+  kiosk.bridge!.core.db.exec('ALTER TABLE rooms RENAME TO rooms_gone');
+}
+
+test('an undeclared internal answer fails the test', async ({ kiosk, page }) => {
+  test.fail(true, 'the checker must turn this into a failure');
+  await breakListRooms(kiosk);
+  expect(await callKiosk(page, 'listRooms', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+});
+
+test('a declared one does not', async ({ kiosk, page }) => {
+  kiosk.allowUnexpectedFailure(/^listRooms: unexpected failure: SqliteError: no such table: rooms/);
+  await breakListRooms(kiosk);
+  expect(await callKiosk(page, 'listRooms', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+});
