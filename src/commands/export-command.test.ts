@@ -102,6 +102,15 @@ describe('export command', () => {
     ]);
   });
 
+  it("writes a CSV with ';' for spreadsheets whose list separator is a semicolon", async () => {
+    const out = `${folder.path}/semicolons.csv`;
+    const argv = ['--data-dir', folder.path, '--from', '2026-03-31', '--to', '2026-04-01', '--out', out];
+    expect(await run([...argv, '--separator', ';'])).toMatchObject({ code: 0 });
+    const [header, row] = parseCsv(readFileSync(out, 'utf8').slice(1), ';');
+    expect(header).toEqual([...SESSION_COLUMNS]);
+    expect(row![1]).toBe('Sala 1, «lactancia»');
+  });
+
   it('writes an Excel workbook', async () => {
     const out = `${folder.path}/april.xlsx`;
     const argv = ['--data-dir', folder.path, '--from', '2026-03-31', '--to', '2026-04-01', '--out', out];
@@ -122,6 +131,8 @@ describe('export command', () => {
     [['--from', '2026-03-01', '--to', '2026-03-02', '--what', 'patients'], /--what must be sessions or events/],
     [['--from', '2026-03-01', '--to', '2026-03-02', '--format', 'xls'], /--format must be csv, xlsx, or json\./],
     [['--from', '2026-03-01', '--to', '2026-03-02', '--room', 'one'], /--room must be a whole number/],
+    [['--from', '2026-03-01', '--to', '2026-03-02', '--separator', '|'], /--separator must be , or ;/],
+    [['--from', '2026-03-01', '--to', '2026-03-02', '--format', 'json', '--separator', ';'], /for CSV files only/],
     [['--from', '2026-03-01', '--to', '2026-03-02', '--room', '7'], /There is no room 7/],
     [['--from', '2026-03-01', '--to', '2026-03-02', '--pin', '1234'], /Unknown option --pin/],
     [

@@ -2,7 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { localDateSchema } from '../shared/contract';
-import { EXPORT_FORMATS, EXPORT_SUBJECTS, type ExportFormat, type ExportSubject } from '../shared/domain';
+import {
+  CSV_SEPARATORS,
+  EXPORT_FORMATS,
+  EXPORT_SUBJECTS,
+  type CsvSeparator,
+  type ExportFormat,
+  type ExportSubject,
+} from '../shared/domain';
 import { systemClock, type Clock } from '../main/core/clock';
 import { databasePath, resolveDataFolder } from '../main/core/data-folder';
 import { openDatabase } from '../main/core/db/open-database';
@@ -13,11 +20,13 @@ import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
 
 export const EXPORT_USAGE = `Usage: npm run export -- --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
                           [--what sessions|events] [--format csv|xlsx|json] [--room ID]
+                          [--separator ',' | --separator ';']
 
 Writes the kiosk's usage log for the dates from … to (inclusive, in the kiosk's time zone) to FILE:
   sessions  one row per session (the default)
   events    one row per event of those sessions (guides, slides, timers, help, language)
-as CSV (the default; UTF-8, opens in any spreadsheet), XLSX (an Excel workbook) or JSON. The columns are described in docs/EXPORT.md.
+as CSV (the default; UTF-8, opens in any spreadsheet; --separator ';' for Excel set to Spanish, French, German…),
+XLSX (an Excel workbook) or JSON. The columns are described in docs/EXPORT.md.
 The file is complete or not written at all. Every export is recorded in the kiosk's audit log.`;
 
 export interface ExportIo {
@@ -31,7 +40,7 @@ export interface ExportIo {
   core?: { nativeBinding?: string };
 }
 
-const KNOWN_FLAGS = new Set(['--data-dir', '--from', '--to', '--out', '--what', '--format', '--room']);
+const KNOWN_FLAGS = new Set(['--data-dir', '--from', '--to', '--out', '--what', '--format', '--room', '--separator']);
 
 function date(argv: readonly string[], name: '--from' | '--to'): string {
   const text = flag(argv, name);
@@ -81,6 +90,8 @@ export async function runExportCommand(argv: string[], io: ExportIo): Promise<nu
     if (outFlag === undefined) throw new UsageError('--out is required: the file to write.');
     const what: ExportSubject = choice(argv, '--what', EXPORT_SUBJECTS) ?? 'sessions';
     const format: ExportFormat = choice(argv, '--format', EXPORT_FORMATS) ?? 'csv';
+    const separator: CsvSeparator | undefined = choice(argv, '--separator', CSV_SEPARATORS);
+    if (separator !== undefined && format !== 'csv') throw new UsageError('--separator is for CSV files only.');
     const roomId = integerFlag(argv, '--room', 1, Number.MAX_SAFE_INTEGER);
     const out = resolve(outFlag);
     if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
@@ -106,7 +117,7 @@ export async function runExportCommand(argv: string[], io: ExportIo): Promise<nu
       const showProgress = io.stderr.isTTY === true;
       let lastShown = 0;
       const { rows } = await exports.toFile(
-        { what, format, from, to, roomId },
+        { what, format, separator, from, to, roomId },
         out,
         { staffId: null, via: 'command-line' },
         {

@@ -24,6 +24,7 @@ import {
   type StartedSession,
   type TimerView,
   // Reports and usage export (reports helper).
+  CSV_SEPARATORS,
   EXPORT_FORMATS,
   EXPORT_SUBJECTS,
   type UsageExportProgress,
@@ -216,6 +217,8 @@ export const contract = {
         staffToken,
         what: z.enum(EXPORT_SUBJECTS),
         format: z.enum(EXPORT_FORMATS),
+        /** CSV only: "," (the default) or ";" for spreadsheets whose list separator is a semicolon. */
+        separator: z.enum(CSV_SEPARATORS).optional(),
         from: localDateSchema,
         to: localDateSchema,
         roomId: id.optional(),
@@ -223,7 +226,11 @@ export const contract = {
         language: z.enum(LANGUAGES).optional(),
       })
       .strict()
-      .superRefine(checkDateRange(Number.POSITIVE_INFINITY)),
+      .superRefine(checkDateRange(Number.POSITIVE_INFINITY))
+      .refine((input) => input.separator === undefined || input.format === 'csv', {
+        message: 'A separator is for CSV files only.',
+        path: ['separator'],
+      }),
   },
   getUsageExportProgress: { input: z.object({ staffToken }).strict() },
   cancelUsageExport: { input: z.object({ staffToken }).strict() },

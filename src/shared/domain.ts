@@ -272,6 +272,9 @@ export const EXPORT_SUBJECTS = ['sessions', 'events'] as const;
 export type ExportSubject = (typeof EXPORT_SUBJECTS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** A CSV's separator: a comma, or a semicolon for spreadsheets whose list separator is ";" (Spanish, German…). */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 
 export type UsageExportResult =
   | { outcome: 'written'; fileName: string; rows: number }

@@ -3,7 +3,7 @@
  * export is checked by reading it back rather than by comparing against the writer's own logic.
  * Strict: a stray quote inside an unquoted field, text after a closing quote, or a bare LF line end is an error.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -20,7 +20,7 @@ export function parseCsv(text: string): string[][] {
         if (char === '"') {
           if (state === 'unquoted') throw new Error(`quote inside an unquoted field at ${index}`);
           state = 'quoted';
-        } else if (char === ',') {
+        } else if (char === separator) {
           endField();
           state = 'start';
         } else if (char === '\r') {
@@ -40,7 +40,7 @@ export function parseCsv(text: string): string[][] {
         if (char === '"') {
           field += '"';
           state = 'quoted';
-        } else if (char === ',') {
+        } else if (char === separator) {
           endField();
           state = 'start';
         } else if (char === '\r') {
@@ -65,4 +65,52 @@ export function parseCsv(text: string): string[][] {
     records.push(record);
   }
   return records;
+}
+
+/**
+ * Reads CSV the forgiving way a spreadsheet does when it opens a file with its own list separator (";" in Spanish,
+ * French and German Excel; "," elsewhere; TAB for pasted text): split on that character outside quotes, a quote only
+ * opens quoting at the start of a cell, and anything after a closing quote is kept as text. Lines end at CR, LF or
+ * CRLF outside quotes. With `ignoreQuotes` it splits on the character everywhere, as a naive importer would.
+ */
+export function readLikeSpreadsheet(text: string, separator: string, ignoreQuotes = false): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let atStart = true;
+  const push = () => {
+    cells.push(cell);
+    cell = '';
+    atStart = true;
+  };
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+      continue;
+    }
+    if (char === '"' && atStart && !ignoreQuotes) {
+      quoted = true;
+      atStart = false;
+    } else if (char === separator || char === '\n' || char === '\r') {
+      push();
+    } else {
+      cell += char;
+      atStart = false;
+    }
+  }
+  push();
+  return cells;
+}
+
+/**
+ * Cells a spreadsheet would run as a formula: those starting with = + - @, also after a UTF-8 BOM or after leading
+ * TABs and line breaks, which an importer may trim.
+ */
+export function formulaCells(cells: readonly string[]): string[] {
+  return cells.filter((cell) => /^\uFEFF?[\t\r\n]*[=+\-@]/.test(cell));
 }

@@ -1,6 +1,6 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ExportFormat, ExportSubject } from '../../../shared/domain';
+import type { CsvSeparator, ExportFormat, ExportSubject } from '../../../shared/domain';
 import type { KioskDatabase } from '../db/open-database';
 import {
   countEventRows,
@@ -20,6 +20,8 @@ import { createXlsxEncoder } from './xlsx-writer';
 export interface ExportOptions extends ExportRange {
   what: ExportSubject;
   format: ExportFormat;
+  /** CSV only; default ",". */
+  separator?: CsvSeparator;
   timeZone: string;
 }
 
@@ -37,7 +39,7 @@ function encoderFor(options: ExportOptions): ExportEncoder {
   const columns = options.what === 'sessions' ? SESSION_COLUMNS : EVENT_COLUMNS;
   switch (options.format) {
     case 'csv':
-      return textEncoder(createCsvFormatter(columns));
+      return textEncoder(createCsvFormatter(columns, options.separator ?? ','));
     case 'json':
       return textEncoder(createJsonFormatter(columns));
     case 'xlsx':

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type {
+  CsvSeparator,
   ExportFormat,
   ExportSubject,
   Language,
@@ -20,6 +21,8 @@ import { exportToStream, type ExportControl, type ExportOptions } from './export
 export interface UsageExportRequest {
   what: ExportSubject;
   format: ExportFormat;
+  /** CSV only: the separator (default ","). */
+  separator?: CsvSeparator;
   /** Local dates, inclusive, in the kiosk's time zone. */
   from: string;
   to: string;
@@ -73,7 +76,15 @@ export class UsageExports {
     }
     const { timeZone } = loadSettings(this.#options.db);
     const range = localRange(timeZone, request.from, request.to);
-    return { what: request.what, format: request.format, timeZone, start: range.start, end: range.end, roomId };
+    return {
+      what: request.what,
+      format: request.format,
+      separator: request.separator ?? ',',
+      timeZone,
+      start: range.start,
+      end: range.end,
+      roomId,
+    };
   }
 
   suggestedFileName(request: UsageExportRequest): string {
@@ -173,6 +184,7 @@ export class UsageExports {
         detail: {
           what: request.what,
           format: request.format,
+          ...(request.format === 'csv' ? { separator: options.separator } : {}),
           from: request.from,
           to: request.to,
           timeZone: options.timeZone,

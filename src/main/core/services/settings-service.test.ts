@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KioskDatabase } from '../db/open-database';
 import { writeSetting } from '../repositories/settings-repository';
 import { makeTempFolder } from '../testing/temp-folder';
@@ -41,4 +41,49 @@ it('falls back to the default for a stored value that no longer fits, keeping th
 it('writes nothing when one of several changes is invalid', () => {
   expect(() => saveSettings(db, { kioskName: 'New name', phoneExtension: 'ring me' })).toThrow();
   expect(loadSettings(db).kioskName).toBe('Lactation room');
+});
+
+describe('the memo of parsed settings', () => {
+  it('is reused until a setting changes on this connection', () => {
+    const first = loadSettings(db);
+    expect(loadSettings(db)).toBe(first);
+    saveSetting(db, 'kioskName', 'Ward 9');
+    expect(loadSettings(db)).not.toBe(first);
+    expect(loadSettings(db).kioskName).toBe('Ward 9');
+    writeSetting(db, 'kioskName', 'Ward 10');
+    expect(loadSettings(db).kioskName).toBe('Ward 10');
+  });
+
+  it('sees a change another connection committed (PRAGMA data_version)', () => {
+    const other = openDatabase(`${folder.path}/kiosk.db`);
+    try {
+      expect(loadSettings(db).autoCloseAfterMinutes).toBe(180);
+      expect(loadSettings(other).autoCloseAfterMinutes).toBe(180);
+      saveSetting(other, 'autoCloseAfterMinutes', 240);
+      expect(loadSettings(db).autoCloseAfterMinutes).toBe(240);
+      // A write to any other table there moves data_version too, and the reread still answers the same.
+      other.prepare("INSERT INTO rooms (name) VALUES ('Room 2')").run();
+      expect(loadSettings(db).autoCloseAfterMinutes).toBe(240);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('forgets a value read inside a transaction that rolled back', () => {
+    expect(loadSettings(db).kioskName).toBe('Lactation room');
+    expect(() =>
+      db.transaction(() => {
+        saveSetting(db, 'kioskName', 'Never saved');
+        expect(loadSettings(db).kioskName).toBe('Never saved');
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(loadSettings(db).kioskName).toBe('Lactation room');
+  });
+
+  it('cannot be changed by a caller', () => {
+    const settings = loadSettings(db);
+    expect(() => ((settings as { kioskName: string }).kioskName = 'x')).toThrow(TypeError);
+    expect(() => (settings.languages as string[]).push('fr')).toThrow(TypeError);
+  });
 });

@@ -1,22 +1,54 @@
 import type { KioskSettingsView } from '../../../shared/domain';
 import { SETTINGS_DEFAULTS, settingsFields, type SettingKey } from '../../../shared/settings';
 import type { KioskDatabase } from '../db/open-database';
-import { readAllSettings, writeSetting } from '../repositories/settings-repository';
+import { readAllSettings, settingsVersion, writeSetting } from '../repositories/settings-repository';
 
 export type KioskSettings = KioskSettingsView;
 export type { SettingKey };
 
 const SETTING_KEYS = Object.keys(settingsFields) as SettingKey[];
 
-/** Every setting, stored or default. A stored value that no longer fits its schema falls back to the default. */
+interface SettingsMemo {
+  localWrites: number;
+  dataVersion: number;
+  schema: number;
+  settings: KioskSettings;
+}
+
+const memos = new WeakMap<KioskDatabase, SettingsMemo>();
+
+/**
+ * Every setting, stored or default. A stored value that no longer fits its schema falls back to the default.
+ *
+ * Parsed once per connection and reused until a setting is written here or another connection commits: the session
+ * round trip reads settings twice, and re-validating each (the time zone through Intl) was a fifth of its CPU.
+ * Answers a frozen object shared by later calls. A memo is never taken inside a transaction, which may roll back.
+ */
 export function loadSettings(db: KioskDatabase): KioskSettings {
-  const stored = readAllSettings(db);
+  const version = settingsVersion(db);
+  const memo = memos.get(db);
+  if (
+    memo &&
+    memo.localWrites === version.localWrites &&
+    memo.dataVersion === version.dataVersion &&
+    memo.schema === version.schema
+  ) {
+    return memo.settings;
+  }
+  const settings = parseSettings(readAllSettings(db));
+  if (db.inTransaction) memos.delete(db);
+  else memos.set(db, { ...version, settings });
+  return settings;
+}
+
+function parseSettings(stored: Map<string, unknown>): KioskSettings {
   const settings: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
     const parsed = settingsFields[key].safeParse(stored.get(key));
-    settings[key] = parsed.success ? parsed.data : SETTINGS_DEFAULTS[key];
+    const value: unknown = parsed.success ? parsed.data : SETTINGS_DEFAULTS[key];
+    settings[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
   }
-  return settings as unknown as KioskSettings;
+  return Object.freeze(settings) as unknown as KioskSettings;
 }
 
 export function saveSetting<K extends SettingKey>(db: KioskDatabase, key: K, value: KioskSettings[K]): void {

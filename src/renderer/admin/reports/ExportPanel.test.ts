@@ -65,6 +65,16 @@ describe('the usage-log export panel', () => {
     expect(kiosk.getUsageExportProgress.mock.calls.length).toBe(polls);
   });
 
+  it("offers a ';' separator for CSV only, and sends it", async () => {
+    const kiosk = stubKiosk({ exportUsage: () => ok({ outcome: 'cancelled' }) });
+    renderPanel();
+    await fireEvent.click(screen.getByLabelText(/^Semicolon \(;\)/));
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(kiosk.exportUsage).toHaveBeenCalledWith(expect.objectContaining({ format: 'csv', separator: ';' }));
+    await fireEvent.click(screen.getByLabelText('Excel workbook (.xlsx)'));
+    expect(screen.queryByLabelText(/^Semicolon/)).toBeNull();
+  });
+
   it('says where the file went and how many rows it holds', async () => {
     stubKiosk({ exportUsage: () => ok({ outcome: 'written', fileName: '/home/kiosk/Documents/feb.csv', rows: 1234 }) });
     renderPanel();
