@@ -5,7 +5,8 @@
  * starts a timer, and any touch in the parent's hub): it creates the AudioContext, or resumes a suspended one. A
  * chime asked for before any touch is silent rather than an error.
  *
- * Tests spy on `chime.play`; end-to-end tests replace `window.AudioContext` with a recorder.
+ * Tests spy on `chime.play`; end-to-end tests replace `window.AudioContext` with a recorder, or (on the system clock,
+ * with real audio) read `data-chimes-played` on <html>, which counts the chimes whose notes were scheduled.
  */
 
 /** The two notes, in Hz: E5 then C5, a gentle "ding-dong" rather than an alarm. */
@@ -36,6 +37,7 @@ export function chimeGain(volume: number): number {
 
 export class Chime {
   #context: AudioContext | null = null;
+  #played = 0;
 
   /** Call from a tap: makes sound possible from now on. Never throws. */
   prepare(): void {
@@ -62,6 +64,8 @@ export class Chime {
     try {
       const start = context.currentTime + 0.02;
       CHIME_NOTES.forEach((frequency, index) => this.#note(context, frequency, start + index * NOTE_GAP_S, peak));
+      this.#played += 1;
+      document.documentElement.dataset.chimesPlayed = String(this.#played);
     } catch {
       // As above: sound is a help, never a requirement.
     }

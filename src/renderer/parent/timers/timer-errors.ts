@@ -1,9 +1,8 @@
 import type { TimerView } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/errors';
+import { MINUTE_MS } from '../../../shared/timer-limits';
 import type { Messages } from '../../lib/i18n/messages-en';
 import { describeError } from '../../lib/kiosk-api';
-
-const MINUTE_MS = 60_000;
 
 /**
  * A kind sentence for a timer action main refused. A conflict means the screen was a step behind main (the board has

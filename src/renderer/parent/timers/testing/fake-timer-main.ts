@@ -2,20 +2,14 @@
  * A small stand-in for main's timers in component tests: it keeps timers the way services/timers.ts does (time left,
  * pause, +1 minute up to the limit, finished when read after running out, the left/right sides) on the test's fake
  * `Date`, so main's clock and the page's move together. The real rules are tested in core and end to end; this only
- * lets screens be driven through whole flows.
+ * lets screens be driven through whole flows. Its limits are main's own (shared/timer-limits.ts), not a copy.
  */
 import type { TimerKind } from '../../../../shared/content-types';
 import type { TimerSide, TimerView } from '../../../../shared/domain';
 import type { ApiResult } from '../../../../shared/errors';
+import { MINUTE_MS as MINUTE, TIMER_LIMITS_MS as LIMITS } from '../../../../shared/timer-limits';
 import { ok, fails, type StubKiosk } from '../../../testing/stub-kiosk';
 
-const MINUTE = 60_000;
-const LIMITS: Record<TimerKind, number | null> = {
-  'warm-compress': 15 * MINUTE,
-  'cool-pack': 20 * MINUTE,
-  'warm-up': 5 * MINUTE,
-  'left-right': null,
-};
 const PRESETS: Record<string, { kind: TimerKind; minutes: number | null }> = {
   'warm-compress-2': { kind: 'warm-compress', minutes: 2 },
   'warm-compress-5': { kind: 'warm-compress', minutes: 5 },
