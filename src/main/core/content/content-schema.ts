@@ -66,7 +66,7 @@ const uniqueIds = <T extends { id: string }>(items: T[], ctx: z.core.$Refinement
 
 export const redFlagSchema = z.strictObject({
   heading: text(TITLE),
-  signs: list(text(LINE), 1, 12, 'a red flag lists 1 to 12 signs'),
+  signs: list(text(LINE), 1, 16, 'a red flag lists 1 to 16 signs'),
   action: text(LINE),
 });
 
