@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../../../shared/domain';
+import { GUIDE_KINDS } from '../../../shared/content-types';
 import type {
   AboutContent,
   ContentPack,
@@ -72,7 +73,7 @@ export const redFlagSchema = z.strictObject({
 
 export const guideSchema = z.strictObject({
   id: itemId,
-  kind: z.enum(['position', 'latch', 'hand-expression']),
+  kind: z.enum(GUIDE_KINDS),
   title: text(TITLE),
   summary: text(LINE),
   suits: list(text(LINE), 1, 6, 'a guide lists 1 to 6 "suits" lines'),

@@ -61,6 +61,12 @@ describe('shipped content', () => {
       'laid-back',
       'good-latch',
       'hand-expression',
+      'pumping',
+      'milk-in-hospital',
+      'cleaning-pump-parts',
+      'nicu-and-preterm',
+      'getting-enough',
+      'feelings-after-birth',
     ]);
     expect(en.tips).toHaveLength(7);
     expect(en.letdownSlides.map((slide) => slide.kind)).toEqual([
@@ -99,7 +105,7 @@ describe('shipped content', () => {
     const actions = { en: 'Tell your nurse now.', es: 'Avise a su enfermera ahora.' } as const;
     for (const language of LANGUAGES) {
       const flags = redFlags(packs[language]);
-      expect(flags.length).toBeGreaterThanOrEqual(8);
+      expect(flags.length).toBeGreaterThanOrEqual(9);
       for (const flag of flags) expect(flag.action).toBe(actions[language]);
     }
   });
@@ -176,8 +182,14 @@ describe('safety lines the kiosk must keep', () => {
 describe('shipped illustrations', () => {
   const files = readdirSync(ILLUSTRATIONS).filter((name) => name.endsWith('.svg'));
 
-  it('has one SVG per guide, and every guide names an existing file', () => {
-    expect(files.sort()).toEqual(packs.en.guides.map((guide) => `${guide.id}.svg`).sort());
+  it('uses every SVG, and every guide and step names an existing file', () => {
+    const named = new Set(
+      packs.en.guides.flatMap((guide) => [
+        guide.illustration,
+        ...guide.steps.flatMap((step) => (step.illustration ? [step.illustration] : [])),
+      ]),
+    );
+    expect(files.sort()).toEqual([...named].sort());
   });
 
   it.each(readdirSync(ILLUSTRATIONS).filter((name) => name.endsWith('.svg')))('%s is a safe, themeable SVG', (file) => {

@@ -81,6 +81,10 @@ export const es: Messages = {
       },
       letdownHelp: { title: 'Ayuda para que fluya la leche', hint: 'Siete cosas sencillas que puede probar' },
       learn: { title: 'Aprenda sobre el reflejo de bajada de la leche', hint: 'Diapositivas breves, a su ritmo' },
+      more: {
+        title: 'Extractor de leche y más',
+        hint: 'Sacarse leche, su leche, la UCIN, la alimentación, sus sentimientos',
+      },
     },
     done: {
       question: '¿Desea terminar su sesión?',
@@ -98,6 +102,7 @@ export const es: Messages = {
       step: (step, total) => `Paso ${step} de ${total}`,
       whenToAsk: 'Cuándo pedir ayuda',
       finish: 'Volver a las posiciones',
+      finishMore: 'Volver a la lista',
       drawing: (title) => `Dibujo: ${title}`,
     },
     steps: {
