@@ -114,7 +114,7 @@ for (const language of ['en', 'es'] as const) {
       if (es) await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
       if (theme === 'night') await page.getByRole('button', { name: es ? 'Modo nocturno' : 'Night mode' }).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await page.getByRole('button', { name: es ? 'Añadir una sala' : 'Add a room' }).click();
+      await page.getByRole('button', { name: es ? 'Agregar una sala' : 'Add a room' }).click();
       await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
       await page.getByLabel(es ? 'Nombre del administrador' : 'Administrator’s name').fill('Alex');
       await page.getByRole('button', { name: es ? 'Atrás' : 'Back' }).click();
@@ -137,7 +137,7 @@ for (const language of ['en', 'es'] as const) {
       await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
       await pressKeys(page, '4321', es ? 'Teclas numéricas' : 'Number keys');
       await page.getByRole('button', { name: es ? 'Terminar la configuración' : 'Finish setup' }).click();
-      await expect(page.getByRole('heading', { level: 3, name: es ? 'Apúntelo' : 'Write this down' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 3, name: es ? 'Anótelo' : 'Write this down' })).toBeVisible();
       await expectNoSeriousA11yViolations(page, `setup done ${language} ${theme}`);
       await shoot('setup-done');
     });

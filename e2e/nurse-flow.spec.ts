@@ -222,7 +222,7 @@ test.describe('screens, accessible and on record', () => {
       back: 'Volver a las salas',
       cancel: 'Cancelar',
       night: 'Modo nocturno',
-      kind: /^Extracción con sacaleches/,
+      kind: /^Sacarse leche con extractor/,
       end: /^Terminar la sesión \(personal\)/,
       confirmEnd: '¿Terminar la sesión en Room 2?',
       keepGoing: 'Dejarla en curso',

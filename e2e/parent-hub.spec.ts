@@ -85,7 +85,7 @@ async function openSection(page: Page, name: RegExp): Promise<void> {
 
 const HOLDS = /^(Feeding holds|Posiciones para amamantar)/;
 const MILK_FLOW = /^(Help your milk flow|Ayuda para que fluya la leche)/;
-const LEARN = /^(Learn about the let-down|Aprenda sobre la bajada de la leche)/;
+const LEARN = /^(Learn about the let-down|Aprenda sobre el reflejo de bajada de la leche)/;
 
 /** The page area of the step viewer: where a finger swipes. */
 const pageArea = (page: Page): Locator => page.locator('.page');
@@ -441,7 +441,7 @@ for (const language of ['en', 'es'] as const) {
       await check('about');
       await back();
 
-      await button(page, es ? 'He terminado' : 'I’m done').click();
+      await button(page, es ? 'Ya terminé' : 'I’m done').click();
       await expect(page.getByRole('alertdialog')).toBeVisible();
       await check('done');
     });

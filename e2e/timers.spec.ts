@@ -161,7 +161,7 @@ test('a 5-minute warm compress: safety step, the same time left after a reload, 
     'It should feel warm, not hot.',
     'Do not use it on skin that feels numb or has less feeling.',
     'Stop right away if it feels hot.',
-    'These can be signs of an infection called mastitis:',
+    'These can be signs of mastitis:',
     'Or call extension 4321.',
   ]) {
     await expect(page.getByText(line)).toBeVisible();
@@ -377,12 +377,9 @@ for (const language of ['en', 'es'] as const) {
       };
 
       await openTimers(page, es);
-      await button(page, es ? /^Paño tibio, 5 minutos/ : /^Warm compress, 5 minutes/).click();
+      await button(page, es ? /^Compresa tibia, 5 minutos/ : /^Warm compress, 5 minutes/).click();
       await check('safety');
-      await button(
-        page,
-        es ? 'Ya lo he comprobado: iniciar el temporizador' : 'I have checked — start the timer',
-      ).click();
+      await button(page, es ? 'Ya lo revisé: iniciar el temporizador' : 'I have checked — start the timer').click();
       // Main has started it (the click's request has arrived) before time moves on.
       await expect(digits(page)).toHaveText('5:00');
       await advance(kiosk, 108_000);
@@ -399,10 +396,10 @@ for (const language of ['en', 'es'] as const) {
       await check('list');
 
       await advance(kiosk, 180_000);
-      const done = es ? 'Su paño tibio ha terminado.' : 'Your warm compress is done.';
+      const done = es ? 'Terminó el tiempo de la compresa tibia.' : 'Your warm compress is done.';
       await expect(strip(page).getByText(done)).toBeVisible();
       // The compress's tile opens the finished timer in full.
-      await button(page, es ? /^Paño tibio, 5 minutos/ : /^Warm compress, 5 minutes/).click();
+      await button(page, es ? /^Compresa tibia, 5 minutos/ : /^Warm compress, 5 minutes/).click();
       await expect(page.getByRole('heading', { level: 2, name: done })).toBeVisible();
       await check('finished');
       await button(page, es ? 'Listo, ya me lo quité' : 'OK, I took it off').click();

@@ -1,6 +1,6 @@
 /**
  * The shape of a content pack: what the parent reads on the kiosk (guides, let-down slides, tips, help, timers, about).
- * Types only, so the renderer can import them; the zod schema that checks packs on load lives in
+ * Types (and the list of guide kinds) only, so the renderer can import them; the zod schema that checks packs on load lives in
  * src/main/core/content/content-schema.ts and is compile-time checked against these types.
  *
  * Each language has one pack. Ids, kinds, counts, minutes and illustration file names are the same in every language;
@@ -23,7 +23,20 @@ export interface RedFlag {
   action: string;
 }
 
-export type GuideKind = 'position' | 'latch' | 'hand-expression';
+/**
+ * What a guide is about. The holds section shows the feeding guides (position, latch, hand-expression); the
+ * "pumping and more" section shows the rest.
+ */
+export const GUIDE_KINDS = [
+  'position',
+  'latch',
+  'hand-expression',
+  'pumping',
+  'milk-care',
+  'baby-care',
+  'feelings',
+] as const;
+export type GuideKind = (typeof GUIDE_KINDS)[number];
 
 export interface GuideStep {
   text: string;

@@ -102,7 +102,7 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
   cleaningStepEnabled: true,
   helpText: {
     en: 'Press the call button by the chair, or ask at the nurses’ station.',
-    es: 'Pulse el botón de llamada junto al sillón o pregunte en el puesto de enfermería.',
+    es: 'Oprima el botón de llamada junto al sillón o pregunte en la estación de enfermería.',
   },
   phoneExtension: '',
   // Attract loop (parent hub helper).

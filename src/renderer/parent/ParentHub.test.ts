@@ -33,12 +33,12 @@ function stubHub(overrides: Parameters<typeof stubKiosk>[0] = {}) {
   });
 }
 
-function showHub(language: Language = 'en') {
+function showHub(language: Language = 'en', kind: 'breastfeeding' | 'pumping' = SESSION.kind) {
   const api = stubHub();
   api.getContent.mockImplementation(({ language: asked }) => ok(packs[asked]));
   const onDone = vi.fn();
   kioskClock.sync(NOW);
-  const view = render(ParentHub, { session: { ...SESSION, language }, onDone });
+  const view = render(ParentHub, { session: { ...SESSION, language, kind }, onDone });
   return { api, onDone, ...view };
 }
 
@@ -66,6 +66,29 @@ describe('the parent hub', () => {
     expect(screen.getByRole('button', { name: /^Timers Warm compress/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'About this content' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'I’m done' })).toBeTruthy();
+  });
+
+  it('puts "Pumping and more" first in a pumping session, with the pumping guide first and the holds kept apart', async () => {
+    showHub('en', 'pumping');
+    await screen.findByRole('heading', { name: 'What would you like to do?' });
+    const tiles = screen.getAllByRole('button').filter((button) => button.classList.contains('tile'));
+    expect(tiles[0]?.textContent?.trim()).toMatch(/^Pumping and more/);
+    await fireEvent.click(tiles[0]!);
+    const names = screen.getAllByRole('button').map((button) => button.textContent?.trim());
+    expect(names).toContain('Pumping your milk');
+    expect(names.indexOf('Pumping your milk')).toBeLessThan(names.indexOf('Your feelings after birth'));
+    expect(names).not.toContain('Cradle hold');
+    await fireEvent.click(screen.getByRole('button', { name: 'Pumping your milk' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Pumping your milk' })).toBeTruthy();
+  });
+
+  it('keeps the holds first in a breastfeeding session', async () => {
+    showHub();
+    await screen.findByRole('heading', { name: 'What would you like to do?' });
+    const tiles = screen.getAllByRole('button').filter((button) => button.classList.contains('tile'));
+    expect(tiles[0]?.textContent?.trim()).toMatch(/^Feeding holds/);
+    await fireEvent.click(tiles[0]!);
+    expect(screen.queryByRole('button', { name: 'Pumping your milk' })).toBeNull();
   });
 
   it('opens the session in its own language', async () => {

@@ -8,6 +8,7 @@
 import type { Component } from 'svelte';
 import type { Messages } from '../lib/i18n/messages-en';
 import LetdownDeck from './LetdownDeck.svelte';
+import MoreGuides from './MoreGuides.svelte';
 import type { ParentIconName } from './parent-icon-names';
 import PositionGuides from './PositionGuides.svelte';
 import type { ParentSession, SectionExports, SectionProps } from './section-types';
@@ -24,6 +25,8 @@ export interface HubSection {
   component: Component<SectionProps, SectionExports>;
   /** Leave out to offer the section in every session. */
   offeredFor?: (session: ParentSession) => boolean;
+  /** Shown first in the menu for these sessions (the pumping guide for a pumping session). */
+  firstFor?: (session: ParentSession) => boolean;
 }
 
 export const HUB_SECTIONS: readonly HubSection[] = [
@@ -48,6 +51,14 @@ export const HUB_SECTIONS: readonly HubSection[] = [
     hint: (t) => t.parent.sections.learn.hint,
     component: LetdownDeck,
   },
+  {
+    id: 'more',
+    icon: 'pump',
+    title: (t) => t.parent.sections.more.title,
+    hint: (t) => t.parent.sections.more.hint,
+    component: MoreGuides,
+    firstFor: (session) => session.kind === 'pumping',
+  },
   // Timers (timers helper): warm compress, cool pack, massage warm-up, left and right, the session's clock.
   {
     id: 'timers',
@@ -58,7 +69,9 @@ export const HUB_SECTIONS: readonly HubSection[] = [
   },
 ];
 
-/** The sections this session offers, in menu order. */
+/** The sections this session offers, in menu order: the ones meant for this kind of session first. */
 export function sectionsFor(session: ParentSession, sections: readonly HubSection[] = HUB_SECTIONS): HubSection[] {
-  return sections.filter((section) => section.offeredFor?.(session) ?? true);
+  const offered = sections.filter((section) => section.offeredFor?.(session) ?? true);
+  const first = offered.filter((section) => section.firstFor?.(session) ?? false);
+  return [...first, ...offered.filter((section) => !first.includes(section))];
 }

@@ -2,6 +2,7 @@
 export type ParentIconName =
   | 'holds'
   | 'milk-flow'
+  | 'pump'
   | 'learn'
   | 'timer'
   | 'help'

@@ -69,7 +69,7 @@ describe('RoomBoard in Spanish', () => {
 
     expect(await screen.findByRole('button', { name: 'Room 1 Sala libre Toque para iniciar una sesión' })).toBeTruthy();
     expect(
-      screen.getByRole('button', { name: 'Room 2 Ocupada Desde las 14:05 23 min Extracción con sacaleches' }),
+      screen.getByRole('button', { name: 'Room 2 Ocupada Desde las 14:05 23 min Sacarse leche con extractor' }),
     ).toBeTruthy();
     expect(
       screen.getByRole('button', { name: 'Room 3 Necesita limpieza El personal la limpiará pronto' }),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../../../shared/domain';
+import { GUIDE_KINDS } from '../../../shared/content-types';
 import type {
   AboutContent,
   ContentPack,
@@ -66,13 +67,13 @@ const uniqueIds = <T extends { id: string }>(items: T[], ctx: z.core.$Refinement
 
 export const redFlagSchema = z.strictObject({
   heading: text(TITLE),
-  signs: list(text(LINE), 1, 12, 'a red flag lists 1 to 12 signs'),
+  signs: list(text(LINE), 1, 16, 'a red flag lists 1 to 16 signs'),
   action: text(LINE),
 });
 
 export const guideSchema = z.strictObject({
   id: itemId,
-  kind: z.enum(['position', 'latch', 'hand-expression']),
+  kind: z.enum(GUIDE_KINDS),
   title: text(TITLE),
   summary: text(LINE),
   suits: list(text(LINE), 1, 6, 'a guide lists 1 to 6 "suits" lines'),

@@ -61,6 +61,12 @@ describe('shipped content', () => {
       'laid-back',
       'good-latch',
       'hand-expression',
+      'pumping',
+      'milk-in-hospital',
+      'cleaning-pump-parts',
+      'nicu-and-preterm',
+      'getting-enough',
+      'feelings-after-birth',
     ]);
     expect(en.tips).toHaveLength(7);
     expect(en.letdownSlides.map((slide) => slide.kind)).toEqual([
@@ -134,11 +140,56 @@ describe('shipped content', () => {
   });
 });
 
+describe('safety lines the kiosk must keep', () => {
+  const guide = (language: 'en' | 'es', id: string) => packs[language].guides.find((entry) => entry.id === id);
+  const all = (lines: readonly string[] | undefined) => (lines ?? []).join(' | ');
+
+  it('lists the urgent warning signs for the parent, with the fever and bleeding thresholds', () => {
+    expect(all(packs.en.help.parent.signs)).toMatch(
+      /100\.4°F \(38°C\).*soaks a pad in 1 hour.*clots bigger than an egg/,
+    );
+    expect(all(packs.en.help.parent.signs)).toMatch(/face or hands.*One leg/);
+    expect(all(packs.es.help.parent.signs)).toMatch(/100\.4 °F \(38 °C\).*empapa una toalla sanitaria en 1 hora/);
+  });
+
+  it('lists the most urgent signs for the baby: colour, limpness, temperature, jaundice in the eyes', () => {
+    expect(all(packs.en.help.baby.signs)).toMatch(
+      /blue, gray or very pale.*Limp or floppy.*too hot or too cold.*whites of the eyes/,
+    );
+    expect(all(packs.es.help.baby.signs)).toMatch(
+      /azules, grises o muy pálidos.*sin fuerza.*muy caliente o muy frío.*ojos/,
+    );
+  });
+
+  it('keeps the baby’s face clear and a sleepy parent safe in the laid-back and side-lying holds', () => {
+    expect(all(guide('en', 'laid-back')?.safety)).toMatch(/face where you can see it.*If you feel sleepy/);
+    expect(all(guide('en', 'side-lying')?.steps.map((step) => step.text))).toMatch(
+      /firm mattress.*away from your baby's face/,
+    );
+    expect(all(guide('en', 'side-lying')?.safety)).toMatch(/couch, armchair or recliner/);
+    expect(all(guide('es', 'side-lying')?.safety)).toMatch(/^Si le está dando sueño, acueste a su bebé boca arriba/);
+  });
+
+  it('calls mastitis a swelling that is sometimes an infection, and keeps feeding on both sides', () => {
+    for (const language of LANGUAGES) {
+      const note = packs[language].timerSafetyNotes.find((entry) => entry.id === 'red-or-painful-breast');
+      expect(note?.redFlag?.heading).not.toMatch(/infection|infección/);
+      expect(all(note?.points)).toMatch(/both sides|dos lados/);
+    }
+  });
+});
+
 describe('shipped illustrations', () => {
   const files = readdirSync(ILLUSTRATIONS).filter((name) => name.endsWith('.svg'));
 
-  it('has one SVG per guide, and every guide names an existing file', () => {
-    expect(files.sort()).toEqual(packs.en.guides.map((guide) => `${guide.id}.svg`).sort());
+  it('uses every SVG, and every guide and step names an existing file', () => {
+    const named = new Set(
+      packs.en.guides.flatMap((guide) => [
+        guide.illustration,
+        ...guide.steps.flatMap((step) => (step.illustration ? [step.illustration] : [])),
+      ]),
+    );
+    expect(files.sort()).toEqual([...named].sort());
   });
 
   it.each(readdirSync(ILLUSTRATIONS).filter((name) => name.endsWith('.svg')))('%s is a safe, themeable SVG', (file) => {

@@ -202,7 +202,7 @@ const reportsEs: ReportsMessages = {
     starts: 'Veces iniciado',
   },
   endReasons: {
-    completed: 'Terminada en la sala («He terminado»)',
+    completed: 'Terminada en la sala («Ya terminé»)',
     'staff-ended': 'Terminada por el personal',
     'auto-closed': 'Cerrada por el quiosco',
     recovered: 'Cerrada tras un reinicio',

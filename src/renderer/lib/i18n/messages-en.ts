@@ -85,6 +85,7 @@ export const en = {
       positions: { title: 'Feeding holds', hint: 'Holds, a good latch and hand expression, step by step' },
       letdownHelp: { title: 'Help your milk flow', hint: 'Seven simple things to try' },
       learn: { title: 'Learn about the let-down', hint: 'Short slides, at your own pace' },
+      more: { title: 'Pumping and more', hint: 'Pumping, your milk, the NICU, feeding, your feelings' },
     },
     done: {
       question: 'End your session?',
@@ -102,6 +103,7 @@ export const en = {
       step: (step: number, total: number) => `Step ${step} of ${total}`,
       whenToAsk: 'When to ask for help',
       finish: 'Back to the holds',
+      finishMore: 'Back to the list',
       drawing: (title: string) => `Drawing: ${title}`,
     },
     steps: {
