@@ -91,6 +91,8 @@ export const settingsFields = {
     .transform(canonicalTimeZone),
   /** Sessions that ended more than this many months ago are deleted, with their events; null keeps everything. */
   retentionMonths: z.number().int().min(1).max(120).nullable(),
+  /** A badge still asks for the PIN (default); off, a badge alone signs a nurse in. */
+  badgeNeedsPin: z.boolean(),
 } as const;
 
 export const SETTINGS_DEFAULTS: KioskSettingsView = {
@@ -115,6 +117,7 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
   // Reports, export and retention (reports helper): the machine's zone until an admin chooses one; keep everything.
   timeZone: systemTimeZone(),
   retentionMonths: null,
+  badgeNeedsPin: true,
 };
 
 export type SettingKey = keyof typeof settingsFields;

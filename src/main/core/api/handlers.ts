@@ -78,6 +78,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
         // Storage health (reliability helper).
         storageAlert: context.storageAlert?.() ?? null,
         canSavePdf: caller.printToPdf !== undefined,
+        badgeNeedsPin: settings.badgeNeedsPin,
       };
     },
 
@@ -86,6 +87,8 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     completeSetup: (input) => completeSetup(db, clock, input),
 
     signIn: ({ staffNumber, pin }) => staffAuth.signIn(staffNumber, pin),
+
+    signInWithBadge: ({ badge, pin }) => staffAuth.signInWithBadge(badge, pin),
 
     signOut({ staffToken }) {
       staffAuth.signOut(staffToken);
@@ -148,6 +151,10 @@ export function createHandlers(context: HandlerContext): HandlerTable {
 
     resetStaffPin({ staffToken, staffId, pin }) {
       return staffAdmin.resetPin(staffId, pin, admin(staffToken).staffId);
+    },
+
+    setStaffBadge({ staffToken, staffId, badge }) {
+      return staffAdmin.setBadge(staffId, badge, admin(staffToken).staffId);
     },
 
     listAllRooms({ staffToken }) {
