@@ -248,7 +248,15 @@ export const en = {
     pinLength: 'A PIN has 4 to 8 digits.',
     noMatch: 'That staff number and PIN do not match.',
     lockedFor: (minutes: number) =>
-      `Too many wrong PINs. The keypad is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+      `Too many wrong PINs. This staff number is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+    paused: 'The keypad takes a short pause after several wrong tries.',
+    waitSeconds: (seconds: number) =>
+      `Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}, then try again.`,
+    badgeHint: 'Or tap your badge on the reader.',
+    badgeRead: 'Badge read. Now type your PIN.',
+    badgeNoMatch: 'That badge and PIN do not match.',
+    badgeUnknown: 'This badge cannot sign in here. Please type your staff number.',
+    useNumber: 'Type a staff number instead',
   },
   firstRun: {
     heading: 'Set up this kiosk',

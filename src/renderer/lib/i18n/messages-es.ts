@@ -248,7 +248,15 @@ export const es: Messages = {
     pinLength: 'La clave tiene de 4 a 8 dígitos.',
     noMatch: 'El número de personal y la clave no coinciden.',
     lockedFor: (minutes) =>
-      `Demasiadas claves incorrectas. El teclado está bloqueado durante ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}.`,
+      `Demasiadas claves incorrectas. Este número de personal está bloqueado durante ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}.`,
+    paused: 'El teclado hace una pausa corta después de varios intentos incorrectos.',
+    waitSeconds: (seconds) =>
+      `Espere ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'} y vuelva a intentarlo.`,
+    badgeHint: 'O acerque su tarjeta al lector.',
+    badgeRead: 'Tarjeta leída. Ahora escriba su clave.',
+    badgeNoMatch: 'La tarjeta y la clave no coinciden.',
+    badgeUnknown: 'Esta tarjeta no sirve para entrar aquí. Escriba su número de personal.',
+    useNumber: 'Escribir el número de personal',
   },
   firstRun: {
     heading: 'Configurar este quiosco',
