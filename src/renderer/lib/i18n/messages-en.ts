@@ -250,8 +250,7 @@ export const en = {
     lockedFor: (minutes: number) =>
       `Too many wrong PINs. This staff number is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
     paused: 'The keypad takes a short pause after several wrong tries.',
-    waitSeconds: (seconds: number) =>
-      `Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}, then try again.`,
+    waitSeconds: (seconds: number) => `Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}, then try again.`,
     badgeHint: 'Or tap your badge on the reader.',
     badgeRead: 'Badge read. Now type your PIN.',
     badgeNoMatch: 'That badge and PIN do not match.',
@@ -377,6 +376,17 @@ export const en = {
       numberTaken: 'That staff number is already in use. Choose another, or leave it empty.',
       pinFormat: 'A PIN has 4 to 8 digits, and nothing else.',
       pinsDiffer: 'The two PINs are different. Please type them again.',
+      badge: 'Badge',
+      withBadge: 'with a badge',
+      badgeHeading: (name: string) => `A badge for ${name}`,
+      badgeField: 'Badge number',
+      badgeHint: 'Tap the badge on the reader now, or type the number printed on it.',
+      saveBadge: 'Save the badge',
+      removeBadge: 'Remove the badge',
+      badgeSet: (name: string) => `${name} can now sign in with the badge.`,
+      badgeRemoved: (name: string) => `${name}’s badge was removed.`,
+      badgeFormat: 'A badge number has 4 to 64 letters or digits.',
+      badgeTaken: 'This badge already belongs to another staff member.',
       lastAdmin:
         'This is the last active administrator, so the kiosk needs them as they are. Add another administrator first, then try again.',
     },

@@ -250,8 +250,7 @@ export const es: Messages = {
     lockedFor: (minutes) =>
       `Demasiadas claves incorrectas. Este número de personal está bloqueado durante ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}.`,
     paused: 'El teclado hace una pausa corta después de varios intentos incorrectos.',
-    waitSeconds: (seconds) =>
-      `Espere ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'} y vuelva a intentarlo.`,
+    waitSeconds: (seconds) => `Espere ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'} y vuelva a intentarlo.`,
     badgeHint: 'O acerque su tarjeta al lector.',
     badgeRead: 'Tarjeta leída. Ahora escriba su clave.',
     badgeNoMatch: 'La tarjeta y la clave no coinciden.',
@@ -385,6 +384,17 @@ export const es: Messages = {
       numberTaken: 'Ese número de personal ya está en uso. Elija otro o déjelo vacío.',
       pinFormat: 'La clave tiene de 4 a 8 dígitos, y nada más.',
       pinsDiffer: 'Las dos claves son distintas. Escríbalas otra vez.',
+      badge: 'Tarjeta',
+      withBadge: 'con tarjeta',
+      badgeHeading: (name) => `Una tarjeta para ${name}`,
+      badgeField: 'Número de la tarjeta',
+      badgeHint: 'Acerque ahora la tarjeta al lector, o escriba el número que trae impreso.',
+      saveBadge: 'Guardar la tarjeta',
+      removeBadge: 'Quitar la tarjeta',
+      badgeSet: (name) => `${name} ya puede entrar con su tarjeta.`,
+      badgeRemoved: (name) => `Se quitó la tarjeta de ${name}.`,
+      badgeFormat: 'El número de la tarjeta tiene de 4 a 64 letras o dígitos.',
+      badgeTaken: 'Esta tarjeta ya es de otra persona del personal.',
       lastAdmin:
         'Es el último administrador activo, así que el quiosco lo necesita tal como está. Añada primero a otro administrador y vuelva a intentarlo.',
     },
