@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
-import { settingsChangesSchema, settingsFields } from './settings';
+import { hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE, settingsChangesSchema, settingsFields } from './settings';
 import {
   LANGUAGES,
   SESSION_EVENT_TYPES,
@@ -50,6 +50,7 @@ export const badgeSchema = z
 const label = (max: number) =>
   z
     .string()
+    .refine(hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE)
     .trim()
     .min(1, 'must not be empty')
     .max(max, `at most ${max} characters`)

@@ -5,9 +5,17 @@
 import { z } from 'zod';
 import { LANGUAGES, type KioskSettingsView } from './domain';
 
+/**
+ * Half of a UTF-16 surrogate pair on its own is not a character: stored, it would be silently replaced by "�".
+ * Text staff type is refused with this message instead, and nothing changes.
+ */
+export const LONE_SURROGATE_MESSAGE = 'contains a broken character (half of a surrogate pair); please type it again';
+export const hasNoLoneSurrogate = (value: string): boolean => !/\p{Cs}/u.test(value);
+
 const text = (max: number) =>
   z
     .string()
+    .refine(hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE)
     .trim()
     .max(max, `at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, 'no control characters');
