@@ -89,7 +89,9 @@ test.describe('nurse flow', () => {
 
     // Typed at a person's pace: a burst faster than 50 ms a key, ended by Enter, would be taken as a badge.
     for (let attempt = 2; attempt <= 5; attempt += 1) {
-      // After the third wrong try the keypad pauses a few seconds before it checks another PIN.
+      // After the third wrong try the keypad pauses a few seconds before it checks another PIN; a fixed core clock
+      // is moved past the pause (never past the 1-minute lock: 4 × 15 s).
+      kiosk.clock?.advance(15_000);
       await expect(page.getByTestId('keypad-wait')).toHaveCount(0, { timeout: 10_000 });
       await page.keyboard.type('1111', { delay: 120 });
       await expect(pinField).toHaveValue('1111');
@@ -100,6 +102,7 @@ test.describe('nurse flow', () => {
     }
     // The fifth wrong PIN locks the staff number, and says so on that very try.
     await expect(page.getByRole('alert')).toHaveText('Too many wrong PINs. This staff number is locked for 1 minute.');
+    kiosk.clock?.advance(30_000);
     await expect(page.getByTestId('keypad-wait')).toHaveCount(0, { timeout: 40_000 });
     await page.keyboard.type(NURSE.pin, { delay: 120 });
     await page.waitForTimeout(120);
