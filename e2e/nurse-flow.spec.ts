@@ -78,6 +78,7 @@ test.describe('nurse flow', () => {
 
   test('the keypad masks the PIN, pauses after three wrong tries and locks the number after five, even against the right one', async ({
     page,
+    kiosk,
   }) => {
     await tile(page, 'Room 3').click();
     await signIn(page, NURSE.staffNumber, '1111');
