@@ -76,7 +76,10 @@ test.describe('nurse flow', () => {
     expect(ends).toEqual(['completed', 'staff-ended']);
   });
 
-  test('the keypad masks the PIN and locks after five wrong PINs, even against the right one', async ({ page }) => {
+  test('the keypad masks the PIN, pauses after three wrong tries and locks the number after five, even against the right one', async ({
+    page,
+    kiosk,
+  }) => {
     await tile(page, 'Room 3').click();
     await signIn(page, NURSE.staffNumber, '1111');
     const pinField = page.getByLabel('PIN', { exact: true });
@@ -85,16 +88,27 @@ test.describe('nurse flow', () => {
     await expect(pinField).toHaveAttribute('aria-describedby', /.+/);
     await expect(pinField).toHaveValue('');
 
+    // Typed at a person's pace: a burst faster than 50 ms a key, ended by Enter, would be taken as a badge.
     for (let attempt = 2; attempt <= 5; attempt += 1) {
-      await page.keyboard.type('1111');
+      // After the third wrong try the keypad pauses a few seconds before it checks another PIN; a fixed core clock
+      // is moved past the pause (never past the 1-minute lock: 4 × 15 s).
+      kiosk.clock?.advance(15_000);
+      await expect(page.getByTestId('keypad-wait')).toHaveCount(0, { timeout: 10_000 });
+      await page.keyboard.type('1111', { delay: 120 });
       await expect(pinField).toHaveValue('1111');
       await expect(page.locator('body')).not.toContainText('1111');
+      await page.waitForTimeout(120);
       await page.keyboard.press('Enter');
       await expect(pinField).toHaveValue('');
     }
-    await page.keyboard.type(NURSE.pin);
+    // The fifth wrong PIN locks the staff number, and says so on that very try.
+    await expect(page.getByRole('alert')).toHaveText('Too many wrong PINs. This staff number is locked for 1 minute.');
+    kiosk.clock?.advance(30_000);
+    await expect(page.getByTestId('keypad-wait')).toHaveCount(0, { timeout: 40_000 });
+    await page.keyboard.type(NURSE.pin, { delay: 120 });
+    await page.waitForTimeout(120);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('alert')).toHaveText('Too many wrong PINs. The keypad is locked for 1 minute.');
+    await expect(page.getByRole('alert')).toHaveText('Too many wrong PINs. This staff number is locked for 1 minute.');
     await expect(page.getByRole('heading', { level: 2, name: 'Staff sign-in' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Cancel' }).click();

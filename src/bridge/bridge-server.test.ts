@@ -9,6 +9,7 @@ import { databaseFingerprint } from '../main/core/testing/database-fingerprint';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
 import { BRIDGE_CLIENT_PATH } from './bridge-client-script';
 import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES, startBridge, type RunningBridge } from './bridge-server';
+import { KIOSK_CSP } from '../shared/content-security-policy';
 
 interface RawResponse {
   status: number;
@@ -251,6 +252,8 @@ describe('the loopback bridge', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // One policy for both: the bridge sends exactly what the Electron shell sends.
+    expect(response.headers['content-security-policy']).toBe(KIOSK_CSP);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cache-control']).toBe('no-store');

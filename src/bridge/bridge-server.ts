@@ -13,6 +13,7 @@ import { streamExportDownload } from './export-download';
 import { injectBridge } from './html-injection';
 import { isAllowedHost, isSameOriginRequest, isWellFormedToken, newBridgeToken, tokenMatches } from './request-guards';
 import { contentTypeFor, lookUpStaticFile, readStaticFile } from './static-files';
+import { KIOSK_CSP } from '../shared/content-security-policy';
 
 export interface BridgeOptions {
   dataFolder: string;
@@ -37,10 +38,8 @@ export interface RunningBridge {
   close(): Promise<void>;
 }
 
-/** The same policy the Electron shell sends: the page may load and call only its own origin. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The very policy the Electron shell sends (one source): the page may load and call only its own origin. */
+export const CONTENT_SECURITY_POLICY = KIOSK_CSP;
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const BIND_ADDRESS = '127.0.0.1';

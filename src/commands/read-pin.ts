@@ -22,6 +22,19 @@ export async function readPin(input: PinInput, output: Writable): Promise<string
   return first;
 }
 
+/** Reads a badge the same way: a reader types it into the terminal (not echoed), or the first line of a pipe. */
+export async function readBadge(input: PinInput, output: Writable): Promise<string> {
+  if (!input.isTTY || !input.setRawMode) {
+    const lines = createInterface({ input, terminal: false });
+    for await (const line of lines) {
+      lines.close();
+      return line.trim();
+    }
+    return '';
+  }
+  return askHidden(input, output, 'Tap the badge on the reader, or type its number and press Enter: ');
+}
+
 function askHidden(input: PinInput, output: Writable, question: string): Promise<string> {
   output.write(question);
   return new Promise((resolve, reject) => {

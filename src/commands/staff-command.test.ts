@@ -78,6 +78,28 @@ describe('staff command', () => {
     }
   });
 
+  it('sets a badge read from standard input (never the command line), and removes it', async () => {
+    expect(await run(['set-badge', '--number', '100', '--data-dir', folder.path], ' 0045219983\n')).toMatchObject({
+      code: 0,
+      out: 'Staff number 100 can now sign in with the badge.\n',
+    });
+    expect(await run(['set-badge', '--number', '100', '--data-dir', folder.path], '12\n')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Badge: a badge is 4 to 64 letters or digits.'),
+    });
+    const core = openKioskCore({ dataFolder: folder.path });
+    try {
+      const auth = new StaffAuth(core.db, new ManualClock(Date.now()), () => 60_000);
+      await expect(auth.signInWithBadge('0045219983', '1234')).resolves.toMatchObject({ role: 'admin' });
+      expect(JSON.stringify(listAuditEntries(core.db))).not.toContain('0045219983');
+    } finally {
+      core.close();
+    }
+    expect(await run(['remove-badge', '--number', '100', '--data-dir', folder.path])).toMatchObject({ code: 0 });
+    expect(await run(['list', '--data-dir', folder.path])).toMatchObject({ code: 0 });
+    withCore((core) => expect(core.staffAdmin.findByNumber('100')?.hasBadge).toBe(false));
+  });
+
   it('refuses to disable the last admin, changing nothing', async () => {
     const before = withCore((core) => databaseFingerprint(core.db));
     const result = await run(['disable', '--number', '100', '--data-dir', folder.path]);

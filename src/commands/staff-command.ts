@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { displayNameSchema, pinSchema, staffNumberSchema } from '../shared/contract';
+import { badgeSchema, displayNameSchema, pinSchema, staffNumberSchema } from '../shared/contract';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../shared/domain';
 import { databasePath, resolveDataFolder } from '../main/core/data-folder';
 import { KioskError } from '../main/core/errors';
 import { openKioskCore } from '../main/core/kiosk-core';
 import { checkKnownFlags, flag, UsageError } from './cli-args';
-import { readPin } from './read-pin';
+import { readBadge, readPin } from './read-pin';
 
 export const STAFF_USAGE = `Usage: npm run staff -- <command> --data-dir DIR [options]
 
@@ -16,8 +16,10 @@ Commands:
                                          add a staff member; the PIN is read from standard input
   reset-pin --number N                   give a staff member a new PIN (read from standard input); lifts a lockout
   disable --number N                     stop a staff member signing in (the last active admin cannot be disabled)
+  set-badge --number N                   give a staff member a badge, read from standard input (a reader types it)
+  remove-badge --number N                take a staff member's badge away
 
-The PIN is never taken from the command line. On a terminal it is asked twice without echo;
+The PIN and the badge are never taken from the command line. On a terminal it is asked twice without echo;
 from a pipe, the first line is the PIN:  printf '4821\\n' | npm run staff -- reset-pin --number 104 --data-dir DIR`;
 
 export interface CommandIo {
@@ -70,7 +72,7 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
       io.stdout.write(`${STAFF_USAGE}\n`);
       return command ? 0 : 2;
     }
-    if (!['list', 'add', 'reset-pin', 'disable'].includes(command))
+    if (!['list', 'add', 'reset-pin', 'disable', 'set-badge', 'remove-badge'].includes(command))
       throw new UsageError(`Unknown command "${command}".`);
     checkKnownFlags(rest, KNOWN_FLAGS);
     if (flag(rest, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
@@ -90,10 +92,14 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
     if (!STAFF_ROLES.includes(role)) throw new UsageError('--role must be nurse or admin.');
     const numberFlag = flag(rest, '--number');
     const number = numberFlag === undefined ? undefined : check(staffNumberSchema, numberFlag, '--number');
-    if ((command === 'reset-pin' || command === 'disable') && number === undefined) {
-      throw new UsageError(
-        `--number is required: the staff number to ${command === 'disable' ? 'disable' : 'give a new PIN'}.`,
-      );
+    const needsNumber: Record<string, string> = {
+      'reset-pin': 'give a new PIN',
+      disable: 'disable',
+      'set-badge': 'give a badge',
+      'remove-badge': 'take the badge from',
+    };
+    if (needsNumber[command] && number === undefined) {
+      throw new UsageError(`--number is required: the staff number to ${needsNumber[command]}.`);
     }
 
     const core = openKioskCore({ dataFolder, ...io.core });
@@ -121,6 +127,17 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
           const pin = check(pinSchema, await readPin(io.stdin, io.stderr), 'PIN');
           await staff.resetPin(target!.id, pin, null);
           io.stdout.write(`New PIN set for staff number ${target!.staffNumber}. Any lockout is lifted.\n`);
+          return 0;
+        }
+        case 'set-badge': {
+          const badge = check(badgeSchema, await readBadge(io.stdin, io.stderr), 'Badge');
+          staff.setBadge(target!.id, badge, null);
+          io.stdout.write(`Staff number ${target!.staffNumber} can now sign in with the badge.\n`);
+          return 0;
+        }
+        case 'remove-badge': {
+          staff.setBadge(target!.id, null, null);
+          io.stdout.write(`Staff number ${target!.staffNumber} has no badge now.\n`);
           return 0;
         }
         default: {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIOSK_CSP } from './content-security-policy';
+import { KIOSK_CSP } from '../shared/content-security-policy';
 import { serveRendererRequest } from './renderer-files';
 
 let base: string;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { KIOSK_CSP } from './content-security-policy';
+import { KIOSK_CSP } from '../shared/content-security-policy';
 import { contentTypeFor, resolveRendererFile } from './renderer-path';
 
 export const RENDERER_SECURITY_HEADERS: Readonly<Record<string, string>> = {

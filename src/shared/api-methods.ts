@@ -9,6 +9,7 @@ export const API_METHODS = [
   'completeSetup',
   // Staff at the keypad
   'signIn',
+  'signInWithBadge',
   'signOut',
   'keepSignedIn',
   'startSession',
@@ -32,6 +33,7 @@ export const API_METHODS = [
   'addStaff',
   'updateStaff',
   'resetStaffPin',
+  'setStaffBadge',
   'listAllRooms',
   'addRoom',
   'renameRoom',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
-import { settingsChangesSchema, settingsFields } from './settings';
+import { hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE, settingsChangesSchema, settingsFields } from './settings';
 import {
   LANGUAGES,
   SESSION_EVENT_TYPES,
@@ -42,10 +42,16 @@ const staffToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a staff token');
 /** A staff number is what a nurse types on the keypad: digits only, so no name ever shows on the shared screen. */
 export const staffNumberSchema = z.string().regex(/^\d{1,8}$/, 'a staff number is 1 to 8 digits');
 export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+/** What a badge reader types before Enter: letters and digits (readers differ in letter case). */
+export const badgeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{4,64}$/, 'a badge is 4 to 64 letters or digits');
 /** Visible text typed by staff: trimmed, no control characters, bounded. */
 const label = (max: number) =>
   z
     .string()
+    .refine(hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE)
     .trim()
     .min(1, 'must not be empty')
     .max(max, `at most ${max} characters`)
@@ -116,6 +122,8 @@ export const contract = {
   },
 
   signIn: { input: z.object({ staffNumber: staffNumberSchema, pin: pinSchema }).strict() },
+  /** A badge tapped on the keypad screen; the PIN too, unless an admin turned that off (badgeNeedsPin). */
+  signInWithBadge: { input: z.object({ badge: badgeSchema, pin: pinSchema.optional() }).strict() },
   signOut: { input: z.object({ staffToken }).strict() },
   /** Staff are busy on a staff screen (typing a form): keeps the sign-in from lapsing mid-task. */
   keepSignedIn: { input: z.object({ staffToken }).strict() },
@@ -196,6 +204,8 @@ export const contract = {
       .strict(),
   },
   resetStaffPin: { input: z.object({ staffToken, staffId: id, pin: pinSchema }).strict() },
+  /** Gives a staff member a badge, or takes it away (null). Only its keyed hash is stored. */
+  setStaffBadge: { input: z.object({ staffToken, staffId: id, badge: badgeSchema.nullable() }).strict() },
   listAllRooms: { input: z.object({ staffToken }).strict() },
   addRoom: { input: z.object({ staffToken, name: roomNameSchema }).strict() },
   renameRoom: { input: z.object({ staffToken, roomId: id, name: roomNameSchema }).strict() },
@@ -252,6 +262,7 @@ export interface ApiResults {
   listRooms: RoomBoardEntry[];
   completeSetup: SetupResult;
   signIn: StaffSignIn;
+  signInWithBadge: StaffSignIn;
   signOut: { signedOut: true };
   keepSignedIn: { expiresAt: number };
   startSession: StartedSession;
@@ -273,6 +284,7 @@ export interface ApiResults {
   addStaff: StaffMember;
   updateStaff: StaffMember;
   resetStaffPin: StaffMember;
+  setStaffBadge: StaffMember;
   listAllRooms: RoomSummary[];
   addRoom: RoomSummary;
   renameRoom: RoomSummary;

@@ -71,6 +71,8 @@ export interface KioskStatus {
   storageAlert: StorageAlert | null;
   /** The caller's page can be saved as a PDF by the kiosk itself (the Electron app; not a browser). */
   canSavePdf: boolean;
+  /** A badge tapped on the keypad screen still asks for the PIN. */
+  badgeNeedsPin: boolean;
 }
 
 // ---- Storage health (issue 7, reliability helper) ----
@@ -130,6 +132,8 @@ export interface StaffMember {
   role: StaffRole;
   disabled: boolean;
   lockedOut: boolean;
+  /** A badge is set for this staff member (the badge itself is never shown: only its keyed hash is kept). */
+  hasBadge: boolean;
 }
 
 /** A room as admins manage it. */
@@ -168,6 +172,8 @@ export interface KioskSettingsView {
   timeZone: string;
   /** Months after a session ended before it is deleted; null keeps everything. */
   retentionMonths: number | null;
+  /** A badge tapped on the keypad screen still asks for the PIN (two factors); off, the badge alone signs in. */
+  badgeNeedsPin: boolean;
 }
 
 // ---- Timers (issue 5, timers helper) ----

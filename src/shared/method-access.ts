@@ -18,6 +18,7 @@ export const METHOD_ACCESS = {
   listRooms: 'public',
   completeSetup: 'public',
   signIn: 'public',
+  signInWithBadge: 'public',
   // Signing out a sign-in that has already lapsed is not an error: the token is simply forgotten.
   signOut: 'public',
   keepSignedIn: 'staff',
@@ -39,6 +40,7 @@ export const METHOD_ACCESS = {
   addStaff: 'admin',
   updateStaff: 'admin',
   resetStaffPin: 'admin',
+  setStaffBadge: 'admin',
   listAllRooms: 'admin',
   addRoom: 'admin',
   renameRoom: 'admin',

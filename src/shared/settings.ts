@@ -5,9 +5,17 @@
 import { z } from 'zod';
 import { LANGUAGES, type KioskSettingsView } from './domain';
 
+/**
+ * Half of a UTF-16 surrogate pair on its own is not a character: stored, it would be silently replaced by "�".
+ * Text staff type is refused with this message instead, and nothing changes.
+ */
+export const LONE_SURROGATE_MESSAGE = 'contains a broken character (half of a surrogate pair); please type it again';
+export const hasNoLoneSurrogate = (value: string): boolean => !/\p{Cs}/u.test(value);
+
 const text = (max: number) =>
   z
     .string()
+    .refine(hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE)
     .trim()
     .max(max, `at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, 'no control characters');
@@ -91,6 +99,8 @@ export const settingsFields = {
     .transform(canonicalTimeZone),
   /** Sessions that ended more than this many months ago are deleted, with their events; null keeps everything. */
   retentionMonths: z.number().int().min(1).max(120).nullable(),
+  /** A badge still asks for the PIN (default); off, a badge alone signs a nurse in. */
+  badgeNeedsPin: z.boolean(),
 } as const;
 
 export const SETTINGS_DEFAULTS: KioskSettingsView = {
@@ -115,6 +125,7 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
   // Reports, export and retention (reports helper): the machine's zone until an admin chooses one; keep everything.
   timeZone: systemTimeZone(),
   retentionMonths: null,
+  badgeNeedsPin: true,
 };
 
 export type SettingKey = keyof typeof settingsFields;

@@ -84,7 +84,12 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     backups: options.backups ?? true,
   });
   const db = storage.db;
-  const staffAuth = new StaffAuth(db, clock, () => loadSettings(db).signOutAfterSeconds * 1000);
+  const staffAuth = new StaffAuth(
+    db,
+    clock,
+    () => loadSettings(db).signOutAfterSeconds * 1000,
+    () => loadSettings(db).badgeNeedsPin,
+  );
   const staffAdmin = new StaffAdmin(db, clock);
   const roomAdmin = new RoomAdmin(db, clock);
   // Timers (issue 5): ending a session stops its timers in the same transaction.

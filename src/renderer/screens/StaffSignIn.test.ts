@@ -5,7 +5,7 @@ import type { StaffSignIn as SignIn } from '../../shared/domain';
 import { locale } from '../lib/i18n/locale.svelte';
 import { ok, stubKiosk } from '../testing/stub-kiosk';
 import StaffSignIn from './StaffSignIn.svelte';
-import { lockoutMinutes } from './sign-in-errors';
+import { lockoutMinutes, waitSeconds } from './sign-in-errors';
 
 const TOKEN = 'a'.repeat(43);
 const signedIn: SignIn = { staffToken: TOKEN, staffNumber: '42', role: 'nurse', expiresAt: 0 };
@@ -106,14 +106,16 @@ describe('StaffSignIn', () => {
   });
 
   it('shows a lockout with its minutes, in English and in Spanish', async () => {
-    stubKiosk({ signIn: refused('locked-out', 'Too many wrong PINs. The keypad is locked for 4 minutes.') });
+    stubKiosk({ signIn: refused('locked-out', 'Too many wrong PINs. This staff number is locked for 4 minutes.') });
     showKeypad();
     await press('42');
     await fireEvent.keyDown(window, { key: 'Enter' });
     await press('2468');
     await fireEvent.keyDown(window, { key: 'Enter' });
     await vi.waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe('Too many wrong PINs. The keypad is locked for 4 minutes.'),
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Too many wrong PINs. This staff number is locked for 4 minutes.',
+      ),
     );
 
     locale.set('es');
@@ -122,16 +124,71 @@ describe('StaffSignIn', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Entrar' }));
     await vi.waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe(
-        'Demasiadas claves incorrectas. El teclado está bloqueado durante 4 minutos.',
+        'Demasiadas claves incorrectas. Este número de personal está bloqueado durante 4 minutos.',
       ),
     );
   });
 
-  it('reads the lockout’s minutes from the core’s words, and nothing else', () => {
-    expect(lockoutMinutes('Too many wrong PINs. The keypad is locked for 1 minute.')).toBe(1);
+  it('reads the lockout’s minutes and the pause’s seconds from the core’s words, and nothing else', () => {
+    expect(lockoutMinutes('Too many wrong PINs. This staff number is locked for 1 minute.')).toBe(1);
     expect(lockoutMinutes('… locked for 15 minutes.')).toBe(15);
     expect(lockoutMinutes('Locked.')).toBeNull();
     expect(lockoutMinutes('locked for 0 minutes')).toBeNull();
+    expect(lockoutMinutes('Please wait 8 minutes')).toBeNull();
+    expect(waitSeconds('Too many wrong tries on this keypad. Please wait 30 seconds before the next try.')).toBe(30);
+    expect(waitSeconds('Please wait 1 second before the next try.')).toBe(1);
+    expect(waitSeconds('That staff number and PIN do not match.')).toBeNull();
+  });
+
+  it('counts the keypad’s pause down calmly, keeps Sign in off meanwhile, then lets the nurse try again', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      const api = stubKiosk({
+        signIn: refused(
+          'unauthorized',
+          'That staff number and PIN do not match. Please wait 3 seconds before the next try.',
+        ),
+      });
+      showKeypad();
+      await press('42');
+      await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+      await press('1111');
+      await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+      await vi.waitFor(() =>
+        expect(screen.getByTestId('keypad-wait').textContent).toBe('Please wait 3 seconds, then try again.'),
+      );
+      expect(screen.getByRole('alert').textContent).toContain('That staff number and PIN do not match.');
+      expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(true);
+      await press('2222');
+      await fireEvent.keyDown(window, { key: 'Enter' });
+      expect(api.signIn).toHaveBeenCalledTimes(1);
+
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(screen.getByTestId('keypad-wait').textContent).toContain('Please wait 2 seconds');
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(screen.queryByTestId('keypad-wait')).toBeNull();
+      expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says the keypad is pausing (not that the PIN is wrong) when it refuses to check one', async () => {
+    stubKiosk({
+      signIn: refused('locked-out', 'Too many wrong tries on this keypad. Please wait 12 seconds before the next try.'),
+    });
+    showKeypad();
+    await press('42');
+    await fireEvent.keyDown(window, { key: 'Enter' });
+    await press('2468');
+    await fireEvent.keyDown(window, { key: 'Enter' });
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'The keypad takes a short pause after several wrong tries.',
+      ),
+    );
+    expect(screen.getByTestId('keypad-wait').textContent).toContain('Please wait 12 seconds');
+    expect(screen.getByRole('alert').textContent).not.toContain('do not match');
   });
 
   it('cancels with the button or Escape', async () => {
@@ -140,5 +197,39 @@ describe('StaffSignIn', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await fireEvent.keyDown(window, { key: 'Escape' });
     expect(oncancel).toHaveBeenCalledTimes(2);
+  });
+
+  it('takes a badge reader’s fast burst as a badge, keeps it out of the fields, then asks for the PIN', async () => {
+    const api = stubKiosk({ signInWithBadge: () => ok(signedIn) });
+    const { onsignedin } = showKeypad();
+    await press('4'); // a nurse had started typing her number
+    for (const key of [...'0045219983', 'Enter']) await fireEvent.keyDown(window, { key });
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Badge read. Now type your PIN.'));
+    expect((screen.getByLabelText('PIN') as HTMLInputElement).value).toBe('');
+    expect(document.body.textContent).not.toContain('0045219983');
+    await press('2468');
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(api.signInWithBadge).toHaveBeenCalledWith({ badge: '0045219983', pin: '2468' });
+    expect(api.signIn).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(onsignedin).toHaveBeenCalledWith(signedIn));
+  });
+
+  it('signs in with the badge alone when the kiosk says so, and says calmly when a badge is not known', async () => {
+    const api = stubKiosk({ signInWithBadge: refused('unauthorized', 'That badge and PIN do not match.') });
+    render(StaffSignIn, {
+      kioskName: 'Maternity',
+      task: { kind: 'staff-menu' },
+      oncancel: vi.fn(),
+      onsignedin: vi.fn(),
+      badgeNeedsPin: false,
+    });
+    for (const key of [...'77665544', 'Enter']) await fireEvent.keyDown(window, { key });
+    expect(api.signInWithBadge).toHaveBeenCalledWith({ badge: '77665544' });
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'This badge cannot sign in here. Please type your staff number.',
+      ),
+    );
+    expect((screen.getByLabelText('Staff number') as HTMLInputElement).value).toBe('');
   });
 });

@@ -49,6 +49,7 @@ export function kioskStatus(overrides: Partial<KioskStatus> = {}): KioskStatus {
     // Storage health (reliability helper).
     storageAlert: null,
     canSavePdf: false,
+    badgeNeedsPin: true,
   };
   return Object.assign(defaults, overrides);
 }

@@ -69,6 +69,17 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { staffNumber: '12', pin: '1234', remember: true },
     { staffNumber: '1'.repeat(100_000), pin: '1234' },
   ],
+  signInWithBadge: [
+    {},
+    { pin: '1234' },
+    { badge: '12' },
+    { badge: '1'.repeat(65) },
+    { badge: '12 34 56' },
+    { badge: 'ABC-123' },
+    { badge: 123456 },
+    { badge: '123456', pin: '12' },
+    { badge: '123456', staffNumber: '12' },
+  ],
   signOut: [{}, { staffToken: 'short' }, { staffToken: A_TOKEN, extra: 1 }],
   keepSignedIn: [{}, { staffToken: 42 }, { staffToken: A_TOKEN, minutes: 60 }],
   startSession: [
@@ -126,6 +137,14 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   resetStaffPin: [
     { staffToken: A_TOKEN, staffId: 1 },
     { staffToken: A_TOKEN, staffId: 1, pin: 'abcd' },
+  ],
+  setStaffBadge: [
+    { staffToken: A_TOKEN, staffId: 1 },
+    { staffToken: A_TOKEN, staffId: 1, badge: '' },
+    { staffToken: A_TOKEN, staffId: 1, badge: 'ab' },
+    { staffToken: A_TOKEN, staffId: 1, badge: 'bad badge!' },
+    { staffToken: A_TOKEN, staffId: 0, badge: '123456' },
+    { staffToken: A_TOKEN, badge: '123456' },
   ],
   listAllRooms: [{}, { staffToken: A_TOKEN, all: true }],
   addRoom: [{ staffToken: A_TOKEN }, { staffToken: A_TOKEN, name: '' }, { staffToken: A_TOKEN, name: 5 }],

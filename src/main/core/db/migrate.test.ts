@@ -68,7 +68,7 @@ describe('migration registry', () => {
 
   it('reports the newer-database refusal as a storage error code', () => {
     const raw = new Database(`${folder.path}/kiosk.db`);
-    raw.pragma('user_version = 5');
+    raw.pragma(`user_version = ${latestSchemaVersion() + 1}`);
     try {
       migrate(raw);
       expect.unreachable();

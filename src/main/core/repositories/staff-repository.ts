@@ -14,6 +14,8 @@ export interface StaffRow {
   lockedUntil: number | null;
   disabled: boolean;
   createdAt: number;
+  /** A keyed hash of the staff member's badge, or null when they have none. */
+  badgeHash: Buffer | null;
 }
 
 interface RawStaff {
@@ -28,6 +30,7 @@ interface RawStaff {
   locked_until: number | null;
   disabled: number;
   created_at: number;
+  badge_hash: Buffer | null;
 }
 
 const toStaff = (raw: RawStaff): StaffRow => ({
@@ -42,6 +45,7 @@ const toStaff = (raw: RawStaff): StaffRow => ({
   lockedUntil: raw.locked_until,
   disabled: raw.disabled === 1,
   createdAt: raw.created_at,
+  badgeHash: raw.badge_hash,
 });
 
 export interface NewStaff {
@@ -66,6 +70,16 @@ export function findStaffByNumber(db: KioskDatabase, staffNumber: string): Staff
   const raw = cachedStatement(db, 'SELECT * FROM staff WHERE staff_number = ?').get(staffNumber) as
     RawStaff | undefined;
   return raw && toStaff(raw);
+}
+
+export function findStaffByBadge(db: KioskDatabase, badgeHash: Buffer): StaffRow | undefined {
+  const raw = cachedStatement(db, 'SELECT * FROM staff WHERE badge_hash = ?').get(badgeHash) as RawStaff | undefined;
+  return raw && toStaff(raw);
+}
+
+/** Gives a staff member a badge (its keyed hash) or takes it away (null). */
+export function replaceStaffBadge(db: KioskDatabase, id: number, badgeHash: Buffer | null): void {
+  cachedStatement(db, 'UPDATE staff SET badge_hash = ? WHERE id = ?').run(badgeHash, id);
 }
 
 export function getStaff(db: KioskDatabase, id: number): StaffRow | undefined {

@@ -5,15 +5,18 @@ import { KioskError } from '../errors';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
 import {
   countActiveAdmins,
+  findStaffByBadge,
   findStaffByNumber,
   getStaff,
   insertStaff,
   listStaff,
   nextStaffNumber,
+  replaceStaffBadge,
   replaceStaffPin,
   updateStaffProfile,
   type StaffRow,
 } from '../repositories/staff-repository';
+import { hashBadge } from './badge-hashing';
 import { hashPin } from './pin-hashing';
 
 const toMember = (row: StaffRow, now: number): StaffMember => ({
@@ -23,6 +26,7 @@ const toMember = (row: StaffRow, now: number): StaffMember => ({
   role: row.role,
   disabled: row.disabled,
   lockedOut: row.lockedUntil !== null && row.lockedUntil > now,
+  hasBadge: row.badgeHash !== null,
 });
 
 /**
@@ -99,6 +103,29 @@ export class StaffAdmin {
         const current = this.#existing(staffId);
         replaceStaffPin(this.#db, staffId, credentials);
         this.#audit(byStaffId, { change: 'pin-reset', staffNumber: current.staffNumber });
+        return toMember(getStaff(this.#db, staffId)!, this.#clock.now());
+      })
+      .immediate();
+  }
+
+  /** Gives a staff member a badge (null takes it away). A badge already given to someone else is refused. */
+  setBadge(staffId: number, badge: string | null, byStaffId: number | null): StaffMember {
+    return this.#db
+      .transaction(() => {
+        const current = this.#existing(staffId);
+        const badgeHash = badge === null ? null : hashBadge(this.#db, badge);
+        if (badgeHash) {
+          const holder = findStaffByBadge(this.#db, badgeHash);
+          if (holder && holder.id !== staffId) {
+            throw new KioskError('conflict', `This badge is already set for staff number ${holder.staffNumber}.`);
+          }
+        }
+        replaceStaffBadge(this.#db, staffId, badgeHash);
+        // The badge itself is a credential: the audit says only that it changed.
+        this.#audit(byStaffId, {
+          change: badge === null ? 'badge-removed' : 'badge-set',
+          staffNumber: current.staffNumber,
+        });
         return toMember(getStaff(this.#db, staffId)!, this.#clock.now());
       })
       .immediate();

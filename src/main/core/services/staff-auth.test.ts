@@ -6,7 +6,8 @@ import { listAuditEntries } from '../repositories/audit-log-repository';
 import { getStaff } from '../repositories/staff-repository';
 import { seedStaff } from '../testing/seed-staff';
 import { makeTempFolder } from '../testing/temp-folder';
-import { keypadLockoutDuration, lockoutDuration, MAX_FAILED_ATTEMPTS, StaffAuth } from './staff-auth';
+import { FREE_WRONG_TRIES, KEYPAD_WINDOW_MS, keypadWaitAfter, LONGEST_WAIT_MS } from './keypad-pace';
+import { lockoutDuration, MAX_FAILED_ATTEMPTS, StaffAuth } from './staff-auth';
 
 let folder: ReturnType<typeof makeTempFolder>;
 let db: KioskDatabase;
@@ -27,6 +28,17 @@ afterEach(() => {
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
   await expect(promise).rejects.toSatisfy((error) => error instanceof KioskError && error.code === code);
+}
+
+async function expectRefusal(promise: Promise<unknown>, code: string, message: string | RegExp): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (refusal: unknown) => refusal,
+  );
+  expect(error).toBeInstanceOf(KioskError);
+  expect((error as KioskError).code).toBe(code);
+  if (typeof message === 'string') expect((error as KioskError).message).toContain(message);
+  else expect((error as KioskError).message).toMatch(message);
 }
 
 describe('staff sign-in', () => {
@@ -61,24 +73,29 @@ describe('staff sign-in', () => {
 
   it(`locks after ${MAX_FAILED_ATTEMPTS} wrong PINs, even for the right PIN, and the lock grows each time`, async () => {
     const id = await seedStaff(db, { staffNumber: '5', pin: '5555' });
-    for (let round = 1; round <= 3; round++) {
-      for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS; attempt++)
-        await expectCode(auth.signIn('5', '0000'), 'unauthorized');
+    for (let round = 1; round <= 6; round++) {
+      for (let attempt = 1; attempt <= MAX_FAILED_ATTEMPTS; attempt++) {
+        clock.advance(LONGEST_WAIT_MS); // past any wait the keypad asked for
+        // The try that locks says so, with the lock's length, instead of "do not match".
+        const minutes = lockoutDuration(round) / 60_000;
+        if (attempt < MAX_FAILED_ATTEMPTS) await expectCode(auth.signIn('5', '0000'), 'unauthorized');
+        else await expectRefusal(auth.signIn('5', '0000'), 'locked-out', `locked for ${minutes} minute`);
+      }
       const staff = getStaff(db, id)!;
       expect(staff.lockoutCount).toBe(round);
       expect(staff.lockedUntil).toBe(clock.now() + lockoutDuration(round));
+      clock.advance(LONGEST_WAIT_MS);
       await expectCode(auth.signIn('5', '5555'), 'locked-out');
-      clock.advance(lockoutDuration(round) - 1);
+      clock.advance(lockoutDuration(round) - LONGEST_WAIT_MS - 1);
       await expectCode(auth.signIn('5', '5555'), 'locked-out');
       clock.advance(1);
     }
-    expect(lockoutDuration(1)).toBe(60_000);
-    expect(lockoutDuration(2)).toBe(120_000);
-    expect(lockoutDuration(3)).toBe(240_000);
-    expect(lockoutDuration(30)).toBe(3_600_000);
+    expect([1, 2, 3, 4, 5, 6, 30].map(lockoutDuration)).toEqual(
+      [1, 2, 4, 8, 15, 15, 15].map((minutes) => minutes * 60_000),
+    );
     const lockouts = listAuditEntries(db, 1000).filter((entry) => entry.action === 'lockout');
-    expect(lockouts.filter((entry) => entry.detail?.scope === 'staff')).toHaveLength(3);
-    expect(lockouts.filter((entry) => entry.detail?.scope === 'keypad')).toHaveLength(3);
+    expect(lockouts.map((entry) => entry.detail?.scope)).toEqual(Array(6).fill('staff'));
+    clock.advance(KEYPAD_WINDOW_MS);
     await auth.signIn('5', '5555');
     expect(getStaff(db, id)).toMatchObject({ failedAttempts: 0, lockoutCount: 0, lockedUntil: null });
   });
@@ -103,40 +120,45 @@ describe('staff sign-in', () => {
   });
 });
 
-describe('keypad lock', () => {
-  it('locks the whole keypad after five wrong tries with any numbers, and a restart does not lift it', async () => {
+describe('keypad pace', () => {
+  it('waits 2, 4, 8, 16 then 30 seconds after the free wrong tries, with any numbers, and a restart keeps it', async () => {
     await seedStaff(db, { staffNumber: '10', pin: '1010' });
-    for (const guess of ['1', '2', '3', '4', '5']) await expectCode(auth.signIn(guess, '0000'), 'unauthorized');
-    await expectCode(auth.signIn('10', '1010'), 'locked-out');
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(keypadWaitAfter)).toEqual(
+      [0, 0, 0, 2, 4, 8, 16, 30, 30].map((seconds) => seconds * 1000),
+    );
+    for (let attempt = 1; attempt <= FREE_WRONG_TRIES; attempt++)
+      await expectRefusal(auth.signIn(String(attempt), '0000'), 'unauthorized', /do not match\.$/);
+    await expectRefusal(auth.signIn('4', '0000'), 'unauthorized', 'Please wait 2 seconds');
+    // The right PIN is not even checked during the wait: it is not a lockout of her, only a pause.
+    await expectRefusal(auth.signIn('10', '1010'), 'locked-out', 'Please wait 2 seconds');
     const afterRestart = new StaffAuth(db, clock, () => IDLE_MS);
-    await expectCode(afterRestart.signIn('10', '1010'), 'locked-out');
-    clock.advance(keypadLockoutDuration(1));
+    clock.advance(1999);
+    await expectRefusal(afterRestart.signIn('10', '1010'), 'locked-out', 'Please wait 1 second');
+    clock.advance(1);
     await afterRestart.signIn('10', '1010');
   });
 
-  it('grows with repeated lockouts up to 15 minutes, and a good sign-in resets it', async () => {
+  it('is never cleared by a good sign-in: a nurse with her own PIN cannot reset it and go on guessing', async () => {
     await seedStaff(db, { staffNumber: '10', pin: '1010' });
-    for (let round = 1; round <= 6; round++) {
-      for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS; attempt++)
-        await expectCode(auth.signIn('77', '0000'), 'unauthorized');
-      await expectCode(auth.signIn('10', '1010'), 'locked-out');
-      clock.advance(keypadLockoutDuration(round));
+    for (let guess = 0; guess < 8; guess++) {
+      clock.advance(keypadWaitAfter(guess));
+      await expectCode(auth.signIn('77', String(1000 + guess)), 'unauthorized');
+      clock.advance(keypadWaitAfter(guess + 1));
+      await auth.signIn('10', '1010');
     }
-    expect(keypadLockoutDuration(5)).toBe(15 * 60_000);
-    expect(keypadLockoutDuration(6)).toBe(15 * 60_000);
-    await auth.signIn('10', '1010');
-    for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS - 1; attempt++)
-      await expectCode(auth.signIn('77', '0000'), 'unauthorized');
-    await auth.signIn('10', '1010');
+    // Eight wrong tries stand in the window: the next one waits the full 30 seconds however many good sign-ins.
+    await expectRefusal(auth.signIn('77', '2000'), 'unauthorized', 'Please wait 30 seconds');
   });
 
-  it('counts wrong tries in a row only: a good sign-in in between starts the count again', async () => {
+  it('forgets wrong tries once they leave the 15-minute window', async () => {
     await seedStaff(db, { staffNumber: '10', pin: '1010' });
-    for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS - 1; attempt++)
+    for (let guess = 0; guess < 6; guess++) {
+      clock.advance(keypadWaitAfter(guess));
       await expectCode(auth.signIn('77', '0000'), 'unauthorized');
-    await auth.signIn('10', '1010');
-    for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS - 1; attempt++)
-      await expectCode(auth.signIn('77', '0000'), 'unauthorized');
+    }
+    clock.advance(KEYPAD_WINDOW_MS);
+    for (let attempt = 1; attempt < FREE_WRONG_TRIES; attempt++)
+      await expectRefusal(auth.signIn('77', '0000'), 'unauthorized', /do not match\.$/);
     await auth.signIn('10', '1010');
   });
 });

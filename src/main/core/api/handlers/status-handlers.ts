@@ -28,6 +28,7 @@ export function statusHandlers({
         nightChimeVolume: settings.nightChimeVolume,
         storageAlert: storageAlert?.() ?? null,
         canSavePdf: caller.printToPdf !== undefined,
+        badgeNeedsPin: settings.badgeNeedsPin,
       };
     },
 

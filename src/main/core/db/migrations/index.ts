@@ -3,6 +3,13 @@ import { initialSchema } from './001-initial-schema';
 import { kioskState } from './002-kiosk-state';
 import { timerKindsAndSides } from './003-timer-kinds-and-sides';
 import { reportIndexes } from './004-report-indexes';
+import { staffBadges } from './005-staff-badges';
 
 /** Every schema step, oldest first. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, kioskState, timerKindsAndSides, reportIndexes];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  kioskState,
+  timerKindsAndSides,
+  reportIndexes,
+  staffBadges,
+];

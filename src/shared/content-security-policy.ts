@@ -1,7 +1,7 @@
 /**
- * The renderer's Content-Security-Policy, sent as a response header by renderer-protocol.ts (a header, not a
- * <meta> tag, so that frame-ancestors applies and a page cannot drop it). Pure, so the browser bridge can send the
- * very same policy.
+ * The renderer's Content-Security-Policy: the one source for the Electron shell (src/main/renderer-files.ts sends it
+ * as a response header) and the browser bridge (src/bridge/bridge-server.ts). A header, not a <meta> tag, so that
+ * frame-ancestors applies and a page cannot drop it.
  *
  * No 'unsafe-inline' anywhere: Svelte 5 builds its CSS into files and sets dynamic styles through the CSSOM
  * (element.style), which CSP does not restrict. A static `style="..."` attribute in markup would be blocked, so
