@@ -451,6 +451,15 @@ export const en = {
       comingSoon: 'Usage reports will appear here.',
     },
   },
+  // The on-screen keyboard, for every text field.
+  keyboard: {
+    label: 'On-screen keyboard',
+    shift: 'Shift: capital letters',
+    capsLock: 'Caps lock on',
+    backspace: 'Delete the last letter',
+    space: 'Space',
+    done: 'Done',
+  },
   // Storage health (issue 7, reliability helper): the staff notice on the board and in the admin area.
   storage: {
     label: 'Notice for staff',

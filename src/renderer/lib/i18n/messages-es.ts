@@ -462,6 +462,14 @@ export const es: Messages = {
       comingSoon: 'Aquí aparecerán los informes de uso.',
     },
   },
+  keyboard: {
+    label: 'Teclado en pantalla',
+    shift: 'Mayúsculas',
+    capsLock: 'Bloqueo de mayúsculas activado',
+    backspace: 'Borrar la última letra',
+    space: 'Espacio',
+    done: 'Listo',
+  },
   // Estado del almacenamiento (issue 7, reliability helper).
   storage: {
     label: 'Aviso para el personal',
