@@ -3,6 +3,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import layerFences from './eslint-rules/layer-fences.js';
+import noProcessTags from './eslint-rules/no-process-tags.js';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
@@ -12,9 +13,10 @@ export default ts.config(
   ...svelte.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
-    plugins: { kiosk: { rules: { 'layer-fences': layerFences } } },
+    plugins: { kiosk: { rules: { 'layer-fences': layerFences, 'no-process-tags': noProcessTags } } },
     rules: {
       'kiosk/layer-fences': 'error',
+      'kiosk/no-process-tags': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',

@@ -1,5 +1,5 @@
 /**
- * Reliability (issue 7) from the screen: a reload (or the shell's reload after a renderer crash) brings a parent back
+ * Reliability from the screen: a reload (or the shell's reload after a renderer crash) brings a parent back
  * to the hub and the guide page they were on, while their session is open; and a data file restored from a backup is
  * told to staff on the board and in the admin area, where an admin dismisses it.
  */

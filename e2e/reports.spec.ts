@@ -1,5 +1,5 @@
 /**
- * Usage reports (issue 6) end to end: a month of seeded history, the numbers checked against the database, the
+ * Usage reports end to end: a month of seeded history, the numbers checked against the database, the
  * tables behind the charts, a CSV export downloaded and read back, the printable summary as a one-page PDF, and axe
  * in both languages and themes.
  */

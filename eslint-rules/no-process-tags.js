@@ -1,6 +1,6 @@
 /**
- * Comments speak of the product, not of how a part was written: "(issue 5)", "issue #12" or "(timers helper)" mean
- * nothing to a reader of this repository; its history holds them. Checks script comments and, in Svelte files,
+ * Comments speak of the product, not of how a part was written: tracker numbers and notes on who wrote a part mean
+ * nothing to a reader of this repository; its history holds them (the patterns below, and the tests, show the forms). Checks script comments and, in Svelte files,
  * HTML comments too.
  */
 const PROCESS_TAGS = [/\bissues?\s*#?\d+/i, /\([^()]*\bhelpers?\s*\)/i, /\bhelper-\d+\b/i];

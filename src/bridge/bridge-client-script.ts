@@ -5,7 +5,7 @@ export const BRIDGE_CLIENT_PATH = '/__kiosk/bridge-client.js';
 export const BRIDGE_API_PREFIX = '/__kiosk/api/';
 export const BRIDGE_TOKEN_HEADER = 'X-Kiosk-Token';
 export const BRIDGE_TOKEN_META = 'kiosk-bridge-token';
-// Usage export (issue 6): the download endpoint, and the header carrying the export's row count.
+// Usage export: the download endpoint, and the header carrying the export's row count.
 export const BRIDGE_EXPORT_PATH = '/__kiosk/export';
 export const BRIDGE_EXPORT_ROWS_HEADER = 'X-Kiosk-Export-Rows';
 
@@ -15,7 +15,7 @@ export const BRIDGE_EXPORT_ROWS_HEADER = 'X-Kiosk-Export-Rows';
  * renderer's CSP is `script-src 'self'`; the token reaches it through a meta tag the server writes into the page.
  * Generated from API_METHODS so the browser gets exactly the methods the preload exposes, no generic `invoke`.
  *
- * Usage export (issue 6): in Electron, exportUsage asks where to save with a dialog; a browser has no such dialog, so
+ * Usage export: in Electron, exportUsage asks where to save with a dialog; a browser has no such dialog, so
  * here exportUsage POSTs its input to the download endpoint and hands the streamed file to the browser as a download
  * (an <a download> with a blob: URL: a navigation, which the page's CSP does not restrict), answering the same
  * ApiResult as in Electron. A stream cut short after Cancel answers {outcome: 'cancelled'}; nothing is downloaded.
@@ -53,7 +53,7 @@ export function bridgeClientScript(methods: readonly string[] = API_METHODS): st
   for (const method of methods) {
     api[method] = (input) => call(method, input);
   }
-  // Usage export (issue 6): a download instead of a save dialog.
+  // Usage export: a download instead of a save dialog.
   let exportCancelAsked = false;
   const cancelled = () => ({ ok: true, value: { outcome: 'cancelled' } });
   const exportAsDownload = async (input) => {

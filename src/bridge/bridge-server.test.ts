@@ -125,7 +125,7 @@ describe('the loopback bridge', () => {
     expect(databaseFingerprint(bridge.core.db)).toBe(before);
   });
 
-  // Reliability helper (issue 7): the remaining ways round the token and origin checks.
+  // The remaining ways round the token and origin checks.
   it('refuses the token in the query string of an API call: only the header counts', async () => {
     const response = await rawRequest(bridge.port, {
       method: 'POST',

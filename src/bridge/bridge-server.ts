@@ -7,7 +7,7 @@ import type { Clock } from '../main/core/clock';
 import { openKioskCore, type KioskCore } from '../main/core/kiosk-core';
 import type { ApiResult, ErrorCode } from '../shared/errors';
 import { BRIDGE_API_PREFIX, BRIDGE_CLIENT_PATH, BRIDGE_TOKEN_HEADER, bridgeClientScript } from './bridge-client-script';
-// Usage export (issue 6): the download endpoint.
+// Usage export: the download endpoint.
 import { BRIDGE_EXPORT_PATH } from './bridge-client-script';
 import { streamExportDownload } from './export-download';
 import { injectBridge } from './html-injection';
@@ -214,7 +214,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return;
     }
     if (rawPath === BRIDGE_EXPORT_PATH) {
-      // Usage export (issue 6): the body is exportUsage's input; the file streams back as a download.
+      // Usage export: the body is exportUsage's input; the file streams back as a download.
       await handleApi(request, response, (body) => streamExportDownload(core, body, response, SECURITY_HEADERS));
       return;
     }

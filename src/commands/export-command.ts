@@ -36,7 +36,7 @@ export interface ExportIo {
   /** Aborted on Ctrl-C: the partial file is deleted. */
   signal?: AbortSignal;
   clock?: Clock;
-  /** Packaging (issue 9): the installed app passes its Electron-ABI driver; `npm run export` leaves it unset. */
+  /** Packaging: the installed app passes its Electron-ABI driver; `npm run export` leaves it unset. */
   core?: { nativeBinding?: string };
 }
 

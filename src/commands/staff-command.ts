@@ -28,7 +28,7 @@ export interface CommandIo {
   stderr: Writable;
   env: NodeJS.ProcessEnv;
   /**
-   * Packaging (issue 9): the installed app runs this command inside Electron and passes its Electron-ABI driver
+   * Packaging: the installed app runs this command inside Electron and passes its Electron-ABI driver
    * and the content folder inside app.asar; `npm run staff` leaves both unset (Node-ABI driver, ./resources).
    */
   core?: { nativeBinding?: string; resourcesFolder?: string };

@@ -5,13 +5,13 @@
 import { app, dialog, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-// IT's command line (issue 9).
+// IT's command line.
 import { runAppCommandIfAsked } from './app-command-host';
 import { resolveDataFolder } from './core/data-folder';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import { registerIpcHandlers } from './ipc-handlers';
 import { keepDisplayAwake, lockDownWindow } from './kiosk-lockdown';
-// Usage export (issue 6): the save dialog for an admin's export.
+// Usage export: the save dialog for an admin's export.
 import { createExportFileChooser } from './export-dialog';
 import type { Lockdown } from './kiosk-lockdown';
 import { isKioskMode, testClockFromEnvironment } from './launch-options';
@@ -25,7 +25,7 @@ import { createKioskWindow } from './window-factory';
 registerKioskScheme();
 app.enableSandbox();
 
-// IT's command line (issue 9): `--staff …` / `--export …` run, print and exit: no window, no single-instance lock.
+// IT's command line: `--staff …` / `--export …` run, print and exit: no window, no single-instance lock.
 if (runAppCommandIfAsked()) {
   // The command exits the app when it ends.
 } else if (!app.requestSingleInstanceLock()) {
@@ -46,7 +46,7 @@ function runKiosk(): void {
   let core: KioskCore | null = null;
   let unregisterIpc: (() => void) | null = null;
   let displayBlocker: number | null = null;
-  // Usage export (issue 6): the save dialog pauses the window's refocus-on-blur.
+  // Usage export: the save dialog pauses the window's refocus-on-blur.
   let lockdown: Lockdown | null = null;
 
   const showWindow = () => {
@@ -97,7 +97,7 @@ function runKiosk(): void {
       resourcesFolder: join(app.getAppPath(), 'resources'),
       clock: testClockFromEnvironment(app.isPackaged, process.env),
       housekeepingEveryMinute: true,
-      // Usage export (issue 6): exports from the admin screen are saved where staff choose, over the kiosk window.
+      // Usage export: exports from the admin screen are saved where staff choose, over the kiosk window.
       chooseExportFile: createExportFileChooser({
         showSaveDialog: (owner, options) =>
           owner && !owner.isDestroyed() ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options),

@@ -31,7 +31,7 @@ describe('isTrustedSender', () => {
     ['a relative URL', '/index.html'],
     ['our scheme without a host', 'kiosk:app/index.html'],
     ['a similar scheme', 'kiosks://app/index.html'],
-    // Reliability helper (issue 7): more pages that must never reach the API.
+    // More pages that must never reach the API.
     ['a foreign https origin', 'https://evil.example/index.html'],
     ['the devtools front-end', 'devtools://devtools/bundled/inspector.html'],
     ['a chrome page', 'chrome://settings/'],

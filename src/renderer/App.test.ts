@@ -37,7 +37,7 @@ describe('App', () => {
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
   });
 
-  // Night theme (timers helper): the schedule comes from the kiosk's settings.
+  // Night theme: the schedule comes from the kiosk's settings.
   it('follows the kiosk’s own night schedule', async () => {
     const at1430 = status({ nightSchedule: { start: '14:00', end: '16:00' } });
     stubKiosk({ getKioskStatus: () => ok(at1430), listRooms: () => ok([]) });

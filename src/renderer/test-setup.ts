@@ -18,7 +18,7 @@ afterEach(() => {
   theme.reset();
   kioskClock.reset();
   Reflect.deleteProperty(window, 'kiosk');
-  // Reliability helper: the hub remembered for a reload, and the storage notice, never leak into the next test.
+  // The hub remembered for a reload, and the storage notice, never leak into the next test.
   sessionStorage.clear();
   storageAlert.reset();
   document.documentElement.removeAttribute('lang');

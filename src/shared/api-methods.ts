@@ -19,7 +19,7 @@ export const API_METHODS = [
   'recordSessionEvent',
   'getContent',
   'getIllustrations',
-  // The parent's timers (issue 5, timers helper)
+  // The parent's timers
   'listTimers',
   'startTimer',
   'pauseTimer',
@@ -42,13 +42,13 @@ export const API_METHODS = [
   'getSettings',
   'updateSettings',
   'getContentProblems',
-  // Reports and usage export (issue 6, reports helper)
+  // Reports and usage export
   'getUsageReport',
   'exportUsage',
   'getUsageExportProgress',
   'cancelUsageExport',
   'saveReportPdf',
-  // Storage health (issue 7, reliability helper): an admin dismisses a recovery notice.
+  // Storage health: an admin dismisses a recovery notice.
   'dismissStorageAlert',
 ] as const;
 

@@ -23,7 +23,7 @@ import {
   type StaffSignIn,
   type StartedSession,
   type TimerView,
-  // Reports and usage export (reports helper).
+  // Reports and usage export.
   CSV_SEPARATORS,
   EXPORT_FORMATS,
   EXPORT_SUBJECTS,
@@ -31,7 +31,7 @@ import {
   type UsageExportResult,
   type ReportPdfResult,
   type UsageReport,
-  // Storage health (reliability helper).
+  // Storage health.
   type StorageAlert,
 } from './domain';
 
@@ -68,14 +68,14 @@ const eventDetail = z
   )
   .refine((value) => Object.keys(value).length <= 8, 'at most 8 detail fields');
 
-// Timers (issue 5, timers helper): a preset is named by its content id; its length always comes from the pack.
+// Timers: a preset is named by its content id; its length always comes from the pack.
 const timerPresetId = z
   .string()
   .max(60)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a timer preset id like "warm-compress-5"');
 const timerAction = z.object({ timerId: id }).strict();
 
-// ---- Reports and usage export (issue 6, reports helper) ----
+// ---- Reports and usage export ----
 
 /** A report covers at most a leap year of days (exports have no limit). */
 export const MAX_REPORT_DAYS = 366;
@@ -149,7 +149,7 @@ export const contract = {
     input: z
       .object({
         sessionId,
-        // Timer events are recorded by main as timers start and end (timers helper), never by the renderer.
+        // Timer events are recorded by main as timers start and end, never by the renderer.
         type: z.enum(SESSION_EVENT_TYPES).exclude(['timer-started', 'timer-finished', 'timer-cancelled']),
         detail: eventDetail.optional(),
       })
@@ -159,7 +159,7 @@ export const contract = {
   getContent: { input: z.object({ language: z.enum(LANGUAGES) }).strict() },
   getIllustrations: { input: noInput },
 
-  // The parent's timers (issue 5, timers helper). Main records their events; the renderer never sends them.
+  // The parent's timers. Main records their events; the renderer never sends them.
   listTimers: { input: z.object({ sessionId }).strict() },
   startTimer: {
     input: z
@@ -214,7 +214,7 @@ export const contract = {
   getSettings: { input: z.object({ staffToken }).strict() },
   updateSettings: { input: z.object({ staffToken, changes: settingsChangesSchema }).strict() },
   getContentProblems: { input: z.object({ staffToken }).strict() },
-  // Reports and usage export (issue 6, reports helper).
+  // Reports and usage export.
   getUsageReport: {
     input: z
       .object({ staffToken, from: localDateSchema, to: localDateSchema, roomId: id.optional() })
@@ -248,7 +248,7 @@ export const contract = {
   saveReportPdf: {
     input: z.object({ staffToken, month: monthSchema, language: z.enum(LANGUAGES).optional() }).strict(),
   },
-  // Storage health (issue 7, reliability helper).
+  // Storage health.
   dismissStorageAlert: { input: z.object({ staffToken }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
 
@@ -271,7 +271,7 @@ export interface ApiResults {
   recordSessionEvent: { recorded: true };
   getContent: ContentPack;
   getIllustrations: Record<string, string>;
-  // Timers (timers helper)
+  // Timers
   listTimers: TimerView[];
   startTimer: TimerView;
   pauseTimer: TimerView;
@@ -293,13 +293,13 @@ export interface ApiResults {
   getSettings: KioskSettingsView;
   updateSettings: KioskSettingsView;
   getContentProblems: ContentProblem[];
-  // Reports and usage export (reports helper).
+  // Reports and usage export.
   getUsageReport: UsageReport;
   exportUsage: UsageExportResult;
   getUsageExportProgress: UsageExportProgress;
   cancelUsageExport: { cancelled: boolean };
   saveReportPdf: ReportPdfResult;
-  // Storage health (reliability helper): the alert staff should see now (a save failure outlives the dismissal).
+  // Storage health: the alert staff should see now (a save failure outlives the dismissal).
   dismissStorageAlert: { storageAlert: StorageAlert | null };
 }
 

@@ -59,15 +59,15 @@ export interface KioskStatus {
   /** Staff screens return to the board after this much inactivity. */
   signOutAfterSeconds: number;
   cleaningStepEnabled: boolean;
-  // The room board's attract loop (parent hub helper).
+  // The room board's attract loop.
   attractAfterIdleSeconds: number;
   attractIntervalSeconds: number;
-  // Night theme and chime (timers helper): the renderer switches to the night theme and the quieter chime inside
+  // Night theme and chime: the renderer switches to the night theme and the quieter chime inside
   // the schedule.
   nightSchedule: NightSchedule;
   chimeVolume: number;
   nightChimeVolume: number;
-  // Storage health (reliability helper): something staff must know about the data, or null.
+  // Storage health: something staff must know about the data, or null.
   storageAlert: StorageAlert | null;
   /** The caller's page can be saved as a PDF by the kiosk itself (the Electron app; not a browser). */
   canSavePdf: boolean;
@@ -75,7 +75,7 @@ export interface KioskStatus {
   badgeNeedsPin: boolean;
 }
 
-// ---- Storage health (issue 7, reliability helper) ----
+// ---- Storage health ----
 
 /**
  * recovered-from-backup: the database was damaged, moved aside and the newest good backup restored;
@@ -160,14 +160,14 @@ export interface KioskSettingsView {
   cleaningStepEnabled: boolean;
   helpText: Record<Language, string>;
   phoneExtension: string;
-  // The room board's attract loop (parent hub helper).
+  // The room board's attract loop.
   attractAfterIdleSeconds: number;
   attractIntervalSeconds: number;
-  // Night theme and chime (timers helper).
+  // Night theme and chime.
   nightSchedule: NightSchedule;
   chimeVolume: number;
   nightChimeVolume: number;
-  // Reports, export and retention (reports helper).
+  // Reports, export and retention.
   /** IANA time zone for report days and hours and export times. */
   timeZone: string;
   /** Months after a session ended before it is deleted; null keeps everything. */
@@ -176,7 +176,7 @@ export interface KioskSettingsView {
   badgeNeedsPin: boolean;
 }
 
-// ---- Timers (issue 5, timers helper) ----
+// ---- Timers ----
 
 /** Local wall-clock times 'HH:MM' (24 h); the night runs from start to end, across midnight when end < start. */
 export interface NightSchedule {
@@ -219,7 +219,7 @@ export interface TimerView {
   serverNow: number;
 }
 
-// ---- Reports and usage export (issue 6, reports helper) ----
+// ---- Reports and usage export ----
 
 /** How long ended sessions lasted, in whole seconds; mean and median are null when no session has ended. */
 export interface DurationSummary {

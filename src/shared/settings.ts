@@ -20,10 +20,10 @@ const text = (max: number) =>
     .max(max, `at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, 'no control characters');
 
-/** A local time of day, 'HH:MM' on the 24-hour clock (timers helper: the night schedule). */
+/** A local time of day, 'HH:MM' on the 24-hour clock (the night schedule). */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 21:00');
 
-// ---- Time zone (reports helper, issue 6) ----
+// ---- Time zone ----
 
 /** True for a time zone name Intl knows (IANA names such as "Europe/Madrid", and "UTC"). */
 export function isValidTimeZone(name: string): boolean {
@@ -76,12 +76,12 @@ export const settingsFields = {
     .string()
     .trim()
     .regex(/^[0-9 #*+-]{0,16}$/, 'digits, spaces, #, *, + and - only'),
-  // The room board's attract loop (parent hub helper): slides shown when nobody has touched the board for a while.
+  // The room board's attract loop: slides shown when nobody has touched the board for a while.
   /** The board starts its rotating slides after this much inactivity. */
   attractAfterIdleSeconds: z.number().int().min(15).max(1800),
   /** Each attract slide stays this long (a calm, readable pace). */
   attractIntervalSeconds: z.number().int().min(6).max(120),
-  // Night theme and chime (timers helper).
+  // Night theme and chime.
   /** When the kiosk shows its dim, warm night theme and plays the quieter chime. */
   nightSchedule: z
     .object({ start: clockTime, end: clockTime })
@@ -90,7 +90,7 @@ export const settingsFields = {
   /** The timer chime's loudness by day and at night, 0 (silent) to 100. */
   chimeVolume: z.number().int().min(0).max(100),
   nightChimeVolume: z.number().int().min(0).max(100),
-  // Reports, export and retention (reports helper, issue 6).
+  // Reports, export and retention.
   /** The IANA time zone reports and exports count days and hours in (e.g. "America/New_York"). */
   timeZone: z
     .string()
@@ -115,14 +115,14 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
     es: 'Oprima el botón de llamada junto al sillón o pregunte en la estación de enfermería.',
   },
   phoneExtension: '',
-  // Attract loop (parent hub helper).
+  // Attract loop.
   attractAfterIdleSeconds: 60,
   attractIntervalSeconds: 12,
-  // Night theme and chime (timers helper).
+  // Night theme and chime.
   nightSchedule: { start: '21:00', end: '07:00' },
   chimeVolume: 60,
   nightChimeVolume: 25,
-  // Reports, export and retention (reports helper): the machine's zone until an admin chooses one; keep everything.
+  // Reports, export and retention: the machine's zone until an admin chooses one; keep everything.
   timeZone: systemTimeZone(),
   retentionMonths: null,
   badgeNeedsPin: true,

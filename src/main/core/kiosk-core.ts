@@ -4,7 +4,7 @@ import { openContentLibrary } from './content/content-library';
 import { createDispatch, type Dispatch, type DispatchLogger } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
 import type { KioskDatabase } from './db/open-database';
-// Reliability (issue 7): start-up check and recovery, backups, storage alerts.
+// Reliability: start-up check and recovery, backups, storage alerts.
 import { createHousekeepingGuard } from './reliability/housekeeping-guard';
 import { openKioskStorage, type KioskStorage } from './reliability/kiosk-storage';
 import { closeOverdueSessions } from './services/auto-close';
@@ -13,9 +13,9 @@ import { RoomSessions } from './services/room-sessions';
 import { loadSettings } from './services/settings-service';
 import { StaffAdmin } from './services/staff-admin';
 import { StaffAuth } from './services/staff-auth';
-// Timers (issue 5).
+// Timers.
 import { Timers } from './services/timers';
-// Reports, usage export and retention (issue 6).
+// Reports, usage export and retention.
 import { join } from 'node:path';
 import { openDatabase } from './db/open-database';
 import { exportFileChooser, type ChooseExportFile } from './export/export-file-chooser';
@@ -39,7 +39,7 @@ export interface KioskCoreOptions {
    */
   backups?: boolean;
   /**
-   * Usage export (issue 6): where an export from the admin screen is saved (the Electron shell shows a save dialog).
+   * Usage export: where an export from the admin screen is saved (the Electron shell shows a save dialog).
    * Default: <dataFolder>/exports/.
    */
   chooseExportFile?: ChooseExportFile;
@@ -54,17 +54,17 @@ export interface KioskCore {
   readonly dispatch: Dispatch;
   /** Close sessions past the auto-close limit; runs at open and (optionally) every minute. Answers how many. */
   runHousekeeping(): number;
-  /** Timers (issue 5): finishes countdowns that ran out; runs at open and (with housekeeping) every second. */
+  /** Timers: finishes countdowns that ran out; runs at open and (with housekeeping) every second. */
   sweepTimers(): number;
   /** Reliability: the start-up recovery (if any) and the storage alert; see reliability/kiosk-storage.ts. */
   readonly storage: KioskStorage;
   /** Takes the daily online backup when one is due (housekeeping calls it); answers the file or null. */
   backUpIfDue(): Promise<string | null>;
-  /** Usage exports (issue 6): the same code path for the admin screen, the command line and a download endpoint. */
+  /** Usage exports: the same code path for the admin screen, the command line and a download endpoint. */
   readonly usageExports: UsageExports;
   /** An admin's export straight into a stream (the bridge's download endpoint): exportUsage's input and audit. */
   readonly exportUsageToStream: StreamUsageExport;
-  /** Retention (issue 6): deletes sessions past the retention setting when a daily run is due (housekeeping calls it). */
+  /** Retention: deletes sessions past the retention setting when a daily run is due (housekeeping calls it). */
   runRetention(): PurgeResult | null;
   /** Takes a last backup (when anything changed) and closes the database. */
   close(): void;
@@ -92,7 +92,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   );
   const staffAdmin = new StaffAdmin(db, clock);
   const roomAdmin = new RoomAdmin(db, clock);
-  // Timers (issue 5): ending a session stops its timers in the same transaction.
+  // Timers: ending a session stops its timers in the same transaction.
   const timers = new Timers(db, clock, content);
   const roomSessions = new RoomSessions(
     db,
@@ -100,7 +100,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     () => loadSettings(db).cleaningStepEnabled,
     (session, endedAt) => timers.cancelForSession(session.id, endedAt),
   );
-  // Usage export (issue 6): each export streams from its own read-only connection (WAL: a consistent snapshot).
+  // Usage export: each export streams from its own read-only connection (WAL: a consistent snapshot).
   // Files staff save (exports, the monthly PDF): the shell's save dialog, else the data folder's exports/.
   const chooseFile = exportFileChooser(options.chooseExportFile, join(options.dataFolder, 'exports'));
   const usageExports = new UsageExports({
@@ -130,14 +130,14 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const timer = options.housekeepingEveryMinute
     ? setInterval(() => {
         guard('housekeeping', runHousekeeping);
-        // Retention (issue 6): a daily purge in batches, when the setting is on.
+        // Retention: a daily purge in batches, when the setting is on.
         guard('retention purge', () => purgeIfDue(db, clock));
         void storage.backUpIfDue();
       }, 60_000)
     : undefined;
   timer?.unref();
   if (options.housekeepingEveryMinute) void storage.backUpIfDue();
-  // Timers (issue 5): settle timers found after a restart now, then finish countdowns within a second of running out
+  // Timers: settle timers found after a restart now, then finish countdowns within a second of running out
   // even when no screen is asking (the renderer also reads them lazily through listTimers).
   timers.sweep();
   const timerSweep = options.housekeepingEveryMinute

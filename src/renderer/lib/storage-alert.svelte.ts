@@ -1,5 +1,5 @@
 /**
- * The storage notice staff see on the board and in the admin area (issue 7): what main's getKioskStatus says about
+ * The storage notice staff see on the board and in the admin area: what main's getKioskStatus says about
  * the data file. One shared instance, so a notice dismissed in the admin area is gone from the board as well.
  */
 import type { Language, StorageAlert, StorageAlertKind } from '../../shared/domain';

@@ -27,7 +27,7 @@ function stubHub(overrides: Parameters<typeof stubKiosk>[0] = {}) {
     getIllustrations: () => ok({ 'cradle.svg': CRADLE_SVG }),
     recordSessionEvent: () => ok({ recorded: true as const }),
     endSession: () => ok({ id: SESSION.id, endedAt: NOW, endReason: 'completed' as const }),
-    // Timers (timers helper): none running.
+    // Timers: none running.
     listTimers: () => ok([]),
     ...overrides,
   });
@@ -62,7 +62,7 @@ describe('the parent hub', () => {
     for (const name of [/^Feeding holds/, /^Help your milk flow/, /^Learn about the let-down/, /^I need help Signs/]) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
-    // The timers add theirs through hub-sections.ts (timers helper).
+    // The timers add theirs through hub-sections.ts.
     expect(screen.getByRole('button', { name: /^Timers Warm compress/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'About this content' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'I’m done' })).toBeTruthy();

@@ -13,7 +13,7 @@ import type { ParentIconName } from './parent-icon-names';
 import PositionGuides from './PositionGuides.svelte';
 import type { ParentSession, SectionExports, SectionProps } from './section-types';
 import TipCards from './TipCards.svelte';
-// Timers (timers helper, issue 5).
+// Timers.
 import TimersSection from './timers/TimersSectionLoader.svelte';
 
 export interface HubSection {
@@ -59,7 +59,7 @@ export const HUB_SECTIONS: readonly HubSection[] = [
     component: MoreGuides,
     firstFor: (session) => session.kind === 'pumping',
   },
-  // Timers (timers helper): warm compress, cool pack, massage warm-up, left and right, the session's clock.
+  // Timers: warm compress, cool pack, massage warm-up, left and right, the session's clock.
   {
     id: 'timers',
     icon: 'timer',

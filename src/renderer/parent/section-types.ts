@@ -44,7 +44,7 @@ export interface SectionProps {
   /** False while "I need help" covers the section: anything that moves on its own should wait. */
   active: boolean;
   /**
-   * Open the Timers section at a preset (timers helper): guides and tip cards that name a `timerPresetId` offer it.
+   * Open the Timers section at a preset: guides and tip cards that name a `timerPresetId` offer it.
    * Left out where there are no timers (then those buttons do not show).
    */
   opentimer?: (presetId: string) => void;

@@ -42,11 +42,11 @@ export function kioskStatus(overrides: Partial<KioskStatus> = {}): KioskStatus {
     cleaningStepEnabled: true,
     attractAfterIdleSeconds: 60,
     attractIntervalSeconds: 12,
-    // Night theme and chime (timers helper).
+    // Night theme and chime.
     nightSchedule: { start: '21:00', end: '07:00' },
     chimeVolume: 60,
     nightChimeVolume: 25,
-    // Storage health (reliability helper).
+    // Storage health.
     storageAlert: null,
     canSavePdf: false,
     badgeNeedsPin: true,

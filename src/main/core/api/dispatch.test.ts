@@ -12,7 +12,7 @@ import { makeTempFolder } from '../testing/temp-folder';
 const A_UUID = '3f2b8c1e-8a4d-4c2e-9b7a-1d2e3f4a5b6c';
 const A_TOKEN = 'A'.repeat(43);
 
-/** Timers (timers helper): a timer is named by a positive integer id and nothing else. */
+/** Timers: a timer is named by a positive integer id and nothing else. */
 const TIMER_ID_BAD_INPUTS: unknown[] = [
   {},
   { timerId: 0 },
@@ -37,7 +37,7 @@ const COMMON_BAD_INPUTS: unknown[] = [
 ];
 
 const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
-  // Timers (timers helper).
+  // Timers.
   listTimers: [{}, { sessionId: 'not-a-uuid' }, { sessionId: A_UUID, all: true }, { sessionId: 7 }],
   startTimer: [
     { sessionId: A_UUID },
@@ -100,7 +100,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { sessionId: A_UUID, type: 'guide-viewed', detail: { nested: { deep: true } } },
     { sessionId: A_UUID, type: 'guide-viewed', detail: { duration: Number.POSITIVE_INFINITY } },
     { sessionId: A_UUID, type: 'guide-viewed', detail: Object.fromEntries([...'abcdefghi'].map((key) => [key, 1])) },
-    // Timer events come from main only (timers helper).
+    // Timer events come from main only.
     { sessionId: A_UUID, type: 'timer-started', detail: { preset: 'warm-compress-5' } },
     { sessionId: A_UUID, type: 'timer-finished' },
   ],
@@ -163,7 +163,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   getSettings: [{}],
   updateSettings: [
     { staffToken: A_TOKEN, changes: {} },
-    // Reports helper: time zone and retention.
+    // Time zone and retention.
     { staffToken: A_TOKEN, changes: { timeZone: 'Mars/Olympus_Mons' } },
     { staffToken: A_TOKEN, changes: { timeZone: '../../etc/passwd' } },
     { staffToken: A_TOKEN, changes: { timeZone: 5 } },
@@ -176,7 +176,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { staffToken: A_TOKEN, changes: { kioskName: 'Ward', theme: 'dark' } },
     { staffToken: A_TOKEN, changes: { phoneExtension: 'call me' } },
     { staffToken: A_TOKEN, changes: { helpText: { en: 'Hi' } } },
-    // Night theme and chime (timers helper).
+    // Night theme and chime.
     { staffToken: A_TOKEN, changes: { nightSchedule: { start: '25:00', end: '07:00' } } },
     { staffToken: A_TOKEN, changes: { nightSchedule: { start: '9pm', end: '07:00' } } },
     { staffToken: A_TOKEN, changes: { nightSchedule: { start: '21:00', end: '21:00' } } },
@@ -191,7 +191,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { sessionId: A_UUID, reason: 'staff-ended' },
     { sessionId: A_UUID, reason: 'completed', staffToken: A_TOKEN },
   ],
-  // Reports and usage export (reports helper).
+  // Reports and usage export.
   getUsageReport: [
     { staffToken: A_TOKEN },
     { staffToken: A_TOKEN, from: '2026-03-01' },
@@ -222,7 +222,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { staffToken: A_TOKEN, month: '2026-03', path: '/etc/report.pdf' },
     { staffToken: A_TOKEN, month: '2026-03', language: 'fr' },
   ],
-  // Storage health (reliability helper).
+  // Storage health.
   dismissStorageAlert: [{}, { staffToken: 'x' }, { staffToken: A_TOKEN, kind: 'started-empty' }],
 };
 

@@ -10,11 +10,11 @@ export type AuditAction =
   | 'rooms-changed'
   | 'room-cleaned'
   | 'db-recovered'
-  // Storage health (reliability helper): a daily or closing backup could not be written.
+  // Storage health: a daily or closing backup could not be written.
   | 'backup-failed'
-  // Reports helper (issue 6): sessions deleted by the retention setting.
+  // Sessions deleted by the retention setting.
   | 'retention-purge'
-  // Storage health (reliability helper): an admin dismissed a recovery notice; saving worked again after a failure.
+  // Storage health: an admin dismissed a recovery notice; saving worked again after a failure.
   | 'storage-alert-dismissed'
   | 'storage-writes-restored'
   // The monthly summary saved as a PDF from the admin screen.

@@ -29,7 +29,7 @@ export class RoomSessions {
   readonly #db: KioskDatabase;
   readonly #clock: Clock;
   readonly #cleaningStepEnabled: () => boolean;
-  /** Runs inside the ending transaction (timers helper: the session's running timers stop with it). */
+  /** Runs inside the ending transaction (the session's running timers stop with it). */
   readonly #onEnding: (session: SessionRow, endedAt: number) => void;
 
   constructor(

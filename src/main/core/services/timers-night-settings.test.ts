@@ -6,7 +6,7 @@ import { makeTempFolder } from '../testing/temp-folder';
 import { loadSettings, saveSettings } from './settings-service';
 import { call, openTestCore, T0 } from './timers-test-kit';
 
-/** The night theme schedule and the chime volumes the timer screens use (issue 5). */
+/** The night theme schedule and the chime volumes the timer screens use. */
 let folder: ReturnType<typeof makeTempFolder>;
 let core: KioskCore;
 beforeEach(() => {

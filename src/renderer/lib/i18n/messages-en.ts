@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../../../shared/errors';
 import type { SessionKind } from '../../../shared/domain';
-// Timers (timers helper).
+// Timers.
 import type { TimerKind } from '../../../shared/content-types';
 
 /** A formatted clock time plus its hour (0-23), for languages whose grammar depends on it ("la una", "las dos"). */
@@ -133,7 +133,7 @@ export const en = {
       touchToContinue: 'Touch the screen to continue',
     },
   },
-  // The parent's timers (issue 5, timers helper: src/renderer/parent/timers). Plain words, short sentences.
+  // The parent's timers (src/renderer/parent/timers). Plain words, short sentences.
   timers: {
     section: { title: 'Timers', hint: 'Warm compress, cool pack, and left and right' },
     intro: 'Choose a timer. It keeps going while you look at other screens.',
@@ -215,7 +215,7 @@ export const en = {
     } satisfies Record<Exclude<TimerKind, 'left-right'>, (minutes: number) => string>,
     startLeftRight: 'Start the left and right timer',
   },
-  // Nurse and room flow, first-run setup and the admin area (issue 3: src/renderer/screens, src/renderer/admin).
+  // Nurse and room flow, first-run setup and the admin area (src/renderer/screens, src/renderer/admin).
   flow: {
     staffButton: 'Staff',
     cancel: 'Cancel',
@@ -460,7 +460,7 @@ export const en = {
     space: 'Space',
     done: 'Done',
   },
-  // Storage health (issue 7, reliability helper): the staff notice on the board and in the admin area.
+  // Storage health: the staff notice on the board and in the admin area.
   storage: {
     label: 'Notice for staff',
     recoveredFromBackup: (backupTakenAt: string) =>

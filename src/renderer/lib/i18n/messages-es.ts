@@ -132,7 +132,7 @@ export const es: Messages = {
       touchToContinue: 'Toque la pantalla para continuar',
     },
   },
-  // Los temporizadores (issue 5, timers helper: src/renderer/parent/timers).
+  // Los temporizadores (src/renderer/parent/timers).
   timers: {
     section: { title: 'Temporizadores', hint: 'Compresa tibia, bolsa fría y tiempo de cada lado' },
     intro: 'Elija un temporizador. Sigue contando aunque usted vea otras pantallas.',
@@ -217,7 +217,7 @@ export const es: Messages = {
     },
     startLeftRight: 'Iniciar el tiempo de cada lado',
   },
-  // Nurse and room flow, first-run setup and the admin area (issue 3: src/renderer/screens, src/renderer/admin).
+  // Nurse and room flow, first-run setup and the admin area (src/renderer/screens, src/renderer/admin).
   flow: {
     staffButton: 'Personal',
     cancel: 'Cancelar',
@@ -470,7 +470,7 @@ export const es: Messages = {
     space: 'Espacio',
     done: 'Listo',
   },
-  // Estado del almacenamiento (issue 7, reliability helper).
+  // Estado del almacenamiento.
   storage: {
     label: 'Aviso para el personal',
     recoveredFromBackup: (backupTakenAt: string) =>

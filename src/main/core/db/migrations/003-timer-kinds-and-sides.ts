@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Timers as issue 5 needs them: a kind (so the +1 minute limit and the left/right arithmetic never depend on a content
+ * Timers as the parent's timer screens need them: a kind (so the +1 minute limit and the left/right arithmetic never depend on a content
  * pack that may change), a left/right timer that counts up (so no duration), each side's total, and the time a timer
  * ended (for the events' actual seconds).
  *

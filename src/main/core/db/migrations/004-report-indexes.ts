@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Indexes for staff reports and the usage export (issue 6), so a report over a year of a busy kiosk reads indexes
+ * Indexes for staff reports and the usage export, so a report over a year of a busy kiosk reads indexes
  * only, in order, without sorting a million rows:
  * - sessions_report covers every per-session total (count, duration, kind, end reason, language) by start time;
  * - sessions_by_room_start_end replaces sessions_by_room_start (same prefix) and adds the end, for room occupancy;
