@@ -124,6 +124,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   runHousekeeping();
   const timer = options.housekeepingEveryMinute
     ? setInterval(() => {
+        // A deleted or replaced database file is noticed within a minute even when no one presses anything.
+        storage.checkFile();
+        guard('checkpoint', () => storage.checkpoint());
         guard('housekeeping', runHousekeeping);
         // Retention (issue 6): a daily purge in batches, when the setting is on.
         guard('retention purge', () => purgeIfDue(db, clock));
@@ -140,6 +143,15 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     : undefined;
   timerSweep?.unref();
 
+  /** Once first-run setup succeeds, the folder is marked as holding a kiosk: a lost database never offers setup. */
+  const markAfterSetup =
+    (dispatch: Dispatch): Dispatch =>
+    async (method, rawInput, caller) => {
+      const result = await dispatch(method, rawInput, caller);
+      if (method === 'completeSetup' && result.ok) storage.markHeldKiosk();
+      return result;
+    };
+
   let closed = false;
   return {
     db,
@@ -147,7 +159,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     handlers,
     staffAdmin,
     // Reliability: a save failure noted by dispatch clears itself once a call commits a write again.
-    dispatch: storage.clearFailureOnWrite(createDispatch(handlers, logger, storage.noteStorageFailure)),
+    dispatch: storage.clearFailureOnWrite(markAfterSetup(createDispatch(handlers, logger, storage.noteStorageFailure))),
     runHousekeeping,
     sweepTimers: () => timers.sweep(),
     usageExports,
