@@ -129,6 +129,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   runHousekeeping();
   const timer = options.housekeepingEveryMinute
     ? setInterval(() => {
+        // A deleted or replaced database file is noticed within a minute even when no one presses anything.
+        storage.checkFile();
+        guard('checkpoint', () => storage.checkpoint());
         guard('housekeeping', runHousekeeping);
         // Retention: a daily purge in batches, when the setting is on.
         guard('retention purge', () => purgeIfDue(db, clock));
@@ -145,6 +148,15 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     : undefined;
   timerSweep?.unref();
 
+  /** Once first-run setup succeeds, the folder is marked as holding a kiosk: a lost database never offers setup. */
+  const markAfterSetup =
+    (dispatch: Dispatch): Dispatch =>
+    async (method, rawInput, caller) => {
+      const result = await dispatch(method, rawInput, caller);
+      if (method === 'completeSetup' && result.ok) storage.markHeldKiosk();
+      return result;
+    };
+
   let closed = false;
   return {
     db,
@@ -153,12 +165,14 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     staffAdmin,
     // Reliability: a save failure noted by dispatch clears itself once a call commits a write again.
     dispatch: storage.clearFailureOnWrite(
-      createDispatch({
-        handlers,
-        authorize: (staffToken, role) => staffAuth.require(staffToken, role),
-        logger,
-        onStorageFailure: storage.noteStorageFailure,
-      }),
+      markAfterSetup(
+        createDispatch({
+          handlers,
+          authorize: (staffToken, role) => staffAuth.require(staffToken, role),
+          logger,
+          onStorageFailure: storage.noteStorageFailure,
+        }),
+      ),
     ),
     runHousekeeping,
     sweepTimers: () => timers.sweep(),

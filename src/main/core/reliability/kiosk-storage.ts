@@ -3,8 +3,12 @@ import type { Dispatch, DispatchLogger } from '../api/dispatch';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
 import { cachedStatement } from '../db/statement-cache';
+import { databasePath } from '../data-folder';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
+import { countActiveAdmins } from '../repositories/staff-repository';
 import { backUpNow, backUpOnline, isBackupDue, listBackups } from './backups';
+import { describeLostFile, fileIdentity } from './database-identity';
+import { markFolderHeldKiosk } from './folder-marker';
 import { openKioskDatabase, type Recovery } from './open-with-recovery';
 import { readStorageAlert } from './storage-alert';
 import { errorCode } from './storage-errors';
@@ -26,6 +30,19 @@ export interface KioskStorage {
   alert(): StorageAlert | null;
   /** Dispatch calls this when a write fails for lack of storage (SQLITE_FULL, SQLITE_READONLY, …). */
   noteStorageFailure(error: unknown): void;
+  /**
+   * True while the database file is still the one opened. Once it is deleted or replaced, the connection refuses
+   * every write (they would land in a file no one can open again) and the alert stays until a restart recovers.
+   * Dispatch checks before each call; housekeeping every minute.
+   */
+  checkFile(): boolean;
+  /**
+   * Copies what the WAL holds into the database file without waiting for anyone (PASSIVE), so a WAL lost to a disk
+   * fault costs at most the writes since the last minute's checkpoint. Housekeeping runs it every minute.
+   */
+  checkpoint(): void;
+  /** Records that this folder holds a set-up kiosk (after first-run setup), so a lost database never offers setup. */
+  markHeldKiosk(): void;
   /**
    * Wraps dispatch so that a save failure clears itself (audited) once a call commits a write again: a call that
    * answered ok after changing rows has committed them, since a failed commit throws and answers an error.
@@ -54,6 +71,10 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
   let running: Promise<string | null> | null = null;
   let closed = false;
   const changesAtOpen = totalChanges(db);
+  const file = databasePath(dataFolder);
+  const opened = fileIdentity(file);
+  let lostFile: StorageAlert | null = null;
+  if (countActiveAdmins(db) > 0) markFolderHeldKiosk(dataFolder, clock.now());
 
   const reportBackupFailure = (when: string, error: unknown) => {
     logger.error(`storage: the ${when} backup failed`, error);
@@ -69,10 +90,33 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
     }
   };
 
-  return {
+  const storage: KioskStorage = {
     db,
     recovery,
-    alert: () => failure ?? readStorageAlert(db),
+    alert: () => lostFile ?? failure ?? readStorageAlert(db),
+
+    checkFile() {
+      if (lostFile !== null) return false;
+      const lost = describeLostFile(file, opened);
+      if (lost === null) return true;
+      db.pragma('query_only = ON');
+      lostFile = {
+        kind: 'write-failed',
+        at: clock.now(),
+        backupTakenAt: null,
+        detail:
+          `The database file ${file} ${lost}. Nothing more is saved until the kiosk is restarted, which restores ` +
+          'the newest backup and what the file held. IT should check the data folder.',
+      };
+      logger.error(`storage: ${lostFile.detail}`, null);
+      return false;
+    },
+
+    markHeldKiosk: () => markFolderHeldKiosk(dataFolder, clock.now()),
+
+    checkpoint() {
+      if (lostFile === null && !closed) db.pragma('wal_checkpoint(PASSIVE)');
+    },
 
     noteStorageFailure(error) {
       failuresNoted++;
@@ -87,10 +131,11 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
 
     clearFailureOnWrite(dispatch) {
       return async (method, rawInput, caller) => {
+        storage.checkFile();
         const changesBefore = changesSoFar(db);
         const failuresBefore = failuresNoted;
         const result = await dispatch(method, rawInput, caller);
-        if (failure === null || !result.ok || failuresNoted !== failuresBefore) return result;
+        if (failure === null || lostFile !== null || !result.ok || failuresNoted !== failuresBefore) return result;
         const changesAfter = changesSoFar(db);
         if (changesBefore === null || changesAfter === null || changesAfter === changesBefore) return result;
         const cleared = failure;
@@ -131,6 +176,9 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
       if (closed) return;
       closed = true;
       try {
+        // A database whose file was lost is still worth a backup: it holds everything saved before the loss, and the
+        // next start restores it.
+        if (lostFile !== null) db.pragma('query_only = OFF');
         if (options.backups && (totalChanges(db) !== changesAtOpen || listBackups(dataFolder).length === 0)) {
           backUpNow(db, dataFolder, clock.now());
         }
@@ -141,6 +189,7 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
       }
     },
   };
+  return storage;
 }
 
 /** The same, or null once the connection is closed: dispatch answers, it never throws. */

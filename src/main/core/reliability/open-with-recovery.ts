@@ -8,6 +8,7 @@ import {
   openSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -18,13 +19,37 @@ import { databasePath } from '../data-folder';
 import { latestSchemaVersion } from '../db/migrate';
 import { openDatabase, type KioskDatabase } from '../db/open-database';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
+import { writeKioskState } from '../repositories/kiosk-state-repository';
+import { quickCheck, userTables } from '../repositories/salvage-repository';
 import { listBackups, type BackupFile } from './backups';
 import { fileStamp, fsyncFolder, replaceDurably } from './durable-files';
+import { folderHeldKiosk } from './folder-marker';
+import { describeMerge, mergeSalvage, type MergeReport } from './salvage-merge';
+import { SETUP_LOCKED_KEY } from './setup-lock';
+import { salvageDatabase, type Salvage } from './wal-salvage';
 import { writeStorageAlert } from './storage-alert';
 import { asStorageUnavailable, isDamagedDatabaseError } from './storage-errors';
 
 export const DAMAGED_FOLDER = 'damaged';
+/** Where start-up recovery reads a damaged file's copy; removed when done. */
+const SALVAGE_FOLDER = 'recovering';
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
+/**
+ * The tables that grow with history. Checking every other table takes a fraction of a millisecond; these are what
+ * makes a whole-file check grow with history. Start-up still checks the whole file (CHECK_WHOLE_FILE_AT_START) until
+ * the background check after start-up (checkWholeDatabase) is wired to the same alert and restore path.
+ */
+export const HISTORY_TABLES: readonly string[] = [
+  'sessions',
+  'session_events',
+  'audit_log',
+  'room_cleanings',
+  'timers',
+];
+/** Present when a check while running found damage: the next start checks the whole file before opening it. */
+const CHECK_WHOLE_FILE_AT_START = true;
+
+export const FULL_CHECK_DUE = 'full-check-due';
 
 export interface OpenKioskDatabaseOptions {
   dataFolder: string;
@@ -43,6 +68,10 @@ export interface Recovery {
   restoredFrom: string | null;
   /** Backups tried and found damaged too, newest first. */
   rejectedBackups: string[];
+  /** What was read back from the damaged file and its WAL and merged; null when nothing could be read. */
+  salvaged: MergeReport | null;
+  /** The damaged file and its WAL passed the check once read together: they were kept whole, no backup needed. */
+  keptWhole: boolean;
 }
 
 export interface OpenedStorage {
@@ -53,10 +82,11 @@ export interface OpenedStorage {
 
 /**
  * Opens the kiosk database for the app. A data folder that cannot be written stops start-up with a typed
- * `storage-unavailable` error. A database that is damaged (fails `PRAGMA quick_check`, or SQLite cannot read it) is
- * moved aside, never deleted, and the newest backup that passes the same check is restored; with none, the kiosk
- * starts empty. Either way staff get a storage alert and the audit log records what happened. A database written by a
- * newer kiosk is healthy, not damaged: migrate refuses it with its own message and nothing is moved.
+ * `storage-unavailable` error. A database that is damaged (fails `PRAGMA quick_check`, or SQLite cannot read it), or
+ * missing from a folder that held a kiosk, is moved aside, never deleted; what it and its write-ahead log still hold
+ * is read back and merged into the newest backup that passes the same check; with no backup, the kiosk starts empty
+ * with first-run setup locked. Either way staff get a storage alert and the audit log records what happened. A
+ * database written by a newer kiosk is healthy, not damaged: migrate refuses it with its own message.
  */
 export function openKioskDatabase(options: OpenKioskDatabaseOptions): OpenedStorage {
   const { dataFolder, nativeBinding } = options;
@@ -66,16 +96,47 @@ export function openKioskDatabase(options: OpenKioskDatabaseOptions): OpenedStor
   } catch (error) {
     throw asStorageUnavailable(error, dataFolder);
   }
-  let damage = findDamage(file, dataFolder, nativeBinding);
+  const missing = describeMissingDatabase(file, dataFolder);
+  if (missing !== null) return recover(options, file, missing);
+  const fullCheck = existsSync(join(dataFolder, FULL_CHECK_DUE));
+  let damage = findDamage(file, dataFolder, nativeBinding, fullCheck);
   if (damage === null) {
     try {
-      return { db: openDatabase(file, { nativeBinding }), recovery: null };
+      const db = openDatabase(file, { nativeBinding });
+      rmSync(join(dataFolder, FULL_CHECK_DUE), { force: true });
+      return { db, recovery: null };
     } catch (error) {
       if (!isDamagedDatabaseError(error)) throw asStorageUnavailable(error, dataFolder);
       damage = describe(error);
     }
   }
   return recover(options, file, damage);
+}
+
+/**
+ * Null when the database file is there (with content), or when the folder never held a kiosk (a first start).
+ * Otherwise why its absence is damage: backups, the folder's marker or a WAL say a kiosk kept its data here. (SQLite
+ * itself would open an empty file as a new database and delete its WAL.)
+ */
+function describeMissingDatabase(file: string, dataFolder: string): string | null {
+  const size = existsSync(file) ? statSync(file).size : null;
+  if (size !== null && size > 0) return null;
+  const evidence = [
+    folderHeldKiosk(dataFolder) ? 'the folder marker' : null,
+    hasBackups(dataFolder) ? 'backups' : null,
+    existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0 ? 'a write-ahead log' : null,
+  ].filter((item) => item !== null);
+  if (evidence.length === 0) return null;
+  return `${basename(file)} is ${size === null ? 'missing' : 'empty'} although ${evidence.join(', ')} show this folder held a kiosk`;
+}
+
+/** A backups path that is not a folder holds no backups (taking one will fail and say so). */
+function hasBackups(dataFolder: string): boolean {
+  try {
+    return listBackups(dataFolder).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Creates the folder if needed and proves a file can be written and flushed there. */
@@ -100,14 +161,28 @@ function describe(error: unknown): string {
 
 /**
  * Null when the file is missing or sound; otherwise what is wrong with it. Read-only, so the check itself never
- * writes to (or checkpoints into) a damaged file.
+ * writes to (or checkpoints into) a damaged file. Checks the tables that do not grow with history, or the whole file
+ * when `whole` (after a check while running found damage).
  */
-function findDamage(file: string, dataFolder: string, nativeBinding: string | undefined): string | null {
+function findDamage(
+  file: string,
+  dataFolder: string,
+  nativeBinding: string | undefined,
+  whole: boolean,
+): string | null {
   if (!existsSync(file)) return null;
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { nativeBinding, readonly: true, fileMustExist: true });
-    return quickCheck(db);
+    // The whole file, history included, until a background check after start-up can take the history tables over
+    // with the same alert and restore path; checking only the small tables here would let damage there go unseen.
+    if (whole || CHECK_WHOLE_FILE_AT_START) return quickCheck(db);
+    for (const table of userTables(db)) {
+      if (HISTORY_TABLES.includes(table)) continue;
+      const problem = quickCheck(db, table);
+      if (problem !== null) return `${table}: ${problem}`;
+    }
+    return null;
   } catch (error) {
     if (isDamagedDatabaseError(error)) return describe(error);
     throw asStorageUnavailable(error, dataFolder);
@@ -116,35 +191,81 @@ function findDamage(file: string, dataFolder: string, nativeBinding: string | un
   }
 }
 
-/** Null for a sound database, else the first problems `PRAGMA quick_check` lists. */
-function quickCheck(db: Database.Database): string | null {
-  const rows = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
-  const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
-  return problems.length === 0 ? null : `quick_check: ${problems.join('; ')}`;
+/**
+ * The check start-up leaves out: the whole file, on its own read-only connection. Null when sound, else the
+ * problems; a file SQLite cannot read at all is damage too.
+ */
+export function checkWholeDatabase(file: string, nativeBinding: string | undefined): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { nativeBinding, readonly: true, fileMustExist: true });
+    return quickCheck(db);
+  } catch (error) {
+    if (isDamagedDatabaseError(error)) return describe(error);
+    throw error;
+  } finally {
+    db?.close();
+  }
 }
 
 function recover(options: OpenKioskDatabaseOptions, file: string, reason: string): OpenedStorage {
-  const { dataFolder, clock, logger, nativeBinding } = options;
+  const { dataFolder, clock, nativeBinding } = options;
   const at = clock.now();
+  const heldKiosk = folderHeldKiosk(dataFolder);
   let movedTo: string[];
   try {
-    movedTo = moveAside(file, join(dataFolder, DAMAGED_FOLDER), fileStamp(at)).map((path) =>
-      relative(dataFolder, path),
-    );
+    movedTo = moveAside(file, join(dataFolder, DAMAGED_FOLDER), fileStamp(at));
   } catch (error) {
     throw asStorageUnavailable(error, dataFolder);
   }
+  // Read back what the damaged file and its WAL hold before anything else is decided.
+  const salvage = salvageDatabase(
+    movedTo.find((path) => path.endsWith('.db')) ?? null,
+    movedTo.find((path) => path.endsWith('-wal')) ?? null,
+    join(dataFolder, SALVAGE_FOLDER),
+    nativeBinding,
+    listBackups(dataFolder).map((backup) => backup.path),
+  );
+  try {
+    return recoverWith(options, file, reason, {
+      at,
+      heldKiosk,
+      movedTo: movedTo.map((path) => relative(dataFolder, path)),
+      salvage,
+    });
+  } finally {
+    salvage?.discard();
+  }
+}
 
+interface RecoveryInputs {
+  at: number;
+  heldKiosk: boolean;
+  movedTo: string[];
+  salvage: Salvage | null;
+}
+
+function recoverWith(
+  options: OpenKioskDatabaseOptions,
+  file: string,
+  reason: string,
+  { at, heldKiosk, movedTo, salvage }: RecoveryInputs,
+): OpenedStorage {
+  const { dataFolder, logger, nativeBinding } = options;
+  // The damaged file read with its WAL may be whole again (the damage was on pages the WAL replaces): keep it all.
+  const keptWhole = salvage?.sound === true && restoreIfSound(salvage.file, file, nativeBinding) === null;
   const rejectedBackups: string[] = [];
   let restored: BackupFile | null = null;
-  for (const backup of listBackups(dataFolder)) {
-    const problem = restoreIfSound(backup, file, nativeBinding);
-    if (problem === null) {
-      restored = backup;
-      break;
+  if (!keptWhole) {
+    for (const backup of listBackups(dataFolder)) {
+      const problem = restoreIfSound(backup.path, file, nativeBinding);
+      if (problem === null) {
+        restored = backup;
+        break;
+      }
+      rejectedBackups.push(relative(dataFolder, backup.path));
+      logger.error(`storage: backup ${backup.name} is not usable`, problem);
     }
-    rejectedBackups.push(relative(dataFolder, backup.path));
-    logger.error(`storage: backup ${backup.name} is not usable`, problem);
   }
 
   let db: KioskDatabase;
@@ -153,14 +274,29 @@ function recover(options: OpenKioskDatabaseOptions, file: string, reason: string
   } catch (error) {
     throw asStorageUnavailable(error, dataFolder);
   }
+  let salvaged: MergeReport | null = null;
+  if (salvage !== null && !keptWhole) {
+    try {
+      salvaged = mergeSalvage(db, salvage);
+    } catch (error) {
+      logger.error('storage: what the damaged file held could not be merged', error);
+    }
+  }
   const restoredFrom = restored ? relative(dataFolder, restored.path) : null;
+  const where = movedTo.length > 0 ? ` and was moved to ${movedTo[0]}` : '';
   const detail =
-    `${basename(file)} was damaged (${reason.slice(0, 300)}) and was moved to ${movedTo[0]}. ` +
-    (restoredFrom
-      ? `The backup ${restoredFrom} was restored: anything saved after it was taken is missing.`
-      : 'No sound backup was found: the kiosk started with an empty database.');
+    `${basename(file)} could not be used (${reason.slice(0, 300)})${where}. ` +
+    (keptWhole
+      ? 'Read together with its write-ahead log it passed the check, so all of it was kept.'
+      : (restoredFrom
+          ? `The backup ${restoredFrom} was restored. `
+          : 'No sound backup was found: the kiosk started from an empty database. ') +
+        (salvaged
+          ? describeMerge(salvaged)
+          : 'Nothing could be read back from the damaged file: anything saved after the backup is missing.') +
+        (heldKiosk && restored === null ? ' First-run setup is locked: add an admin with the staff command.' : ''));
   const alert: StorageAlert = {
-    kind: restored ? 'recovered-from-backup' : 'started-empty',
+    kind: restored || keptWhole ? 'recovered-from-backup' : 'started-empty',
     at,
     backupTakenAt: restored?.takenAt ?? null,
     detail,
@@ -171,16 +307,19 @@ function recover(options: OpenKioskDatabaseOptions, file: string, reason: string
         at,
         staffId: null,
         action: 'db-recovered',
-        detail: { reason: reason.slice(0, 300), movedTo, restoredFrom, rejectedBackups },
+        detail: { reason: reason.slice(0, 300), movedTo, restoredFrom, rejectedBackups, keptWhole, salvaged },
       });
       writeStorageAlert(db, alert);
+      // A folder that held a kiosk never offers first-run setup again: it needs no sign-in.
+      if (heldKiosk) writeKioskState(db, SETUP_LOCKED_KEY, true);
     })();
   } catch (error) {
     db.close();
     throw asStorageUnavailable(error, dataFolder);
   }
+  rmSync(join(dataFolder, FULL_CHECK_DUE), { force: true });
   logger.error(`storage: ${detail}`, reason);
-  return { db, recovery: { alert, reason, movedTo, restoredFrom, rejectedBackups } };
+  return { db, recovery: { alert, reason, movedTo, restoredFrom, rejectedBackups, salvaged, keptWhole } };
 }
 
 /** Moves the database and its -wal/-shm into the damaged folder under one time-stamped name; answers the new paths. */
@@ -201,15 +340,15 @@ function moveAside(file: string, damagedFolder: string, stamp: string): string[]
 }
 
 /**
- * Copies a backup next to the database, checks the copy (the exact bytes that will be used), and only then puts it
- * in place. Answers null when restored, else the problem. The backup itself is never modified.
+ * Copies a backup (or the salvaged copy) next to the database, checks the copy (the exact bytes that will be used),
+ * and only then puts it in place. Answers null when restored, else the problem. The source is never modified.
  */
-function restoreIfSound(backup: BackupFile, file: string, nativeBinding: string | undefined): string | null {
+function restoreIfSound(source: string, file: string, nativeBinding: string | undefined): string | null {
   const restoring = `${file}.restoring`;
   const clear = () => ['', ...SIDE_FILES].forEach((suffix) => rmSync(`${restoring}${suffix}`, { force: true }));
   clear();
   try {
-    copyFileSync(backup.path, restoring);
+    copyFileSync(source, restoring);
     const db = new Database(restoring, { nativeBinding, readonly: true, fileMustExist: true });
     let problem: string | null;
     try {

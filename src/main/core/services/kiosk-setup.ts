@@ -5,6 +5,7 @@ import { KioskError } from '../errors';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
 import { insertRoom } from '../repositories/rooms-repository';
 import { countActiveAdmins, insertStaff, nextStaffNumber } from '../repositories/staff-repository';
+import { isSetupLocked } from '../reliability/setup-lock';
 import { hashPin } from './pin-hashing';
 import { saveSettings } from './settings-service';
 
@@ -14,8 +15,9 @@ export interface SetupRequest {
   admin: { displayName: string; pin: string; staffNumber?: string | undefined };
 }
 
+/** Only a folder that never held a kiosk offers first-run setup (see reliability/setup-lock.ts). */
 export function isSetupRequired(db: KioskDatabase): boolean {
-  return countActiveAdmins(db) === 0;
+  return countActiveAdmins(db) === 0 && !isSetupLocked(db);
 }
 
 /**
