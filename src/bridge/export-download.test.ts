@@ -7,6 +7,7 @@ import { createHistoryWriter } from '../main/core/repositories/history-writer-re
 import { insertRoom } from '../main/core/repositories/rooms-repository';
 import { seedStaff } from '../main/core/testing/seed-staff';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
+import { KIOSK_CSP } from '../shared/content-security-policy';
 import { attachmentHeader } from './export-download';
 import { startBridge, type RunningBridge } from './bridge-server';
 
@@ -138,7 +139,7 @@ describe('the bridge download endpoint for usage exports', () => {
       'attachment; filename="lactation-sessions-2026-02-01-to-2026-02-28.csv"',
     );
     expect(answer.headers['x-kiosk-export-rows']).toBe(String(sessions));
-    expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(answer.headers['content-security-policy']).toBe(KIOSK_CSP);
     const records = parseCsv(answer.body.toString('utf8').replace(/^\uFEFF/, ''));
     expect(records[0]![0]).toBe('id');
     expect(records.length - 1).toBe(sessions);

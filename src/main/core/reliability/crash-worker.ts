@@ -42,6 +42,21 @@ async function call<T>(method: string, input?: unknown): Promise<T> {
   return result.value;
 }
 
+/**
+ * A sign-in killed between its reservation and its result counts as a wrong try (so killing the kiosk cannot buy an
+ * attacker free guesses); after a few kills in a row the keypad asks to wait. A nurse waits and tries again: so does
+ * the worker.
+ */
+async function signIn(): Promise<StaffSignIn> {
+  for (;;) {
+    const result = (await core.dispatch('signIn', { staffNumber, pin })) as ApiResult<StaffSignIn>;
+    if (result.ok) return result.value;
+    const wait = /wait (\d+) seconds?/.exec(result.error.message);
+    if (result.error.code !== 'locked-out' || !wait) return call<StaffSignIn>('signIn', { staffNumber, pin });
+    await new Promise((resolve) => setTimeout(resolve, Number(wait[1]) * 1000));
+  }
+}
+
 const KINDS: SessionKind[] = ['breastfeeding', 'pumping', 'hand-expression'];
 /** Whatever event types the contract accepts today. */
 const EVENTS = contract.recordSessionEvent.input.shape.type.options;
@@ -57,7 +72,7 @@ async function run(): Promise<void> {
       await call('endSession', { sessionId: room.session.id, reason: 'completed' });
       acknowledge(`ended ${room.session.id}`);
     }
-    const { staffToken } = await call<StaffSignIn>('signIn', { staffNumber, pin });
+    const { staffToken } = await signIn();
     if (room.state !== 'free') {
       await call('markRoomCleaned', { staffToken, roomId: room.id });
       acknowledge(`cleaned ${room.id}`);
