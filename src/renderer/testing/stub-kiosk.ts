@@ -37,6 +37,7 @@ export function kioskStatus(overrides: Partial<KioskStatus> = {}): KioskStatus {
     defaultLanguage: 'en',
     now: NOW,
     helpText: { en: 'Press the call button.', es: 'Pulse el botón de llamada.' },
+    nurseCall: 'call-button',
     phoneExtension: '',
     signOutAfterSeconds: 120,
     cleaningStepEnabled: true,

@@ -11,6 +11,7 @@ import { completeSetup, isSetupRequired } from '../services/kiosk-setup';
 import type { RoomAdmin } from '../services/room-admin';
 import { roomBoard } from '../services/room-board';
 import type { RoomSessions } from '../services/room-sessions';
+import { nurseCallProblem } from '../../../shared/settings';
 import { loadSettings, saveSettings } from '../services/settings-service';
 import type { StaffAdmin } from '../services/staff-admin';
 import type { StaffAuth } from '../services/staff-auth';
@@ -65,6 +66,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
         defaultLanguage: settings.defaultLanguage,
         now: clock.now(),
         helpText: settings.helpText,
+        nurseCall: settings.nurseCall,
         phoneExtension: settings.phoneExtension,
         signOutAfterSeconds: settings.signOutAfterSeconds,
         cleaningStepEnabled: settings.cleaningStepEnabled,
@@ -175,6 +177,10 @@ export function createHandlers(context: HandlerContext): HandlerTable {
         if (!next.languages.includes(next.defaultLanguage)) {
           throw new KioskError('invalid-input', 'The default language must be one of the languages offered.');
         }
+      }
+      if (changes.nurseCall !== undefined || changes.phoneExtension !== undefined) {
+        const problem = nurseCallProblem({ ...loadSettings(db), ...changes });
+        if (problem) throw new KioskError('invalid-input', `Settings not saved: ${problem}.`);
       }
       db.transaction(() => {
         const keys = saveSettings(db, changes);
