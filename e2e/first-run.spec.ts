@@ -8,16 +8,22 @@ test.use({ fixedTime: '2025-03-04T10:00:00.000Z' });
 
 const stepTitle = (page: Page, name: string) => page.getByRole('heading', { level: 3, name });
 
-test('first-run setup, end to end: rooms, the first admin, the staff number to write down, then the board', async ({
+test('first-run setup, end to end: language, rooms, the way to reach a nurse, the first admin, then the board', async ({
   page,
   kiosk,
 }) => {
   await expect(page.getByRole('heading', { level: 2, name: 'Set up this kiosk' })).toBeVisible();
   // The step's own title takes the focus.
-  await expect(stepTitle(page, 'The kiosk and its rooms')).toBeFocused();
+  await expect(stepTitle(page, 'The kiosk’s language')).toBeFocused();
   // Nothing else is reachable: no board, no staff button.
   await expect(page.getByRole('button', { name: 'Staff', exact: true })).toHaveCount(0);
-  await expect(page.getByText('Step 1 of 3')).toBeVisible();
+  await expect(page.getByText('Step 1 of 5')).toBeVisible();
+  // No language is chosen for the admin.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Please choose a language.');
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(stepTitle(page, 'The kiosk and its rooms')).toBeFocused();
 
   // Blank names are explained next to their field, linked for assistive technology.
   const kioskName = page.getByLabel('Name of this kiosk');
@@ -37,6 +43,14 @@ test('first-run setup, end to end: rooms, the first admin, the staff number to w
   await page.getByRole('button', { name: 'Add a room' }).click();
   await page.getByRole('button', { name: 'Remove Room 3' }).click();
   await expect(page.getByLabel('Name of room 3')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // How parents reach a nurse: a phone call needs the extension.
+  await expect(stepTitle(page, 'How parents reach a nurse')).toBeFocused();
+  await page.getByRole('radio', { name: /^A phone call to the nurses’ station/ }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Please type the extension', { exact: false })).toBeVisible();
+  await page.getByLabel('The nurses’ station’s extension').fill('4417');
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(stepTitle(page, 'The first administrator')).toBeFocused();
@@ -78,14 +92,31 @@ test('first-run setup, end to end: rooms, the first admin, the staff number to w
     db.prepare("SELECT display_name FROM staff WHERE role = 'admin'").pluck().all(),
   );
   expect(admins).toEqual(['Alex Admin']);
+  const settings = readDatabase(kiosk, (db) =>
+    db.prepare("SELECT key, value FROM settings WHERE key IN ('defaultLanguage', 'nurseCall', 'phoneExtension')").all(),
+  );
+  expect(
+    Object.fromEntries(settings.map((row) => [(row as { key: string }).key, (row as { value: string }).value])),
+  ).toEqual({
+    defaultLanguage: '"en"',
+    nurseCall: '"extension"',
+    phoneExtension: '"4417"',
+  });
 });
 
-test('first-run setup in Spanish', async ({ page }) => {
-  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+test('first-run setup in Spanish keeps Spanish: the board comes up in it, and again after a reload', async ({
+  page,
+}) => {
+  // Choosing the kiosk's language switches setup to it at once.
+  await page.getByRole('radio', { name: 'Español' }).check();
+  await expect(stepTitle(page, 'El idioma del quiosco')).toBeVisible();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
   await expect(stepTitle(page, 'El quiosco y sus salas')).toBeVisible();
-  await expect(page.getByText('Paso 1 de 3')).toBeVisible();
+  await expect(page.getByText('Paso 2 de 5')).toBeVisible();
   await page.getByLabel('Nombre de este quiosco').fill('Maternidad');
   await page.getByLabel('Nombre de la sala 1').fill('Sala Rosa');
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByRole('radio', { name: /^El botón de llamada junto al sillón/ }).check();
   await page.getByRole('button', { name: 'Siguiente' }).click();
   await page.getByLabel('Nombre del administrador').fill('Ana');
   await page.getByRole('button', { name: 'Siguiente' }).click();
@@ -99,6 +130,10 @@ test('first-run setup in Spanish', async ({ page }) => {
   await expect(page.getByText('Para entrar, use el número de personal 100 y su clave.')).toBeVisible();
   await page.getByRole('button', { name: 'Ir a las salas' }).click();
   await expect(tile(page, 'Sala Rosa')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.reload();
+  await expect(tile(page, 'Sala Rosa')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 });
 
 for (const language of ['en', 'es'] as const) {
@@ -110,13 +145,23 @@ for (const language of ['en', 'es'] as const) {
         const folder = process.env.SCREENSHOT_DIR;
         if (folder) await page.screenshot({ path: `${folder}/${name}-${language}-${theme}.png` });
       };
-      await expect(stepTitle(page, 'The kiosk and its rooms')).toBeFocused();
-      if (es) await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+      await expect(stepTitle(page, 'The kiosk’s language')).toBeFocused();
+      await page.getByRole('radio', { name: es ? 'Español' : 'English' }).check();
       if (theme === 'night') await page.getByRole('button', { name: es ? 'Modo nocturno' : 'Night mode' }).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expectNoSeriousA11yViolations(page, `setup language ${language} ${theme}`);
+      await shoot('setup-language');
+      await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
       await page.getByRole('button', { name: es ? 'Agregar una sala' : 'Add a room' }).click();
       await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
+      await page.getByRole('radio', { name: es ? /^Una llamada/ : /^A phone call/ }).check();
+      await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
+      await expectNoSeriousA11yViolations(page, `setup nurse call ${language} ${theme}`);
+      await shoot('setup-call');
+      await page.getByRole('radio', { name: es ? /^El botón de llamada/ : /^The call button/ }).check();
+      await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
       await page.getByLabel(es ? 'Nombre del administrador' : 'Administrator’s name').fill('Alex');
+      await page.getByRole('button', { name: es ? 'Atrás' : 'Back' }).click();
       await page.getByRole('button', { name: es ? 'Atrás' : 'Back' }).click();
       await page.getByLabel(es ? 'Nombre de la sala 2' : 'Name of room 2').fill('');
       await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
@@ -128,6 +173,7 @@ for (const language of ['en', 'es'] as const) {
       await expectNoSeriousA11yViolations(page, `setup rooms ${language} ${theme}`);
       await shoot('setup-rooms');
       await page.getByLabel(es ? 'Nombre de la sala 2' : 'Name of room 2').fill('B');
+      await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
       await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();
       await expectNoSeriousA11yViolations(page, `setup admin ${language} ${theme}`);
       await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();

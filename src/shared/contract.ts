@@ -6,7 +6,13 @@ import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
-import { hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE, settingsChangesSchema, settingsFields } from './settings';
+import {
+  hasNoLoneSurrogate,
+  LONE_SURROGATE_MESSAGE,
+  nurseCallProblem,
+  settingsChangesSchema,
+  settingsFields,
+} from './settings';
 import {
   LANGUAGES,
   SESSION_EVENT_TYPES,
@@ -117,8 +123,20 @@ export const contract = {
         admin: z
           .object({ displayName: displayNameSchema, pin: pinSchema, staffNumber: staffNumberSchema.optional() })
           .strict(),
+        /** The kiosk's own language: the board comes up in it (the default language setting). */
+        language: settingsFields.defaultLanguage.optional(),
+        /** How parents reach a nurse (setup's help step); left out, the settings' defaults stand. */
+        nurseCall: settingsFields.nurseCall.optional(),
+        phoneExtension: settingsFields.phoneExtension.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((setup, context) => {
+        const problem = nurseCallProblem({
+          nurseCall: setup.nurseCall ?? 'call-button',
+          phoneExtension: setup.phoneExtension ?? '',
+        });
+        if (problem) context.addIssue({ code: 'custom', message: problem, path: ['phoneExtension'] });
+      }),
   },
 
   signIn: { input: z.object({ staffNumber: staffNumberSchema, pin: pinSchema }).strict() },

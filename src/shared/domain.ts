@@ -45,6 +45,10 @@ export interface OpenSessionSummary {
   startedAt: number;
 }
 
+/** How a parent reaches a nurse from the room: the call button by the chair, or the nurses' station's extension. */
+export const NURSE_CALL_WAYS = ['call-button', 'extension'] as const;
+export type NurseCallWay = (typeof NURSE_CALL_WAYS)[number];
+
 export interface KioskStatus {
   kioskName: string;
   /** True until the first admin exists: the kiosk must show first-run setup. */
@@ -55,6 +59,7 @@ export interface KioskStatus {
   now: number;
   /** How a parent reaches a nurse here, per language, and the nursing station's extension ('' when none). */
   helpText: Record<Language, string>;
+  nurseCall: NurseCallWay;
   phoneExtension: string;
   /** Staff screens return to the board after this much inactivity. */
   signOutAfterSeconds: number;
@@ -159,6 +164,7 @@ export interface KioskSettingsView {
   autoCloseAfterMinutes: number;
   cleaningStepEnabled: boolean;
   helpText: Record<Language, string>;
+  nurseCall: NurseCallWay;
   phoneExtension: string;
   // The room board's attract loop.
   attractAfterIdleSeconds: number;

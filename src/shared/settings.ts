@@ -3,7 +3,7 @@
  * admin may send) and for core (what is stored and what a missing value means).
  */
 import { z } from 'zod';
-import { LANGUAGES, type KioskSettingsView } from './domain';
+import { LANGUAGES, NURSE_CALL_WAYS, type KioskSettingsView } from './domain';
 
 /**
  * Half of a UTF-16 surrogate pair on its own is not a character: stored, it would be silently replaced by "�".
@@ -71,6 +71,11 @@ export const settingsFields = {
   cleaningStepEnabled: z.boolean(),
   /** How a parent reaches a nurse here, in each language (shown on every help screen). */
   helpText: z.object({ en: text(300), es: text(300) }).strict(),
+  /**
+   * How a parent in this room reaches a nurse, shown large on the help screen: the call button by the chair, or a
+   * phone call to the nurses' station on `phoneExtension` (then the extension must be set).
+   */
+  nurseCall: z.enum(NURSE_CALL_WAYS),
   /** The phone extension of the nursing station, if the room has a phone. */
   phoneExtension: z
     .string()
@@ -114,6 +119,7 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
     en: 'Press the call button by the chair, or ask at the nurses’ station.',
     es: 'Oprima el botón de llamada junto al sillón o pregunte en la estación de enfermería.',
   },
+  nurseCall: 'call-button',
   phoneExtension: '',
   // Attract loop.
   attractAfterIdleSeconds: 60,
@@ -129,6 +135,13 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
 };
 
 export type SettingKey = keyof typeof settingsFields;
+
+/** A kiosk that tells parents to call the nurses' station must say which extension. */
+export function nurseCallProblem(settings: Pick<KioskSettingsView, 'nurseCall' | 'phoneExtension'>): string | null {
+  return settings.nurseCall === 'extension' && settings.phoneExtension.trim() === ''
+    ? 'the nurses’ station extension is needed when parents are told to call it'
+    : null;
+}
 
 /** What an admin may send: any subset of the settings, at least one. */
 export const settingsChangesSchema = z

@@ -23,7 +23,7 @@ const CRADLE_SVG =
 
 function stubHub(overrides: Parameters<typeof stubKiosk>[0] = {}) {
   return stubKiosk({
-    getKioskStatus: () => ok(kioskStatus({ phoneExtension: '4321' })),
+    getKioskStatus: () => ok(kioskStatus({ nurseCall: 'extension', phoneExtension: '4321' })),
     getIllustrations: () => ok({ 'cradle.svg': CRADLE_SVG }),
     recordSessionEvent: () => ok({ recorded: true as const }),
     endSession: () => ok({ id: SESSION.id, endedAt: NOW, endReason: 'completed' as const }),
@@ -126,7 +126,8 @@ describe('the parent hub', () => {
 
     expect(screen.getByRole('heading', { name: packs.en.help.title })).toBeTruthy();
     expect(screen.getByText('Press the call button.')).toBeTruthy();
-    expect(screen.getByText('Or call extension 4321.')).toBeTruthy();
+    expect(screen.getByText('Call the nurses’ station: ext. 4321')).toBeTruthy();
+    expect(screen.getByText('This screen does not call a nurse by itself.')).toBeTruthy();
     expect(screen.getByText(packs.en.help.baby.signs[0]!)).toBeTruthy();
     expect(events(api).at(-1)).toEqual({
       sessionId: SESSION.id,

@@ -19,7 +19,7 @@ export function sectionProps(language: Language = 'en', overrides: Partial<Secti
     },
     content: packs[language],
     illustrations: {},
-    nurseContact: { helpText: 'Press the call button by the chair.', phoneExtension: '4321' },
+    nurseContact: { helpText: 'Ask at the front desk too.', nurseCall: 'extension', phoneExtension: '4321' },
     record,
     onscreen,
     onexit,

@@ -4,7 +4,7 @@
  */
 import type { ContentPack } from '../../shared/content-types';
 import type { ApiInput } from '../../shared/contract';
-import type { Language, SessionKind } from '../../shared/domain';
+import type { Language, NurseCallWay, SessionKind } from '../../shared/domain';
 
 /** The events the parent's screens record (timer events are recorded by main itself). */
 export type ParentEventType = ApiInput<'recordSessionEvent'>['type'];
@@ -22,6 +22,7 @@ export interface ParentSession {
 /** How a parent reaches a nurse here, in the current language (from the kiosk's settings). */
 export interface NurseContact {
   helpText: string;
+  nurseCall: NurseCallWay;
   phoneExtension: string;
 }
 

@@ -113,4 +113,27 @@ describe('KioskFlow', () => {
     // The hub opens in the parent's language.
     expect(locale.language).toBe('es');
   });
+
+  it('waits for the nurse to choose the parent’s language: nothing is chosen for her', async () => {
+    const api = stubKiosk({
+      listRooms: () => ok(threeRooms),
+      signIn: () => ok(nurse),
+      startSession: () =>
+        ok({ id: '6f1c3b9e-1d2a-4c5b-8e7f-9a0b1c2d3e4f', roomId: 1, kind: 'pumping', language: 'en', startedAt: NOW }),
+      getContent: () => fails('internal'),
+    });
+    showFlow();
+    await fireEvent.click(await screen.findByRole('button', { name: /^Room 1 Free/ }));
+    await signInOnKeypad();
+    const languages = await screen.findAllByRole('radio', { name: /English|Español/ });
+    expect(languages.map((radio) => (radio as HTMLInputElement).checked)).toEqual([false, false]);
+    await fireEvent.click(screen.getByRole('radio', { name: /^Pumping/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the session' }));
+    expect(await screen.findByText('Please choose the parent’s language.')).toBeTruthy();
+    expect(api.startSession).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByRole('radio', { name: 'English' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the session' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Room 1' })).toBeTruthy();
+    expect(api.startSession).toHaveBeenCalledWith({ staffToken: TOKEN, roomId: 1, kind: 'pumping', language: 'en' });
+  });
 });

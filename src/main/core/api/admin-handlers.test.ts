@@ -91,6 +91,18 @@ describe('admin handlers', () => {
     await call('updateSettings', { staffToken: admin, changes: { languages: ['es'], defaultLanguage: 'es' } });
   });
 
+  it('refuses to tell parents to call the nurses’ station without its extension', async () => {
+    const admin = await signIn('100', '1234');
+    const before = databaseFingerprint(core.db);
+    const refused = await core.dispatch('updateSettings', { staffToken: admin, changes: { nurseCall: 'extension' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(databaseFingerprint(core.db)).toBe(before);
+    await call('updateSettings', { staffToken: admin, changes: { nurseCall: 'extension', phoneExtension: '4417' } });
+    const cleared = await core.dispatch('updateSettings', { staffToken: admin, changes: { phoneExtension: '' } });
+    expect(cleared).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await call('getKioskStatus')).toMatchObject({ nurseCall: 'extension', phoneExtension: '4417' });
+  });
+
   it('refuses a second setup', async () => {
     const result = await core.dispatch('completeSetup', {
       kioskName: 'Other',

@@ -37,6 +37,19 @@ describe('first-run setup', () => {
     await expect(auth.signIn('100', '482915')).resolves.toMatchObject({ role: 'admin' });
   });
 
+  it('keeps the kiosk’s language and how parents reach a nurse', async () => {
+    expect(loadSettings(db)).toMatchObject({ defaultLanguage: 'en', nurseCall: 'call-button', phoneExtension: '' });
+    await completeSetup(db, clock, {
+      kioskName: 'Maternidad',
+      rooms: ['Sala 1'],
+      admin: { displayName: 'Ana', pin: '482915' },
+      language: 'es',
+      nurseCall: 'extension',
+      phoneExtension: '4417',
+    });
+    expect(loadSettings(db)).toMatchObject({ defaultLanguage: 'es', nurseCall: 'extension', phoneExtension: '4417' });
+  });
+
   it('cannot run twice: it is no back door once an admin exists', async () => {
     await completeSetup(db, clock, { kioskName: 'Ward', rooms: ['Room 1'], admin: { displayName: 'A', pin: '1234' } });
     const before = databaseFingerprint(db);

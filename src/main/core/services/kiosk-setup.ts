@@ -1,4 +1,4 @@
-import type { SetupResult } from '../../../shared/domain';
+import type { Language, NurseCallWay, SetupResult } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
 import { KioskError } from '../errors';
@@ -13,6 +13,9 @@ export interface SetupRequest {
   kioskName: string;
   rooms: string[];
   admin: { displayName: string; pin: string; staffNumber?: string | undefined };
+  language?: Language | undefined;
+  nurseCall?: NurseCallWay | undefined;
+  phoneExtension?: string | undefined;
 }
 
 /** Only a folder that never held a kiosk offers first-run setup (see reliability/setup-lock.ts). */
@@ -21,7 +24,8 @@ export function isSetupRequired(db: KioskDatabase): boolean {
 }
 
 /**
- * First run: the kiosk name, its rooms and the first admin, all in one transaction, and only while no admin exists
+ * First run: the kiosk name and language, how parents reach a nurse, its rooms and the first admin, all in one
+ * transaction, and only while no admin exists
  * (so the setup screen cannot be used later to create a second way in).
  */
 export async function completeSetup(db: KioskDatabase, clock: Clock, request: SetupRequest): Promise<SetupResult> {
@@ -31,7 +35,12 @@ export async function completeSetup(db: KioskDatabase, clock: Clock, request: Se
     .transaction(() => {
       if (!isSetupRequired(db)) throw new KioskError('conflict', 'This kiosk is already set up.');
       const staffNumber = request.admin.staffNumber ?? nextStaffNumber(db);
-      saveSettings(db, { kioskName: request.kioskName });
+      saveSettings(db, {
+        kioskName: request.kioskName,
+        ...(request.language ? { defaultLanguage: request.language } : {}),
+        ...(request.nurseCall ? { nurseCall: request.nurseCall } : {}),
+        ...(request.phoneExtension !== undefined ? { phoneExtension: request.phoneExtension } : {}),
+      });
       request.rooms.forEach((name, index) => insertRoom(db, { name, sortOrder: index + 1 }));
       const adminId = insertStaff(db, {
         staffNumber,

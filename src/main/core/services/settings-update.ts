@@ -1,3 +1,4 @@
+import { nurseCallProblem } from '../../../shared/settings';
 import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
 import { KioskError } from '../errors';
@@ -19,6 +20,10 @@ export function updateSettings(
     if (!next.languages.includes(next.defaultLanguage)) {
       throw new KioskError('invalid-input', 'The default language must be one of the languages offered.');
     }
+  }
+  if (changes.nurseCall !== undefined || changes.phoneExtension !== undefined) {
+    const problem = nurseCallProblem({ ...loadSettings(db), ...changes });
+    if (problem) throw new KioskError('invalid-input', `Settings not saved: ${problem}.`);
   }
   db.transaction(() => {
     const keys = saveSettings(db, changes);

@@ -14,7 +14,9 @@ const values = () => screen.getByTestId('values').textContent;
 
 async function focus(label: string): Promise<HTMLInputElement> {
   const field = screen.getByLabelText(label) as HTMLInputElement;
+  // A tap: the field takes the focus, then the click.
   field.focus();
+  await fireEvent.click(field);
   await tick();
   return field;
 }
@@ -98,6 +100,17 @@ describe('the on-screen keyboard', () => {
     await fireEvent.input(field, { target: { value: 'Tap, typed' } });
     await tap('Space', 'y');
     expect(values()).toBe('Tap, typed y||');
+  });
+
+  it('does not pop up over the page for a field focused without a tap (Tab, or the screen moving the focus)', async () => {
+    render(KeyboardHarness);
+    const field = screen.getByLabelText('Room name');
+    field.focus();
+    await tick();
+    expect(keyboard()).toBeNull();
+    await fireEvent.click(screen.getByText('Room name'));
+    await tick();
+    expect(keyboard()).not.toBeNull();
   });
 
   it('“Done” closes it; tapping the field again opens it', async () => {

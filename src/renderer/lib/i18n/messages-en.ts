@@ -122,7 +122,10 @@ export const en = {
     },
     backToMenu: 'Back to the menu',
     help: {
-      callExtension: (extension: string) => `Or call extension ${extension}.`,
+      // Said plainly: the kiosk itself alerts nobody, so nothing here may sound as if a nurse was told.
+      callStation: (extension: string) => `Call the nurses’ station: ext. ${extension}`,
+      pressCallButton: 'Press the call button by your chair.',
+      screenDoesNotCall: 'This screen does not call a nurse by itself.',
     },
     about: {
       sources: 'Where this comes from',
@@ -293,6 +296,20 @@ export const en = {
     goToRooms: 'Go to the rooms',
     fieldRequired: 'Please fill this in.',
     fieldTooLong: (max: number) => `Please use at most ${max} characters.`,
+    languageTitle: 'The kiosk’s language',
+    languageIntro: 'The room board and staff screens start in this language. Each parent can still choose their own.',
+    chooseLanguage: 'Please choose a language.',
+    callTitle: 'How parents reach a nurse',
+    callIntro:
+      'The help screen shows this in large letters. The kiosk cannot call anyone by itself, so choose what really works in this room.',
+    callButton: 'The call button by the chair',
+    callButtonHint: 'Parents press the room’s nurse call button.',
+    callPhone: 'A phone call to the nurses’ station',
+    callPhoneHint: 'Parents call from the room’s phone.',
+    extension: 'The nurses’ station’s extension',
+    extensionHint: 'Digits, spaces, #, *, + and - only.',
+    chooseCall: 'Please choose how parents reach a nurse.',
+    extensionNeeded: 'Please type the extension: digits, spaces, #, *, + and - only, at most 16.',
   },
   start: {
     heading: (room: string) => `Start a session in ${room}`,
@@ -306,6 +323,7 @@ export const en = {
     startButton: 'Start the session',
     starting: 'Starting…',
     chooseKind: 'Please choose the kind of session.',
+    chooseLanguage: 'Please choose the parent’s language.',
     handOver: 'Then the screen is the parent’s, and you are signed out.',
   },
   roomActions: {
@@ -437,6 +455,16 @@ export const en = {
       phoneInvalid: 'Use digits, spaces, #, *, + and - only, at most 16.',
       needLanguage: 'Offer at least one language.',
       defaultNotOffered: 'The starting language must be one of the languages offered.',
+      nurseCall: 'How parents reach a nurse (shown large on the help screen)',
+      nurseCallButton: 'The call button by the chair',
+      nurseCallPhone: 'A phone call to the nurses’ station (the extension above)',
+      extensionNeeded: 'Type the extension above, or choose the call button.',
+      night: 'Night theme',
+      nightHint: 'Dim, warm colours and a quieter chime between these times (24-hour clock).',
+      nightStart: 'Night starts at',
+      nightEnd: 'Night ends at',
+      clockTime: 'A time like 21:00.',
+      nightSame: 'The night must start and end at different times.',
     },
     content: {
       heading: 'Content packs',

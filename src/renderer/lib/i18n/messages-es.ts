@@ -121,7 +121,9 @@ export const es: Messages = {
     },
     backToMenu: 'Volver al menú',
     help: {
-      callExtension: (extension) => `O llame a la extensión ${extension}.`,
+      callStation: (extension) => `Llame al puesto de enfermería: extensión ${extension}`,
+      pressCallButton: 'Oprima el botón de llamada junto a su sillón.',
+      screenDoesNotCall: 'Esta pantalla no avisa sola al personal de enfermería.',
     },
     about: {
       sources: 'De dónde viene esta información',
@@ -263,6 +265,21 @@ export const es: Messages = {
     useNumber: 'Escribir el número de personal',
   },
   firstRun: {
+    languageTitle: 'El idioma del quiosco',
+    languageIntro:
+      'El tablero de salas y las pantallas del personal empiezan en este idioma. Cada familia puede elegir el suyo.',
+    chooseLanguage: 'Por favor, elija un idioma.',
+    callTitle: 'Cómo avisar al personal de enfermería',
+    callIntro:
+      'La pantalla de ayuda lo muestra en letra grande. El quiosco no puede llamar a nadie por sí solo: elija lo que de verdad funciona en esta sala.',
+    callButton: 'El botón de llamada junto al sillón',
+    callButtonHint: 'La familia pulsa el botón de llamada de la sala.',
+    callPhone: 'Una llamada al puesto de enfermería',
+    callPhoneHint: 'La familia llama desde el teléfono de la sala.',
+    extension: 'Extensión del puesto de enfermería',
+    extensionHint: 'Solo números, espacios, #, *, + y -.',
+    chooseCall: 'Por favor, elija cómo avisar al personal de enfermería.',
+    extensionNeeded: 'Escriba la extensión: solo números, espacios, #, *, + y -, hasta 16.',
     heading: 'Configurar este quiosco',
     step: (step, total) => `Paso ${step} de ${total}`,
     placeTitle: 'El quiosco y sus salas',
@@ -310,6 +327,7 @@ export const es: Messages = {
     startButton: 'Iniciar la sesión',
     starting: 'Iniciando…',
     chooseKind: 'Elija el tipo de sesión.',
+    chooseLanguage: 'Elija el idioma de la familia.',
     handOver: 'Después, la pantalla es para la familia y su acceso de personal se cierra.',
   },
   roomActions: {
@@ -448,6 +466,16 @@ export const es: Messages = {
       phoneInvalid: 'Use solo dígitos, espacios, #, *, + y -, como máximo 16.',
       needLanguage: 'Ofrezca al menos un idioma.',
       defaultNotOffered: 'El idioma inicial debe ser uno de los idiomas disponibles.',
+      nurseCall: 'Cómo avisar al personal de enfermería (en grande en la pantalla de ayuda)',
+      nurseCallButton: 'El botón de llamada junto al sillón',
+      nurseCallPhone: 'Una llamada al puesto de enfermería (la extensión de arriba)',
+      extensionNeeded: 'Escriba la extensión arriba o elija el botón de llamada.',
+      night: 'Tema de noche',
+      nightHint: 'Colores tenues y cálidos y un aviso sonoro más suave entre estas horas (reloj de 24 horas).',
+      nightStart: 'La noche empieza a las',
+      nightEnd: 'La noche termina a las',
+      clockTime: 'Una hora como 21:00.',
+      nightSame: 'La noche debe empezar y terminar a horas distintas.',
     },
     content: {
       heading: 'Paquetes de contenido',

@@ -18,6 +18,7 @@ export function statusHandlers({
         defaultLanguage: settings.defaultLanguage,
         now: clock.now(),
         helpText: settings.helpText,
+        nurseCall: settings.nurseCall,
         phoneExtension: settings.phoneExtension,
         signOutAfterSeconds: settings.signOutAfterSeconds,
         cleaningStepEnabled: settings.cleaningStepEnabled,
