@@ -214,7 +214,7 @@ for (const language of ['en', 'es'] as const) {
     const downloading = page.waitForEvent('download');
     await button(page, r.export.start).click();
     const csv = readFileSync(await (await downloading).path(), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^\uFEFFid,room,kind,/);
+    expect(csv.split('\n')[0]).toMatch(/^\uFEFF"id","room","kind",/);
     expect(csv).toContain(session[0]!.uuid);
   });
 }

@@ -32,7 +32,7 @@ async function seedOpenSession(db: KioskDatabase): Promise<void> {
     startedAt: STARTED_AT,
     startedBy: nurse,
   });
-  saveSettings(db, { phoneExtension: EXTENSION });
+  saveSettings(db, { nurseCall: 'extension', phoneExtension: EXTENSION });
 }
 
 test.use({ seed: seedWith(seedOpenSession), fixedTime: NOW });
@@ -123,9 +123,9 @@ test('every guide can be stepped through to its end, each opening recorded once'
     { id: 'cradle', title: 'Cradle hold', steps: 5, redFlag: false },
     { id: 'cross-cradle', title: 'Cross-cradle hold', steps: 5, redFlag: false },
     { id: 'football', title: 'Football hold', steps: 4, redFlag: false },
-    { id: 'side-lying', title: 'Lying on your side', steps: 4, redFlag: false },
+    { id: 'side-lying', title: 'Lying on your side', steps: 5, redFlag: false },
     { id: 'laid-back', title: 'Laid-back hold', steps: 4, redFlag: false },
-    { id: 'good-latch', title: 'Signs of a good latch', steps: 5, redFlag: true },
+    { id: 'good-latch', title: 'Signs of a good latch', steps: 5, redFlag: false },
     { id: 'hand-expression', title: 'Hand expression', steps: 5, redFlag: true },
   ];
   for (const guide of guides) {
@@ -141,7 +141,7 @@ test('every guide can be stepped through to its end, each opening recorded once'
       await button(page, 'Next').click();
       await expect(page.getByText('When to ask for help')).toBeVisible();
       await expect(page.getByText('Tell your nurse now.')).toBeVisible();
-      await expect(page.getByText(`Or call extension ${EXTENSION}.`)).toBeVisible();
+      await expect(page.getByText(`Call the nurses’ station: ext. ${EXTENSION}`)).toBeVisible();
     }
     await expect(button(page, 'Next')).toHaveCount(0);
     await button(page, 'Back to the holds').click();
@@ -196,7 +196,7 @@ test('the let-down deck runs in order, through the seven tips to D-MER and the c
   await button(page, 'Next').click();
   await button(page, 'Next').click();
   await expect(page.getByText('Thoughts of hurting yourself or your baby')).toBeVisible();
-  await expect(page.getByText(`Or call extension ${EXTENSION}.`)).toBeVisible();
+  await expect(page.getByText(`Call the nurses’ station: ext. ${EXTENSION}`)).toBeVisible();
   await button(page, 'Next').click();
   await expect(heading2(page)).toHaveText('You are doing well');
   await button(page, 'Back to the menu').click();
@@ -270,7 +270,7 @@ test('"I need help" is one tap away on every screen, and records where from', as
     await expect(page.getByText('Thoughts of hurting yourself or your baby')).toBeVisible();
     await expect(page.getByText('Very few wet diapers')).toBeVisible();
     await expect(page.getByText('Press the call button by the chair, or ask at the nurses’ station.')).toBeVisible();
-    await expect(page.getByText(`Or call extension ${EXTENSION}.`)).toBeVisible();
+    await expect(page.getByText(`Call the nurses’ station: ext. ${EXTENSION}`)).toBeVisible();
     await button(page, 'Back').click();
     return from;
   };
@@ -414,7 +414,7 @@ for (const language of ['en', 'es'] as const) {
       await expect(page.getByText(es ? 'Paso 2 de 5' : 'Step 2 of 5')).toBeVisible();
       await check('guide');
       await back();
-      await button(page, es ? 'Señales de un buen agarre' : 'Signs of a good latch').click();
+      await button(page, es ? 'Extracción a mano' : 'Hand expression').click();
       for (let page_ = 0; page_ < 6; page_ += 1) await next();
       await check('guide-help');
       await back();

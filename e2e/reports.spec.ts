@@ -163,7 +163,7 @@ test('a CSV export downloads in the browser, reads back row for row, and is audi
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('lactation-sessions-2026-02-01-to-2026-02-28.csv');
   const text = readFileSync(await download.path(), 'utf8');
-  expect(text.startsWith('\uFEFFid,room,kind,')).toBe(true);
+  expect(text.startsWith('\uFEFF"id","room","kind",')).toBe(true);
   const records = parseCsv(text.slice(1));
   const sessions = sessionsIn(kiosk, FEBRUARY.start, FEBRUARY.end);
   expect(records.length - 1).toBe(sessions);

@@ -34,7 +34,7 @@ async function seedOpenSession(db: KioskDatabase): Promise<void> {
     startedAt: STARTED_AT,
     startedBy: nurse,
   });
-  saveSettings(db, { phoneExtension: '4321', chimeVolume: 60, nightChimeVolume: 25 });
+  saveSettings(db, { nurseCall: 'extension', phoneExtension: '4321', chimeVolume: 60, nightChimeVolume: 25 });
 }
 
 test.use({ seed: seedWith(seedOpenSession), fixedTime: NOW });
@@ -162,7 +162,7 @@ test('a 5-minute warm compress: safety step, the same time left after a reload, 
     'Do not use it on skin that feels numb or has less feeling.',
     'Stop right away if it feels hot.',
     'These can be signs of mastitis:',
-    'Or call extension 4321.',
+    'Call the nurses’ station: ext. 4321',
   ]) {
     await expect(page.getByText(line)).toBeVisible();
   }
