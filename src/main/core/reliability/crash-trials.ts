@@ -64,16 +64,21 @@ interface Acknowledged {
   events: Map<string, Set<number>>;
   ended: Set<string>;
   cleaned: Map<number, number>;
+  /** Each timer's session and the last thing acknowledged of it: running, paused, cancelled, or right (side).
+   * A pause is followed by an unacknowledged resume, so only the cancel and the side switch are final enough to check. */
+  timers: Map<number, { session: string; last: string }>;
 }
 
 function record(acknowledged: Acknowledged, line: string): boolean {
-  const [kind, first, second] = line.split(' ');
+  const [kind, first, second, third] = line.split(' ');
   if (kind === 'started' && first && second) acknowledged.started.set(first, Number(second));
   else if (kind === 'event' && first && second) {
     const seen = acknowledged.events.get(first) ?? new Set<number>();
     seen.add(Number(second));
     acknowledged.events.set(first, seen);
   } else if (kind === 'ended' && first) acknowledged.ended.add(first);
+  else if (kind === 'timer' && first && second && third)
+    acknowledged.timers.set(Number(first), { session: second, last: third });
   else if (kind === 'cleaned' && first)
     acknowledged.cleaned.set(Number(first), (acknowledged.cleaned.get(Number(first)) ?? 0) + 1);
   else return false;
@@ -166,6 +171,23 @@ function verify(dataFolder: string, acknowledged: Acknowledged): { problems: str
         problems.push(`acknowledged end of ${uuid} is missing`);
       }
     }
+    const timer = db.prepare(
+      'SELECT s.uuid, t.state, t.side FROM timers t JOIN sessions s ON s.id = t.session_id WHERE t.id = ?',
+    );
+    for (const [id, { session: uuid, last }] of acknowledged.timers) {
+      checked++;
+      const row = timer.get(id) as { uuid: string; state: string; side: string | null } | undefined;
+      if (!row) {
+        problems.push(`acknowledged timer ${id} is missing`);
+        continue;
+      }
+      if (row.uuid !== uuid) problems.push(`timer ${id} belongs to session ${row.uuid}, not ${uuid}`);
+      // Ending the session (acknowledged or not) stops its timers; what was acknowledged must not come undone.
+      const stopped = row.state === 'cancelled' || row.state === 'finished';
+      if (last === 'cancelled' && row.state !== 'cancelled') problems.push(`timer ${id}: cancel lost (${row.state})`);
+      if (last === 'right' && row.side !== 'right') problems.push(`timer ${id}: switch to the right side lost`);
+      if (acknowledged.ended.has(uuid) && !stopped) problems.push(`timer ${id} outlived its ended session`);
+    }
     for (const [roomId, count] of acknowledged.cleaned) {
       checked++;
       const stored = cleanings.get(roomId) as number;
@@ -191,7 +213,13 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashT
 
   const runLane = async (lane: number) => {
     const dataFolder = mkdtempSync(join(tmpdir(), `kiosk-crash-${lane}-`));
-    const acknowledged: Acknowledged = { started: new Map(), events: new Map(), ended: new Set(), cleaned: new Map() };
+    const acknowledged: Acknowledged = {
+      started: new Map(),
+      events: new Map(),
+      ended: new Set(),
+      cleaned: new Map(),
+      timers: new Map(),
+    };
     try {
       await seedLane(dataFolder);
       for (let trial = lane; trial < options.trials; trial += lanes) {

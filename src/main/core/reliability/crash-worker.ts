@@ -11,7 +11,7 @@
  */
 import { writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RoomBoardEntry, SessionKind, StaffSignIn, StartedSession } from '../../../shared/domain';
+import type { RoomBoardEntry, SessionKind, StaffSignIn, StartedSession, TimerView } from '../../../shared/domain';
 import type { ApiResult } from '../../../shared/errors';
 import { contract } from '../../../shared/contract';
 import { openKioskCore } from '../kiosk-core';
@@ -57,6 +57,22 @@ async function signIn(): Promise<StaffSignIn> {
   }
 }
 
+/** What a parent does with the timers: a warm compress paused and stopped, the left/right timer switched side. */
+async function useTimers(sessionId: string): Promise<void> {
+  const warm = await call<TimerView>('startTimer', { sessionId, presetId: 'warm-compress-5', safetyConfirmed: true });
+  acknowledge(`timer ${warm.id} ${sessionId} running`);
+  await call('pauseTimer', { timerId: warm.id });
+  acknowledge(`timer ${warm.id} ${sessionId} paused`);
+  await call('resumeTimer', { timerId: warm.id });
+  await call('addMinute', { timerId: warm.id });
+  await call('cancelTimer', { timerId: warm.id });
+  acknowledge(`timer ${warm.id} ${sessionId} cancelled`);
+  const sides = await call<TimerView>('startTimer', { sessionId, presetId: 'left-right' });
+  acknowledge(`timer ${sides.id} ${sessionId} running`);
+  await call('switchSide', { timerId: sides.id });
+  acknowledge(`timer ${sides.id} ${sessionId} right`);
+}
+
 const KINDS: SessionKind[] = ['breastfeeding', 'pumping', 'hand-expression'];
 /** Whatever event types the contract accepts today. */
 const EVENTS = contract.recordSessionEvent.input.shape.type.options;
@@ -84,6 +100,7 @@ async function run(): Promise<void> {
       language: turn % 2 ? 'es' : 'en',
     });
     acknowledge(`started ${session.id} ${room.id}`);
+    await useTimers(session.id);
     const events = 5 + (turn % 11);
     for (let seq = 1; seq <= events; seq++) {
       await call('recordSessionEvent', { sessionId: session.id, type: EVENTS[seq % EVENTS.length], detail: { seq } });
