@@ -56,15 +56,14 @@ for (const language of ['en', 'es'] as const) {
 
     // ---- First-run setup, in the chosen language
     await expect(heading2(en.firstRun.heading)).toBeVisible();
-    if (language === 'es') {
-      await page
-        .getByRole('group', { name: en.common.language })
-        .getByRole('button', { name: es.languageName })
-        .click();
-      await expect(heading2(es.firstRun.heading)).toBeVisible();
-    }
+    // Choosing the kiosk's language switches setup to it at once.
+    await page.getByRole('radio', { name: m.languageName }).check();
+    await expect(heading2(m.firstRun.heading)).toBeVisible();
+    await button(page, m.firstRun.next).click();
     await page.getByLabel(m.firstRun.kioskName).fill('Maternidad');
     await page.getByLabel(m.firstRun.roomName(1)).fill(ROOM);
+    await button(page, m.firstRun.next).click();
+    await page.getByRole('radio', { name: startsWith(m.firstRun.callButton) }).check();
     await button(page, m.firstRun.next).click();
     await page.getByLabel(m.firstRun.adminName).fill('Alex Admin');
     await button(page, m.firstRun.next).click();

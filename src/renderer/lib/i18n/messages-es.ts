@@ -265,21 +265,6 @@ export const es: Messages = {
     useNumber: 'Escribir el número de personal',
   },
   firstRun: {
-    languageTitle: 'El idioma del quiosco',
-    languageIntro:
-      'El tablero de salas y las pantallas del personal empiezan en este idioma. Cada familia puede elegir el suyo.',
-    chooseLanguage: 'Por favor, elija un idioma.',
-    callTitle: 'Cómo avisar al personal de enfermería',
-    callIntro:
-      'La pantalla de ayuda lo muestra en letra grande. El quiosco no puede llamar a nadie por sí solo: elija lo que de verdad funciona en esta sala.',
-    callButton: 'El botón de llamada junto al sillón',
-    callButtonHint: 'La familia pulsa el botón de llamada de la sala.',
-    callPhone: 'Una llamada al puesto de enfermería',
-    callPhoneHint: 'La familia llama desde el teléfono de la sala.',
-    extension: 'Extensión del puesto de enfermería',
-    extensionHint: 'Solo números, espacios, #, *, + y -.',
-    chooseCall: 'Por favor, elija cómo avisar al personal de enfermería.',
-    extensionNeeded: 'Escriba la extensión: solo números, espacios, #, *, + y -, hasta 16.',
     heading: 'Configurar este quiosco',
     step: (step, total) => `Paso ${step} de ${total}`,
     placeTitle: 'El quiosco y sus salas',
@@ -314,6 +299,21 @@ export const es: Messages = {
     goToRooms: 'Ir a las salas',
     fieldRequired: 'Llene este campo.',
     fieldTooLong: (max) => `Use como máximo ${max} caracteres.`,
+    languageTitle: 'El idioma del quiosco',
+    languageIntro:
+      'El tablero de salas y las pantallas del personal empiezan en este idioma. Cada familia puede elegir el suyo.',
+    chooseLanguage: 'Por favor, elija un idioma.',
+    callTitle: 'Cómo avisar al personal de enfermería',
+    callIntro:
+      'La pantalla de ayuda lo muestra en letra grande. El quiosco no puede llamar a nadie por sí solo: elija lo que de verdad funciona en esta sala.',
+    callButton: 'El botón de llamada junto al sillón',
+    callButtonHint: 'La familia pulsa el botón de llamada de la sala.',
+    callPhone: 'Una llamada al puesto de enfermería',
+    callPhoneHint: 'La familia llama desde el teléfono de la sala.',
+    extension: 'Extensión del puesto de enfermería',
+    extensionHint: 'Solo números, espacios, #, *, + y -.',
+    chooseCall: 'Por favor, elija cómo avisar al personal de enfermería.',
+    extensionNeeded: 'Escriba la extensión: solo números, espacios, #, *, + y -, hasta 16.',
   },
   start: {
     heading: (room) => `Iniciar una sesión en ${room}`,
