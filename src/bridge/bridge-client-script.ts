@@ -1,9 +1,10 @@
 import { API_METHODS } from '../shared/api-methods';
+import { BRIDGE_API_PREFIX, BRIDGE_TOKEN_HEADER } from '../shared/bridge-protocol';
+
+export { BRIDGE_API_PREFIX, BRIDGE_TOKEN_HEADER };
 
 /** Paths and names shared by the bridge server and the script it serves. */
 export const BRIDGE_CLIENT_PATH = '/__kiosk/bridge-client.js';
-export const BRIDGE_API_PREFIX = '/__kiosk/api/';
-export const BRIDGE_TOKEN_HEADER = 'X-Kiosk-Token';
 export const BRIDGE_TOKEN_META = 'kiosk-bridge-token';
 // Usage export: the download endpoint, and the header carrying the export's row count.
 export const BRIDGE_EXPORT_PATH = '/__kiosk/export';

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../main/core/db/open-database';
 import { databasePath } from '../main/core/data-folder';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
+import { BRIDGE_READY_LINE } from '../shared/bridge-protocol';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const READY_LINE = /^Kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43})$/m;
 
 interface Finished {
   code: number | null;
@@ -35,7 +35,7 @@ async function waitForReadyLine(output: { stdout: string; stderr: string }, done
   let exited = false;
   void done.then(() => (exited = true));
   for (let waited = 0; waited < 20_000; waited += 50) {
-    const match = READY_LINE.exec(output.stdout);
+    const match = BRIDGE_READY_LINE.exec(output.stdout);
     if (match) return match[1]!;
     if (exited) break;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     port: options.port,
     rendererDir: options.rendererDir,
   });
+  // The line BRIDGE_READY_LINE (src/shared/bridge-protocol.ts) reads: tests and the crash trials wait for it.
   console.log(`Kiosk ready at ${bridge.url}`);
 
   let stopping = false;
