@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../main/core/db/open-database';
 import { databasePath } from '../main/core/data-folder';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
+import { listBackups } from '../main/core/reliability/backups';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const READY_LINE = /^Kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43})$/m;
@@ -68,6 +69,12 @@ describe('npm run start:web', () => {
     ]);
     children.push(child);
     const url = await waitForReadyLine(output, done);
+
+    // Housekeeping runs as in the app: the start-up backup is taken while the bridge serves, not only at close.
+    for (let waited = 0; waited < 10_000 && listBackups(data.path).length === 0; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(listBackups(data.path)).toHaveLength(1);
 
     const page = await fetch(url);
     expect(page.status).toBe(200);

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     dataFolder: options.dataFolder,
     port: options.port,
     rendererDir: options.rendererDir,
+    // The same backups, checkpoints and auto-close as the app.
+    housekeepingEveryMinute: true,
   });
   console.log(`Kiosk ready at ${bridge.url}`);
 
