@@ -101,6 +101,22 @@ describe('npm run start:web', () => {
     ]);
   });
 
+  it('refuses a data folder it cannot use with one sentence and exit code 2, not a system error', async () => {
+    const data = makeTempFolder('kiosk-start-web-data-');
+    folders.push(data);
+    const file = join(data.path, 'a-file');
+    writeFileSync(file, 'not a folder');
+    for (const dataDir of ['/proc/self', file, join(data.path, 'missing', 'data')]) {
+      const { child, done } = startWeb(['--no-build', '--data-dir', dataDir]);
+      children.push(child);
+      const finished = await done;
+      expect(finished.code).toBe(2);
+      const lines = finished.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^start:web: The data folder ${dataDir} cannot be used: [^\\n]+\\.$`));
+    }
+  });
+
   it('says so when there is no built renderer', async () => {
     const data = makeTempFolder('kiosk-start-web-data-');
     const empty = makeTempFolder('kiosk-start-web-empty-');
