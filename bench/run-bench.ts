@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
+ * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
  * against the physical limits of this machine, every comparison measured side by side in one run. Not part of
  * `npm test`: timings on a shared machine are evidence, not assertions.
  */
@@ -15,6 +15,7 @@ import { formatCalendarDate, parseCalendarDate } from '../src/main/core/reports/
 import { measureReportQueries } from '../src/main/core/reports/report-benchmark';
 import { loadSettings } from '../src/main/core/services/settings-service';
 import { measureBoardInteractive } from './board-interactive';
+import { measureDurabilityCost } from './durability-cost';
 import { compareExportWithSqlite } from './export-vs-sqlite';
 import { measureDurableCommit } from './fsync-floor';
 import { measureRendererSize } from './renderer-size';
@@ -24,10 +25,27 @@ import { round } from './statistics';
 
 const repo = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
+
+// `--only durability` runs that figure alone: no build, no seeded history, seconds instead of many minutes.
+if (readFlag(argv, '--only') === 'durability') {
+  console.log('Measuring durability: usage events with synchronous=FULL vs NORMAL, and commits during a backup…');
+  const cost = await measureDurabilityCost();
+  console.log(JSON.stringify(roundAll(cost), null, 2));
+  console.log(
+    `usage event commit: FULL ${round(cost.eventFullMs)} ms vs NORMAL ${round(cost.eventNormalMs)} ms = ` +
+      `${round(cost.fullToNormal, 1)}×; durable commit while the hourly backup copies ${round(cost.databaseMb, 1)} MB ` +
+      `(${round(cost.backupMs, 0)} ms): ${round(cost.duringToIdle, 2)}× idle`,
+  );
+  process.exit(0);
+}
+
 const sessions = Number(readFlag(argv, '--sessions') ?? 1_000_000);
 if (!Number.isInteger(sessions) || sessions < 1000) throw new Error('--sessions must be a whole number ≥ 1000');
 const jsonFile = readFlag(argv, '--json');
 const dataFolder = resolve(readFlag(argv, '--data-dir') ?? join(tmpdir(), `kiosk-bench-${sessions}`));
+function roundAll(values: object): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, round(value as number)]));
+}
 const rooms = Math.max(4, Math.ceil(sessions / 3650 / 9));
 const log = (line: string) => console.log(line);
 
@@ -117,6 +135,8 @@ const exportRun = await compareExportWithSqlite(databaseFile, { what: 'sessions'
 log('Measuring the durable-commit floor and the session round trip (1,000 repetitions)…');
 const floor = measureDurableCommit();
 const roundTrip = await measureSessionRoundTrip(dataFolder, 1000);
+log('Measuring durability: usage events with synchronous=FULL vs NORMAL, and commits during a backup…');
+const durability = await measureDurabilityCost();
 
 log('Measuring the renderer…');
 const rendererDir = join(repo, 'out/renderer');
@@ -140,6 +160,7 @@ const figures = {
     durableCommitFloorMs: round(floor.medianMs),
     commitsFloorMs: round(2 * floor.medianMs),
   },
+  durability: roundAll(durability),
   reports: {
     last30Days: {
       sessions: reports30.sessionsInRange,
@@ -188,6 +209,16 @@ const rows: [string, string, string][] = [
     'session round trip (start, 5 events, end)',
     `${figures.roundTrip.medianMs} ms median, p99 ${figures.roundTrip.p99Ms} ms`,
     `budget 1 ms; floor: 2 durable commits = ${figures.roundTrip.commitsFloorMs} ms`,
+  ],
+  [
+    'usage event: synchronous=FULL vs NORMAL',
+    `${round(durability.fullToNormal, 1)}×`,
+    `${round(durability.eventFullMs)} vs ${round(durability.eventNormalMs)} ms, alternating`,
+  ],
+  [
+    'durable commit during the hourly backup',
+    `${round(durability.duringToIdle, 2)}× idle`,
+    `p99 ${round(durability.commitDuringBackupP99Ms)} ms; backup of ${round(durability.databaseMb, 1)} MB in ${round(durability.backupMs, 0)} ms`,
   ],
   ['slowest dashboard query, last 30 days', `${figures.reports.last30Days.maxQueryMs} ms`, 'budget 200 ms'],
   ['slowest dashboard query, whole history', `${figures.reports.wholeHistory.maxQueryMs} ms`, 'budget 200 ms'],

@@ -26,6 +26,11 @@ export interface BridgeOptions {
   token?: string;
   /** Where core's and the bridge's failures are logged (console by default); tests collect them. */
   logger?: DispatchLogger;
+  /**
+   * Core's housekeeping as in the app: auto-close, the minute's checkpoint, retention and the hourly backup.
+   * `npm run start:web` turns it on; tests that drive time themselves leave it off.
+   */
+  housekeepingEveryMinute?: boolean;
 }
 
 export interface RunningBridge {
@@ -114,6 +119,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     clock: options.clock,
     logger,
     resourcesFolder: fileURLToPath(new URL('../../resources', import.meta.url)),
+    housekeepingEveryMinute: options.housekeepingEveryMinute ?? false,
   });
   let port = 0;
 

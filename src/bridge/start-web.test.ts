@@ -6,6 +6,7 @@ import { openDatabase } from '../main/core/db/open-database';
 import { databasePath } from '../main/core/data-folder';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
 import { BRIDGE_READY_LINE } from '../shared/bridge-protocol';
+import { listBackups } from '../main/core/reliability/backups';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
@@ -69,6 +70,12 @@ describe('npm run start:web', () => {
     children.push(child);
     const url = await waitForReadyLine(output, done);
 
+    // Housekeeping runs as in the app: the start-up backup is taken while the bridge serves, not only at close.
+    for (let waited = 0; waited < 10_000 && listBackups(data.path).length === 0; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(listBackups(data.path)).toHaveLength(1);
+
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<meta name="kiosk-bridge-token"');
@@ -92,6 +99,22 @@ describe('npm run start:web', () => {
     expect(finished.stderr.trim().split('\n')).toEqual([
       'start:web: --port must be a number from 0 to 65535 (0 picks a free port), got "abc"',
     ]);
+  });
+
+  it('refuses a data folder it cannot use with one sentence and exit code 2, not a system error', async () => {
+    const data = makeTempFolder('kiosk-start-web-data-');
+    folders.push(data);
+    const file = join(data.path, 'a-file');
+    writeFileSync(file, 'not a folder');
+    for (const dataDir of ['/proc/self', file, join(data.path, 'missing', 'data')]) {
+      const { child, done } = startWeb(['--no-build', '--data-dir', dataDir]);
+      children.push(child);
+      const finished = await done;
+      expect(finished.code).toBe(2);
+      const lines = finished.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^start:web: The data folder ${dataDir} cannot be used: [^\\n]+\\.$`));
+    }
   });
 
   it('says so when there is no built renderer', async () => {

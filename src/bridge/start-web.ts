@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataFolderProblem } from '../main/core/data-folder-check';
 import { buildRenderer } from './build-renderer';
 import { startBridge } from './bridge-server';
 import { parseStartWebArgs, type StartWebOptions } from './start-web-args';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message, 2);
   }
+  const folderProblem = dataFolderProblem(options.dataFolder);
+  if (folderProblem !== null) fail(folderProblem, 2);
 
   if (options.build) {
     try {
@@ -42,6 +45,8 @@ async function main(): Promise<void> {
     dataFolder: options.dataFolder,
     port: options.port,
     rendererDir: options.rendererDir,
+    // The same backups, checkpoints and auto-close as the app.
+    housekeepingEveryMinute: true,
   });
   // The line BRIDGE_READY_LINE (src/shared/bridge-protocol.ts) reads: tests and the crash trials wait for it.
   console.log(`Kiosk ready at ${bridge.url}`);

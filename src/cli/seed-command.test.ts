@@ -138,6 +138,11 @@ describe('seed command', () => {
         /do not fit in 1 rooms over 30 days/,
       ],
       [['--sessions', '10'], /--data-dir is required/],
+      [
+        ['--data-dir', `${folder.path}/kiosk.db`, '--sessions', '10'],
+        /^The data folder .* it is a file, not a folder\.$/m,
+      ],
+      [['--data-dir', `${folder.path}/no/such`, '--sessions', '10'], /^The data folder .* does not exist\.$/m],
       [['--data-dir', folder.path, '--sessions', '10', '--force'], /Unknown option --force/],
     ] as const) {
       const result = await run([...argv]);

@@ -9,6 +9,7 @@ import { insertStaff, listStaff, nextStaffNumber } from '../main/core/repositori
 import { hashPin } from '../main/core/services/pin-hashing';
 import { loadSettings, saveSettings } from '../main/core/services/settings-service';
 import { isValidTimeZone } from '../shared/settings';
+import { dataFolderProblem } from '../main/core/data-folder-check';
 import { checkKnownFlags, flag, integerFlag, UsageError } from '../commands/cli-args';
 import { defaultDays, MAX_SESSIONS_PER_ROOM_DAY, writeSyntheticHistory } from './seed-history';
 import { randomBytes } from 'node:crypto';
@@ -64,6 +65,8 @@ export async function runSeedCommand(argv: string[], io: SeedIo): Promise<number
       throw new UsageError(`--time-zone must be an IANA time zone such as America/New_York (got "${zoneFlag}").`);
     }
     const dataFolder = resolveDataFolder(argv, io.env, '');
+    const folderProblem = dataFolderProblem(dataFolder);
+    if (folderProblem !== null) throw new UsageError(folderProblem);
 
     const started = performance.now();
     const db = openDatabase(databasePath(dataFolder));

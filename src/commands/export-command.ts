@@ -16,6 +16,7 @@ import { openDatabase } from '../main/core/db/open-database';
 import { KioskError } from '../main/core/errors';
 import { exportFileChooser } from '../main/core/export/export-file-chooser';
 import { UsageExports } from '../main/core/export/usage-exports';
+import { dataFolderProblem } from '../main/core/data-folder-check';
 import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
 
 export const EXPORT_USAGE = `Usage: npm run export -- --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
@@ -99,6 +100,8 @@ export async function runExportCommand(argv: string[], io: ExportIo): Promise<nu
     }
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`Cannot write ${out}: it is a folder.`);
     const dataFolder = resolveDataFolder(argv, io.env, '');
+    const folderProblem = dataFolderProblem(dataFolder);
+    if (folderProblem !== null) throw new UsageError(folderProblem);
     const file = databasePath(dataFolder);
     // Never create a database: an export from a typo'd folder must fail, not leave an empty kiosk.db behind.
     if (!existsSync(file)) {

@@ -115,8 +115,13 @@ describe('staff command', () => {
     // A stray word (a name without --name) and a flag without its value are bad usage too, as in the other tools.
     [['add', 'Bea', '--data-dir', 'X'], /Unexpected argument "Bea"/],
     [['reset-pin', '--data-dir', 'HERE', '--number'], /--number needs a value/],
+    [['list', '--data-dir', 'TYPO'], /^The data folder .*typo\/data cannot be used: .* does not exist\.$/m],
   ])('explains bad usage %j with exit code 2', async (argv, message) => {
-    const paths: Record<string, string> = { X: `${folder.path}/missing`, HERE: folder.path };
+    const paths: Record<string, string> = {
+      X: `${folder.path}/missing`,
+      HERE: folder.path,
+      TYPO: `${folder.path}/typo/data`,
+    };
     const result = await run(argv.map((arg) => paths[arg] ?? arg));
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);

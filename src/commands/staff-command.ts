@@ -5,6 +5,7 @@ import { STAFF_ROLES, type StaffMember, type StaffRole } from '../shared/domain'
 import { databasePath, resolveDataFolder } from '../main/core/data-folder';
 import { KioskError } from '../main/core/errors';
 import { openKioskCore } from '../main/core/kiosk-core';
+import { dataFolderProblem } from '../main/core/data-folder-check';
 import { checkKnownFlags, flag, UsageError } from './cli-args';
 import { readBadge, readPin } from './read-pin';
 
@@ -79,6 +80,8 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
       throw new UsageError('--data-dir is required: the folder that holds kiosk.db.');
     }
     const dataFolder = resolveDataFolder(rest, io.env, '');
+    const folderProblem = dataFolderProblem(dataFolder);
+    if (folderProblem !== null) throw new UsageError(folderProblem);
     if (!existsSync(databasePath(dataFolder))) {
       throw new UsageError(
         `No kiosk database at ${databasePath(dataFolder)}. Check --data-dir, or start the kiosk once and finish its first-run setup.`,

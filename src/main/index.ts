@@ -8,6 +8,7 @@ import { join } from 'node:path';
 // IT's command line.
 import { runAppCommandIfAsked } from './app-command-host';
 import { resolveDataFolder } from './core/data-folder';
+import { dataFolderProblem } from './core/data-folder-check';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import { registerIpcHandlers } from './ipc-handlers';
 import { keepDisplayAwake, lockDownWindow } from './kiosk-lockdown';
@@ -79,6 +80,14 @@ function runKiosk(): void {
     Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession);
     const dataFolder = resolveDataFolder(process.argv, process.env, app.getPath('userData'));
+    // A folder that cannot be used (a file, /proc/self, no permission, a mistyped parent): one sentence, exit code 2.
+    const folderProblem = dataFolderProblem(dataFolder);
+    if (folderProblem !== null) {
+      console.error(`kiosk: ${folderProblem}`);
+      dialog.showErrorBox('The kiosk could not start', folderProblem);
+      app.exit(2);
+      return;
+    }
     const nativeBinding = nativeBindingPath({
       isPackaged: app.isPackaged,
       appPath: app.getAppPath(),

@@ -34,8 +34,8 @@ export interface KioskCoreOptions {
   /** Run housekeeping (auto-close) every minute. Off for tests and one-shot command-line tools. */
   housekeepingEveryMinute?: boolean;
   /**
-   * Reliability: an online backup once a day (with housekeeping) and one at close(), the newest 7 kept in
-   * <dataFolder>/backups. Default on; the restore at start-up needs them.
+   * Reliability: an online backup every hour when anything changed (with housekeeping) and one at close(), kept by age
+   * in <dataFolder>/backups (see reliability/backup-retention.ts). Default on; the restore at start-up needs them.
    */
   backups?: boolean;
   /**
@@ -58,7 +58,7 @@ export interface KioskCore {
   sweepTimers(): number;
   /** Reliability: the start-up recovery (if any) and the storage alert; see reliability/kiosk-storage.ts. */
   readonly storage: KioskStorage;
-  /** Takes the daily online backup when one is due (housekeeping calls it); answers the file or null. */
+  /** Takes the hourly online backup when one is due (housekeeping calls it); answers the file or null. */
   backUpIfDue(): Promise<string | null>;
   /** Usage exports: the same code path for the admin screen, the command line and a download endpoint. */
   readonly usageExports: UsageExports;

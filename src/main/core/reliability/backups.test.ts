@@ -8,7 +8,7 @@ import { insertAuditEntry, listAuditEntries } from '../repositories/audit-log-re
 import { insertRoom } from '../repositories/rooms-repository';
 import { databaseFingerprint } from '../testing/database-fingerprint';
 import { makeTempFolder } from '../testing/temp-folder';
-import { BACKUPS_KEPT, backupFolder, backUpOnline, isBackupDue, listBackups } from './backups';
+import { backupFolder, backUpOnline, isBackupDue, listBackups } from './backups';
 import { readRows } from './test-helpers';
 
 const T0 = Date.UTC(2026, 2, 1, 6);
@@ -54,30 +54,62 @@ describe('backups', () => {
     expect(backupNames()).toHaveLength(2);
   });
 
-  it(`keeps the newest ${BACKUPS_KEPT}`, () => {
-    for (let day = 0; day < BACKUPS_KEPT + 3; day++) {
+  it('keeps a month of daily closes by age: the last 7 days, then the newest of each of the last 4 weeks', () => {
+    for (let day = 0; day < 40; day++) {
+      if (day > 0) clock.advance(DAY);
       const core = open();
       insertRoom(core.db, { name: `Room ${day}` });
       core.close();
-      clock.advance(DAY);
     }
-    const names = backupNames();
-    expect(names).toHaveLength(BACKUPS_KEPT);
-    expect(names[0]).toBe('kiosk-2026-03-10T06-00-00-000Z.db');
-    expect(names.at(-1)).toBe('kiosk-2026-03-04T06-00-00-000Z.db');
+    // 2026-04-09 is a Thursday; weeks start on Monday (UTC).
+    expect(backupNames()).toEqual([
+      'kiosk-2026-04-09T06-00-00-000Z.db',
+      'kiosk-2026-04-08T06-00-00-000Z.db',
+      'kiosk-2026-04-07T06-00-00-000Z.db',
+      'kiosk-2026-04-06T06-00-00-000Z.db',
+      'kiosk-2026-04-05T06-00-00-000Z.db',
+      'kiosk-2026-04-04T06-00-00-000Z.db',
+      'kiosk-2026-04-03T06-00-00-000Z.db',
+      'kiosk-2026-03-29T06-00-00-000Z.db',
+      'kiosk-2026-03-22T06-00-00-000Z.db',
+    ]);
   });
 
-  it('takes the daily online backup only when none was taken in the last 24 hours', async () => {
+  it('takes an online backup at most hourly, and only when something changed since the last', async () => {
     const core = open();
     insertRoom(core.db, { name: 'Room 1' });
     const first = await core.backUpIfDue();
     expect(first).toBe(join(backupFolder(folder.path), 'kiosk-2026-03-01T06-00-00-000Z.db'));
-    clock.advance(DAY - 1);
+    insertRoom(core.db, { name: 'Room 2' });
+    clock.advance(HOUR - 1);
     expect(await core.backUpIfDue()).toBeNull();
     clock.advance(1);
-    expect(await core.backUpIfDue()).toBe(join(backupFolder(folder.path), 'kiosk-2026-03-02T06-00-00-000Z.db'));
+    expect(await core.backUpIfDue()).toBe(join(backupFolder(folder.path), 'kiosk-2026-03-01T07-00-00-000Z.db'));
     expect(readRows(first!, 'SELECT name FROM rooms')).toEqual([{ name: 'Room 1' }]);
+    // Nothing changed since: no copy of the same data every hour, and none at close either.
+    clock.advance(3 * HOUR);
+    expect(await core.backUpIfDue()).toBeNull();
     core.close();
+    expect(backupNames()).toHaveLength(2);
+  });
+
+  it('takes one at the first check after start-up when the newest is over an hour old, changed or not', async () => {
+    open().close();
+    clock.advance(2 * HOUR);
+    const core = open();
+    expect(await core.backUpIfDue()).toBe(join(backupFolder(folder.path), 'kiosk-2026-03-01T08-00-00-000Z.db'));
+    core.close();
+  });
+
+  it('goes on taking backups after the clock is set back, and keeps the ones named in the future', async () => {
+    const core = open();
+    insertRoom(core.db, { name: 'Room 1' });
+    await core.backUpIfDue();
+    clock.advance(-2 * DAY);
+    insertRoom(core.db, { name: 'Room 2' });
+    expect(await core.backUpIfDue()).toBe(join(backupFolder(folder.path), 'kiosk-2026-02-27T06-00-00-000Z.db'));
+    core.close();
+    expect(backupNames()).toEqual(['kiosk-2026-03-01T06-00-00-000Z.db', 'kiosk-2026-02-27T06-00-00-000Z.db']);
   });
 
   it('runs one online backup at a time', async () => {
@@ -134,14 +166,37 @@ describe('backups', () => {
     insertRoom(core.db, { name: 'Room 1' });
     core.close();
     expect(core.db.open).toBe(false);
-    expect(errors).toEqual(['storage: the daily backup failed', 'storage: the closing backup failed']);
+    expect(errors).toEqual(['storage: the hourly backup failed', 'storage: the closing backup failed']);
     rmSync(backupFolder(folder.path));
     const again = open({ backups: false });
     expect(listAuditEntries(again.db).map((entry) => [entry.action, entry.detail])).toEqual([
       ['backup-failed', { when: 'closing', code: expect.stringMatching(/^E[A-Z]+$/) as unknown }],
-      ['backup-failed', { when: 'daily', code: expect.stringMatching(/^E[A-Z]+$/) as unknown }],
+      ['backup-failed', { when: 'hourly', code: expect.stringMatching(/^E[A-Z]+$/) as unknown }],
     ]);
     again.close();
+  });
+
+  it('keeps older daily and weekly backups through 7 quick restarts within a minute', () => {
+    // One backup a day for 30 days, then, two hours later, seven restarts in one minute, each changing something.
+    for (let day = 0; day < 30; day++) {
+      if (day > 0) clock.advance(DAY);
+      const core = open();
+      insertRoom(core.db, { name: `Room ${day}` });
+      core.close();
+    }
+    const before = backupNames();
+    clock.advance(2 * HOUR);
+    for (let restart = 0; restart < 7; restart++) {
+      const core = open();
+      insertRoom(core.db, { name: `Restart ${restart}` });
+      core.close();
+      clock.advance(5_000);
+    }
+    const after = backupNames();
+    // The last restart's backup replaced the other six; every daily and weekly one kept before is still there.
+    expect(after[0]).toBe('kiosk-2026-03-30T08-00-30-000Z.db');
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(after).toHaveLength(before.length + 1);
   });
 
   it('takes none when turned off', () => {

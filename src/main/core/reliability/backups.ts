@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskDatabase } from '../db/open-database';
+import { chooseBackupsToKeep } from './backup-retention';
 import { fileStamp, fsyncFolder, parseFileStamp, replaceDurably } from './durable-files';
 
 export const BACKUP_FOLDER = 'backups';
-export const BACKUPS_KEPT = 7;
-export const BACKUP_INTERVAL_MS = 24 * 60 * 60_000;
+/** While the kiosk runs, a backup at most this often, and only when something changed (see kiosk-storage.ts). */
+export const BACKUP_INTERVAL_MS = 60 * 60_000;
 
 const BACKUP_NAME = /^kiosk-(.+)\.db$/;
 /** A backup being written: never listed, never restored, removed by the next prune. */
@@ -38,9 +39,12 @@ export function listBackups(dataFolder: string): BackupFile[] {
     .sort((a, b) => b.takenAt - a.takenAt || b.name.localeCompare(a.name));
 }
 
-/** True when no backup was taken in the 24 hours before `now` (by the kiosk's clock). */
+/**
+ * True when no backup was taken in the hour before `now` (by the kiosk's clock). A backup named later than `now` does
+ * not count: after the clock is set back, backups go on.
+ */
 export function isBackupDue(dataFolder: string, now: number): boolean {
-  const newest = listBackups(dataFolder)[0];
+  const newest = listBackups(dataFolder).find((backup) => backup.takenAt <= now);
   return newest === undefined || now - newest.takenAt >= BACKUP_INTERVAL_MS;
 }
 
@@ -53,15 +57,17 @@ function prepareTarget(dataFolder: string, at: number): { partial: string; targe
   return { partial, target };
 }
 
-/** Keeps the newest BACKUPS_KEPT backups and removes unfinished ones left by a crash. */
-export function pruneBackups(dataFolder: string, keep = BACKUPS_KEPT): void {
+/** Keeps the backups chooseBackupsToKeep picks at `now` (by age) and removes unfinished ones left by a crash. */
+export function pruneBackups(dataFolder: string, now: number): void {
   const folder = backupFolder(dataFolder);
   if (!existsSync(folder)) return;
   for (const name of readdirSync(folder)) {
     if (name.endsWith(PARTIAL_SUFFIX) || /\.db-(wal|shm|journal)$/.test(name))
       rmSync(join(folder, name), { force: true });
   }
-  for (const old of listBackups(dataFolder).slice(keep)) rmSync(old.path, { force: true });
+  const backups = listBackups(dataFolder);
+  const keep = chooseBackupsToKeep(backups, now);
+  for (const old of backups) if (!keep.has(old.name)) rmSync(old.path, { force: true });
   fsyncFolder(folder);
 }
 
@@ -77,7 +83,7 @@ export async function backUpOnline(db: KioskDatabase, dataFolder: string, at: nu
   } finally {
     rmSync(partial, { force: true });
   }
-  pruneBackups(dataFolder);
+  pruneBackups(dataFolder, at);
   return target;
 }
 
@@ -93,6 +99,6 @@ export function backUpNow(db: KioskDatabase, dataFolder: string, at: number): st
   } finally {
     rmSync(partial, { force: true });
   }
-  pruneBackups(dataFolder);
+  pruneBackups(dataFolder, at);
   return target;
 }

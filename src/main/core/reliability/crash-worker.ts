@@ -24,7 +24,7 @@ const core = openKioskCore({
   dataFolder,
   resourcesFolder: fileURLToPath(new URL('../../../../resources', import.meta.url)),
   logger: { error: (message, error) => console.error(message, error) },
-  // As in the app: housekeeping and the daily online backup run while the trial writes.
+  // As in the app: housekeeping and the hourly online backup run while the trial writes.
   housekeepingEveryMinute: true,
 });
 

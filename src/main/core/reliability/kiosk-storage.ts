@@ -18,7 +18,7 @@ export interface KioskStorageOptions {
   clock: Clock;
   logger: DispatchLogger;
   nativeBinding?: string;
-  /** Daily and closing backups into <dataFolder>/backups. */
+  /** Hourly and closing backups into <dataFolder>/backups. */
   backups: boolean;
 }
 
@@ -48,9 +48,13 @@ export interface KioskStorage {
    * answered ok after changing rows has committed them, since a failed commit throws and answers an error.
    */
   clearFailureOnWrite(dispatch: Dispatch): Dispatch;
-  /** Takes an online backup when none was taken in the last 24 hours; answers the file, or null when not due. */
+  /**
+   * Takes an online backup when none was taken in the last hour and something changed since this process's last
+   * backup (the first check after start-up does not ask: a crash may have left writes no backup holds). Answers the
+   * file, or null when not due.
+   */
   backUpIfDue(): Promise<string | null>;
-  /** A last backup (when anything changed since start-up, or none exists yet), then closes the database. */
+  /** A last backup (when anything changed since the last backup, or none exists yet), then closes the database. */
   close(): void;
 }
 
@@ -70,6 +74,8 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
   let failuresNoted = 0;
   let running: Promise<string | null> | null = null;
   let closed = false;
+  /** Rows this connection had changed when its last backup began; null before its first. */
+  let changesAtBackup: number | null = null;
   const changesAtOpen = totalChanges(db);
   const file = databasePath(dataFolder);
   const opened = fileIdentity(file);
@@ -159,11 +165,15 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
       running ??= (async () => {
         const at = clock.now();
         try {
-          if (!isBackupDue(dataFolder, at)) return null;
-          return await backUpOnline(db, dataFolder, at);
+          const changes = totalChanges(db);
+          if (changes === changesAtBackup || !isBackupDue(dataFolder, at)) return null;
+          // Counted before the copy starts: a write made while it runs makes the next one due.
+          const taken = await backUpOnline(db, dataFolder, at);
+          changesAtBackup = changes;
+          return taken;
         } catch (error) {
           // A backup cut short by close() is not a failure: close() takes its own.
-          if (!closed) reportBackupFailure('daily', error);
+          if (!closed) reportBackupFailure('hourly', error);
           return null;
         }
       })().finally(() => {
@@ -179,7 +189,8 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
         // A database whose file was lost is still worth a backup: it holds everything saved before the loss, and the
         // next start restores it.
         if (lostFile !== null) db.pragma('query_only = OFF');
-        if (options.backups && (totalChanges(db) !== changesAtOpen || listBackups(dataFolder).length === 0)) {
+        const changed = totalChanges(db) !== (changesAtBackup ?? changesAtOpen);
+        if (options.backups && (changed || listBackups(dataFolder).length === 0)) {
           backUpNow(db, dataFolder, clock.now());
         }
       } catch (error) {

@@ -10,7 +10,7 @@ export type AuditAction =
   | 'rooms-changed'
   | 'room-cleaned'
   | 'db-recovered'
-  // Storage health: a daily or closing backup could not be written.
+  // Storage health: an hourly or closing backup could not be written.
   | 'backup-failed'
   // Sessions deleted by the retention setting.
   | 'retention-purge'
