@@ -1,5 +1,5 @@
 /**
- * `npm run start:web -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--no-build]`: builds the renderer and serves
+ * `npm run start:web -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--log-level LEVEL] [--no-build]`: builds the renderer and serves
  * it with the loopback bridge, for previews and browser tests. Prints one line with the address to open.
  */
 import { existsSync } from 'node:fs';
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     dataFolder: options.dataFolder,
     port: options.port,
     rendererDir: options.rendererDir,
+    logLevel: options.logLevel,
   });
   console.log(`Kiosk ready at ${bridge.url}`);
 

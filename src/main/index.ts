@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { runAppCommandIfAsked } from './app-command-host';
 import { resolveDataFolder } from './core/data-folder';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
+import { createFileLogger, LOG_FOLDER, type FileLogger } from './core/logging/file-logger';
+import { logLevelFromArgs } from './core/logging/log-levels';
 import { registerIpcHandlers } from './ipc-handlers';
 import { keepDisplayAwake, lockDownWindow } from './kiosk-lockdown';
 // Usage export: the save dialog for an admin's export.
@@ -35,12 +37,33 @@ if (runAppCommandIfAsked()) {
   runKiosk();
 }
 
+/** The kiosk's log in <data folder>/logs, echoed on standard error; a bad --log-level ends the app with its reason. */
+function openShellLog(): { dataFolder: string; logger: FileLogger } {
+  try {
+    const dataFolder = resolveDataFolder(process.argv, process.env, app.getPath('userData'));
+    const logger = createFileLogger({
+      folder: join(dataFolder, LOG_FOLDER),
+      level: logLevelFromArgs(process.argv),
+      echo: true,
+    });
+    logger.info(
+      `kiosk ${app.getVersion()} starting (Electron ${process.versions.electron}), log level ${logger.level}`,
+    );
+    return { dataFolder, logger };
+  } catch (error) {
+    console.error(`kiosk: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(2);
+    throw error;
+  }
+}
+
 function runKiosk(): void {
+  const { dataFolder, logger } = openShellLog();
   const kioskMode = isKioskMode(app.isPackaged, process.argv);
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const origins = trustedOrigins({ isPackaged: app.isPackaged, devServerUrl });
   const pageUrl = devServerUrl && origins.length > 1 ? devServerUrl : RENDERER_ENTRY_URL;
-  hardenAllWebContents(origins);
+  hardenAllWebContents(origins, logger);
 
   let window: BrowserWindow | null = null;
   let core: KioskCore | null = null;
@@ -67,6 +90,7 @@ function runKiosk(): void {
       kioskMode,
       devToolsAllowed: !app.isPackaged,
       reload: () => void opened.loadURL(pageUrl),
+      logger,
     });
     opened.once('ready-to-show', showWindow);
     opened.on('closed', () => {
@@ -78,7 +102,6 @@ function runKiosk(): void {
   const start = () => {
     Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession);
-    const dataFolder = resolveDataFolder(process.argv, process.env, app.getPath('userData'));
     const nativeBinding = nativeBindingPath({
       isPackaged: app.isPackaged,
       appPath: app.getAppPath(),
@@ -97,6 +120,7 @@ function runKiosk(): void {
       resourcesFolder: join(app.getAppPath(), 'resources'),
       clock: testClockFromEnvironment(app.isPackaged, process.env),
       housekeepingEveryMinute: true,
+      logger,
       // Usage export: exports from the admin screen are saved where staff choose, over the kiosk window.
       chooseExportFile: createExportFileChooser({
         showSaveDialog: (owner, options) =>
@@ -106,7 +130,7 @@ function runKiosk(): void {
         documentsFolder: () => app.getPath('documents'),
       }),
     });
-    unregisterIpc = registerIpcHandlers(core.dispatch, origins);
+    unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
     handleKioskProtocol(join(app.getAppPath(), 'out', 'renderer'));
     displayBlocker = keepDisplayAwake();
     openWindow();
@@ -135,7 +159,7 @@ function runKiosk(): void {
     .then(start)
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      console.error('kiosk: could not start:', error);
+      logger.error('kiosk: could not start', error);
       dialog.showErrorBox('The kiosk could not start', message);
       shutDown();
       app.exit(1);
