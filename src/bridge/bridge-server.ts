@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DispatchLogger } from '../main/core/api/dispatch';
 import type { Clock } from '../main/core/clock';
 import { openKioskCore, type KioskCore } from '../main/core/kiosk-core';
+import { createFileLogger, LOG_FOLDER } from '../main/core/logging/file-logger';
+import type { LogLevel } from '../main/core/logging/log-levels';
 import type { ApiResult, ErrorCode } from '../shared/errors';
 import { BRIDGE_API_PREFIX, BRIDGE_CLIENT_PATH, BRIDGE_TOKEN_HEADER, bridgeClientScript } from './bridge-client-script';
 // Usage export: the download endpoint.
@@ -24,13 +26,15 @@ export interface BridgeOptions {
   clock?: Clock;
   /** Fixed token for tests; normally a fresh random one per launch. */
   token?: string;
-  /** Where core's and the bridge's failures are logged (console by default); tests collect them. */
+  /** Where core's and the bridge's failures are logged: the data folder's logs/ by default; tests collect them. */
   logger?: DispatchLogger;
   /**
    * Core's housekeeping as in the app: auto-close, the minute's checkpoint, retention and the hourly backup.
    * `npm run start:web` turns it on; tests that drive time themselves leave it off.
    */
   housekeepingEveryMinute?: boolean;
+  /** The default logger's level. */
+  logLevel?: LogLevel;
 }
 
 export interface RunningBridge {
@@ -113,7 +117,9 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   if (!isWellFormedToken(token)) throw new Error('The bridge token must be 32 to 128 base64url characters.');
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const clientScript = bridgeClientScript();
-  const logger = options.logger ?? console;
+  const logger =
+    options.logger ??
+    createFileLogger({ folder: join(options.dataFolder, LOG_FOLDER), level: options.logLevel, echo: true });
   const core = openKioskCore({
     dataFolder: options.dataFolder,
     clock: options.clock,

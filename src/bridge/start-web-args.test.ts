@@ -11,17 +11,18 @@ describe('start:web arguments', () => {
       dataFolder: '/repo/.kiosk-data',
       rendererDir: '/repo/out/renderer',
       build: true,
+      logLevel: 'info',
     });
   });
 
   it('reads every flag, in both spellings', () => {
     expect(
       parseStartWebArgs(
-        ['--port', '8123', '--data-dir=/tmp/k', '--renderer-dir', '/tmp/r', '--no-build'],
+        ['--port', '8123', '--data-dir=/tmp/k', '--renderer-dir', '/tmp/r', '--no-build', '--log-level=debug'],
         {},
         defaults,
       ),
-    ).toEqual({ port: 8123, dataFolder: '/tmp/k', rendererDir: '/tmp/r', build: false });
+    ).toEqual({ port: 8123, dataFolder: '/tmp/k', rendererDir: '/tmp/r', build: false, logLevel: 'debug' });
   });
 
   it('takes the data folder from KIOSK_DATA_DIR when no flag names one', () => {
@@ -30,6 +31,7 @@ describe('start:web arguments', () => {
 
   it.each([
     [['--port', 'abc'], /--port must be a number/],
+    [['--log-level', 'loud'], /--log-level must be one of error, warn, info, debug/],
     [['--port', '70000'], /--port must be a number/],
     [['--port', '-1'], /--port must be a number/],
     [['--port'], /--port needs a value/],

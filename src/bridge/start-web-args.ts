@@ -1,17 +1,19 @@
 import { readFlag, resolveDataFolder } from '../main/core/data-folder';
+import { logLevelFromArgs, type LogLevel } from '../main/core/logging/log-levels';
 
 export interface StartWebOptions {
   port: number;
   dataFolder: string;
   rendererDir: string;
   build: boolean;
+  logLevel: LogLevel;
 }
 
-const VALUE_FLAGS = ['--port', '--data-dir', '--renderer-dir'];
+const VALUE_FLAGS = ['--port', '--data-dir', '--renderer-dir', '--log-level'];
 const SWITCHES = ['--no-build'];
 
 export const START_WEB_USAGE =
-  'usage: npm run start:web -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--no-build]';
+  'usage: npm run start:web -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--log-level LEVEL] [--no-build]';
 
 /** Reads the command line of `npm run start:web`; throws an Error with a one-line message on anything it cannot use. */
 export function parseStartWebArgs(
@@ -38,5 +40,6 @@ export function parseStartWebArgs(
     dataFolder: resolveDataFolder(argv, env, defaults.dataFolder),
     rendererDir: readFlag(argv, '--renderer-dir') ?? defaults.rendererDir,
     build: !argv.includes('--no-build'),
+    logLevel: logLevelFromArgs(argv),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run start:web -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--no-build]`: builds the renderer and serves
+ * `npm run start:web -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--log-level LEVEL] [--no-build]`: builds the renderer and serves
  * it with the loopback bridge, for previews and browser tests. Prints one line with the address to open.
  */
 import { existsSync } from 'node:fs';
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     rendererDir: options.rendererDir,
     // The same backups, checkpoints and auto-close as the app.
     housekeepingEveryMinute: true,
+    logLevel: options.logLevel,
   });
   // The line BRIDGE_READY_LINE (src/shared/bridge-protocol.ts) reads: tests and the crash trials wait for it.
   console.log(`Kiosk ready at ${bridge.url}`);

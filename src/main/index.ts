@@ -10,6 +10,8 @@ import { runAppCommandIfAsked } from './app-command-host';
 import { resolveDataFolder } from './core/data-folder';
 import { dataFolderProblem } from './core/data-folder-check';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
+import { createFileLogger, LOG_FOLDER, type FileLogger } from './core/logging/file-logger';
+import { logLevelFromArgs } from './core/logging/log-levels';
 import { registerIpcHandlers } from './ipc-handlers';
 import { keepDisplayAwake, lockDownWindow } from './kiosk-lockdown';
 // Usage export: the save dialog for an admin's export.
@@ -36,12 +38,43 @@ if (runAppCommandIfAsked()) {
   runKiosk();
 }
 
+/** The kiosk's log in <data folder>/logs, echoed on standard error; a bad --log-level ends the app with its reason. */
+function openShellLog(): { dataFolder: string; logger: FileLogger } | null {
+  try {
+    const dataFolder = resolveDataFolder(process.argv, process.env, app.getPath('userData'));
+    // A folder that cannot be used (a file, /proc/self, no permission, a mistyped parent): one sentence, exit code 2.
+    const folderProblem = dataFolderProblem(dataFolder);
+    if (folderProblem !== null) {
+      console.error(`kiosk: ${folderProblem}`);
+      dialog.showErrorBox('The kiosk could not start', folderProblem);
+      app.exit(2);
+      return null;
+    }
+    const logger = createFileLogger({
+      folder: join(dataFolder, LOG_FOLDER),
+      level: logLevelFromArgs(process.argv),
+      echo: true,
+    });
+    logger.info(
+      `kiosk ${app.getVersion()} starting (Electron ${process.versions.electron}), log level ${logger.level}`,
+    );
+    return { dataFolder, logger };
+  } catch (error) {
+    console.error(`kiosk: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(2);
+    return null;
+  }
+}
+
 function runKiosk(): void {
+  const shellLog = openShellLog();
+  if (!shellLog) return;
+  const { dataFolder, logger } = shellLog;
   const kioskMode = isKioskMode(app.isPackaged, process.argv);
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const origins = trustedOrigins({ isPackaged: app.isPackaged, devServerUrl });
   const pageUrl = devServerUrl && origins.length > 1 ? devServerUrl : RENDERER_ENTRY_URL;
-  hardenAllWebContents(origins);
+  hardenAllWebContents(origins, logger);
 
   let window: BrowserWindow | null = null;
   let core: KioskCore | null = null;
@@ -68,6 +101,7 @@ function runKiosk(): void {
       kioskMode,
       devToolsAllowed: !app.isPackaged,
       reload: () => void opened.loadURL(pageUrl),
+      logger,
     });
     opened.once('ready-to-show', showWindow);
     opened.on('closed', () => {
@@ -79,15 +113,6 @@ function runKiosk(): void {
   const start = () => {
     Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession);
-    const dataFolder = resolveDataFolder(process.argv, process.env, app.getPath('userData'));
-    // A folder that cannot be used (a file, /proc/self, no permission, a mistyped parent): one sentence, exit code 2.
-    const folderProblem = dataFolderProblem(dataFolder);
-    if (folderProblem !== null) {
-      console.error(`kiosk: ${folderProblem}`);
-      dialog.showErrorBox('The kiosk could not start', folderProblem);
-      app.exit(2);
-      return;
-    }
     const nativeBinding = nativeBindingPath({
       isPackaged: app.isPackaged,
       appPath: app.getAppPath(),
@@ -106,6 +131,7 @@ function runKiosk(): void {
       resourcesFolder: join(app.getAppPath(), 'resources'),
       clock: testClockFromEnvironment(app.isPackaged, process.env),
       housekeepingEveryMinute: true,
+      logger,
       // Usage export: exports from the admin screen are saved where staff choose, over the kiosk window.
       chooseExportFile: createExportFileChooser({
         showSaveDialog: (owner, options) =>
@@ -115,7 +141,7 @@ function runKiosk(): void {
         documentsFolder: () => app.getPath('documents'),
       }),
     });
-    unregisterIpc = registerIpcHandlers(core.dispatch, origins);
+    unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
     handleKioskProtocol(join(app.getAppPath(), 'out', 'renderer'));
     displayBlocker = keepDisplayAwake();
     openWindow();
@@ -144,7 +170,7 @@ function runKiosk(): void {
     .then(start)
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      console.error('kiosk: could not start:', error);
+      logger.error('kiosk: could not start', error);
       dialog.showErrorBox('The kiosk could not start', message);
       shutDown();
       app.exit(1);

@@ -8,6 +8,7 @@ import type { ApiResult } from '../shared/errors';
 import type { CallerContext } from './core/api/caller-context';
 import type { Dispatch } from './core/api/dispatch';
 import { isTrustedSender } from './trusted-sender';
+import type { KioskLogger } from './core/logging/kiosk-logger';
 
 const UNTRUSTED: ApiResult<never> = {
   ok: false,
@@ -41,11 +42,15 @@ function callerOf(event: IpcMainInvokeEvent): CallerContext {
 }
 
 /** Registers every handler; returns a function that removes them again (used on quit, so no call reaches a closed db). */
-export function registerIpcHandlers(dispatch: Dispatch, trustedOrigins: readonly string[]): () => void {
+export function registerIpcHandlers(
+  dispatch: Dispatch,
+  trustedOrigins: readonly string[],
+  logger: Pick<KioskLogger, 'warn'> = console,
+): () => void {
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, input: unknown) => {
       if (!isTrustedSender(describeSender(event), trustedOrigins)) {
-        console.warn(`kiosk: refused ${method} from an untrusted sender`);
+        logger.warn?.(`kiosk: refused ${method} from an untrusted sender`);
         return UNTRUSTED;
       }
       return dispatch(method, input, callerOf(event));

@@ -6,6 +6,7 @@
 import { powerSaveBlocker, type BrowserWindow } from 'electron';
 import { judgeShortcut } from './blocked-shortcuts';
 import { ReloadBackoff } from './reload-backoff';
+import type { KioskLogger } from './core/logging/kiosk-logger';
 
 export interface LockdownOptions {
   kioskMode: boolean;
@@ -13,6 +14,8 @@ export interface LockdownOptions {
   /** Reloads the kiosk page (the caller knows which URL). */
   reload: () => void;
   now?: () => number;
+  /** The kiosk's log (the console when absent). */
+  logger?: KioskLogger;
 }
 
 export interface Lockdown {
@@ -23,6 +26,7 @@ export interface Lockdown {
 export function lockDownWindow(window: BrowserWindow, options: LockdownOptions): Lockdown {
   const contents = window.webContents;
   const now = options.now ?? Date.now;
+  const logger: KioskLogger = options.logger ?? console;
 
   contents.on('before-input-event', (event, input) => {
     const verdict = judgeShortcut(input, { locked: options.kioskMode, devToolsAllowed: options.devToolsAllowed });
@@ -58,13 +62,13 @@ export function lockDownWindow(window: BrowserWindow, options: LockdownOptions):
   let pendingReload: NodeJS.Timeout | undefined;
   contents.on('render-process-gone', (_event, details) => {
     const delay = backoff.nextDelay(now());
-    console.error(`kiosk: renderer gone (${details.reason}, exit ${details.exitCode}); reloading in ${delay} ms`);
+    logger.error(`kiosk: renderer gone (${details.reason}, exit ${details.exitCode}); reloading in ${delay} ms`, null);
     clearTimeout(pendingReload);
     pendingReload = setTimeout(() => {
       if (!window.isDestroyed()) options.reload();
     }, delay);
   });
-  contents.on('unresponsive', () => console.warn('kiosk: renderer unresponsive'));
+  contents.on('unresponsive', () => logger.warn?.('kiosk: renderer unresponsive'));
   window.on('closed', () => clearTimeout(pendingReload));
 
   return {

@@ -5,6 +5,7 @@
  */
 import { app, type Event, type Session, type WebContents } from 'electron';
 import { originOf } from './trusted-sender';
+import type { KioskLogger } from './core/logging/kiosk-logger';
 
 function isTrustedUrl(url: string, trustedOrigins: readonly string[]): boolean {
   const origin = originOf(url);
@@ -35,11 +36,15 @@ export function hardenSession(session: Session): void {
  * Navigation stays on our own origin (a full load of kiosk://app/index.html is harmless; anything else is refused),
  * and no new window, webview or unload prompt is ever allowed.
  */
-export function hardenWebContents(contents: WebContents, trustedOrigins: readonly string[]): void {
+export function hardenWebContents(
+  contents: WebContents,
+  trustedOrigins: readonly string[],
+  logger: Pick<KioskLogger, 'warn'> = console,
+): void {
   const refuseForeign = (event: Event, url: string) => {
     if (!isTrustedUrl(url, trustedOrigins)) {
       event.preventDefault();
-      console.warn(`kiosk: refused navigation to ${url.slice(0, 200)}`);
+      logger.warn?.(`kiosk: refused navigation to ${url.slice(0, 200)}`);
     }
   };
   contents.on('will-navigate', (event) => refuseForeign(event, event.url));
@@ -53,6 +58,9 @@ export function hardenWebContents(contents: WebContents, trustedOrigins: readonl
 }
 
 /** Applies hardenWebContents to every web contents the app will ever create, including ones made by Chromium. */
-export function hardenAllWebContents(trustedOrigins: readonly string[]): void {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trustedOrigins));
+export function hardenAllWebContents(
+  trustedOrigins: readonly string[],
+  logger: Pick<KioskLogger, 'warn'> = console,
+): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trustedOrigins, logger));
 }

@@ -1,8 +1,12 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { installProblemReporter } from './lib/problem-reporter';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/tile-button.css';
+
+// First, so a failure while the screen starts is reported too.
+installProblemReporter();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

@@ -7,6 +7,8 @@ export const API_METHODS = [
   'getKioskStatus',
   'listRooms',
   'completeSetup',
+  // The screen tells main what went wrong in it, for the kiosk's log
+  'reportProblem',
   // Staff at the keypad
   'signIn',
   'signInWithBadge',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
+import { MAX_PROBLEM_MESSAGE, MAX_PROBLEM_STACK, MAX_PROBLEM_WHERE, PROBLEM_KINDS } from './problem-limits';
 import {
   hasNoLoneSurrogate,
   LONE_SURROGATE_MESSAGE,
@@ -42,6 +43,9 @@ import {
 } from './domain';
 
 const noInput = z.object({}).strict();
+
+/** Text from a failing page: bounded and well-formed; the log hides digit runs and secrets in it. */
+const problemText = (max: number) => z.string().max(max).refine(hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE);
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const sessionId = z.uuid();
 const staffToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a staff token');
@@ -115,6 +119,22 @@ const checkDateRange = (maxDays: number) => (range: { from: string; to: string }
 export const contract = {
   getKioskStatus: { input: noInput },
   listRooms: { input: noInput },
+  reportProblem: {
+    input: z
+      .object({
+        kind: z.enum(PROBLEM_KINDS),
+        message: problemText(MAX_PROBLEM_MESSAGE).min(1),
+        /** Where it happened: a script's file, line and column. */
+        where: problemText(MAX_PROBLEM_WHERE).optional(),
+        stack: problemText(MAX_PROBLEM_STACK).optional(),
+        /** The screen that was showing, e.g. "parent-hub". */
+        screen: z
+          .string()
+          .regex(/^[a-z-]{1,40}$/, 'a screen name')
+          .optional(),
+      })
+      .strict(),
+  },
   completeSetup: {
     input: z
       .object({
@@ -279,6 +299,7 @@ export interface ApiResults {
   getKioskStatus: KioskStatus;
   listRooms: RoomBoardEntry[];
   completeSetup: SetupResult;
+  reportProblem: { logged: boolean };
   signIn: StaffSignIn;
   signInWithBadge: StaffSignIn;
   signOut: { signedOut: true };

@@ -17,6 +17,8 @@ export const METHOD_ACCESS = {
   getKioskStatus: 'public',
   listRooms: 'public',
   completeSetup: 'public',
+  // Any screen can fail, before any sign-in; what it may send is short text, rate-limited, and only logged.
+  reportProblem: 'public',
   signIn: 'public',
   signInWithBadge: 'public',
   // Signing out a sign-in that has already lapsed is not an error: the token is simply forgotten.

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { openContentLibrary } from './content/content-library';
-import { createDispatch, type Dispatch, type DispatchLogger } from './api/dispatch';
+import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
 import type { KioskDatabase } from './db/open-database';
 // Reliability: start-up check and recovery, backups, storage alerts.
@@ -22,13 +22,21 @@ import { exportFileChooser, type ChooseExportFile } from './export/export-file-c
 import { UsageExports } from './export/usage-exports';
 import { createStreamUsageExport, type StreamUsageExport } from './export/stream-export';
 import { purgeIfDue, type PurgeResult } from './reports/retention';
+// The kiosk's log.
+import { createFileLogger, LOG_FOLDER } from './logging/file-logger';
+import type { KioskLogger } from './logging/kiosk-logger';
+import type { LogLevel } from './logging/log-levels';
+import { createRendererProblems } from './logging/renderer-problems';
 
 export interface KioskCoreOptions {
   dataFolder: string;
   clock?: Clock;
   /** Electron-ABI better-sqlite3 build, passed by the app only. */
   nativeBinding?: string;
-  logger?: DispatchLogger;
+  /** Where failures and notable calls are written. Default: rotated files in <dataFolder>/logs at `logLevel`. */
+  logger?: KioskLogger;
+  /** The default logger's level (`--log-level`); ignored when a logger is passed. */
+  logLevel?: LogLevel;
   /** The folder holding content/ and illustrations/ (the app's resources). Default: ./resources from the working folder. */
   resourcesFolder?: string;
   /** Run housekeeping (auto-close) every minute. Off for tests and one-shot command-line tools. */
@@ -73,7 +81,8 @@ export interface KioskCore {
 /** Opens the kiosk's database in a data folder and wires the services. No Electron here: runs under plain Node. */
 export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? console;
+  const logger =
+    options.logger ?? createFileLogger({ folder: join(options.dataFolder, LOG_FOLDER), level: options.logLevel });
   const content = openContentLibrary(options.resourcesFolder ?? resolve('resources'), options.dataFolder);
   // Throws a typed storage-unavailable error for a data folder that cannot be used; recovers a damaged database.
   const storage = openKioskStorage({
@@ -121,10 +130,28 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     storageAlert: storage.alert,
     usageExports,
     chooseFile,
+    rendererProblems: createRendererProblems(logger, clock),
   });
+  logger.info?.(
+    `kiosk core open: data folder ${options.dataFolder}` +
+      (storage.recovery ? `, database recovered at start (${storage.recovery.reason})` : ', database checked'),
+  );
 
+  const logPurge = (result: PurgeResult | null) => {
+    if (result && result.sessions > 0) {
+      logger.info?.(
+        `retention: ${result.sessions} session(s) older than ${new Date(result.cutoff).toISOString()} deleted` +
+          (result.complete ? '' : ', more to delete in the next run'),
+      );
+    }
+    return result;
+  };
   const guard = createHousekeepingGuard(logger, storage.noteStorageFailure);
-  const runHousekeeping = () => closeOverdueSessions(db, clock, roomSessions, loadSettings(db).autoCloseAfterMinutes);
+  const runHousekeeping = () => {
+    const closed = closeOverdueSessions(db, clock, roomSessions, loadSettings(db).autoCloseAfterMinutes);
+    if (closed > 0) logger.info?.(`housekeeping: ${closed} session(s) past the auto-close limit were closed`);
+    return closed;
+  };
   // Sessions found open after a crash or restart stay open (their room shows them) unless past the limit.
   runHousekeeping();
   const timer = options.housekeepingEveryMinute
@@ -134,7 +161,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         guard('checkpoint', () => storage.checkpoint());
         guard('housekeeping', runHousekeeping);
         // Retention: a daily purge in batches, when the setting is on.
-        guard('retention purge', () => purgeIfDue(db, clock));
+        guard('retention purge', () => logPurge(purgeIfDue(db, clock)));
         void storage.backUpIfDue();
       }, 60_000)
     : undefined;
@@ -178,7 +205,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     sweepTimers: () => timers.sweep(),
     usageExports,
     exportUsageToStream: createStreamUsageExport(staffAuth, usageExports, logger),
-    runRetention: () => purgeIfDue(db, clock),
+    runRetention: () => logPurge(purgeIfDue(db, clock)),
     storage,
     backUpIfDue: () => storage.backUpIfDue(),
     close() {

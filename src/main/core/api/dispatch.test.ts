@@ -58,6 +58,17 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   acknowledgeTimer: TIMER_ID_BAD_INPUTS,
   switchSide: [...TIMER_ID_BAD_INPUTS, { timerId: 1, side: 'left' }],
   getKioskStatus: [],
+  reportProblem: [
+    {},
+    { kind: 'error' },
+    { kind: 'warning', message: 'x' },
+    { kind: 'error', message: '' },
+    { kind: 'error', message: 'x'.repeat(501) },
+    { kind: 'error', message: 'x', stack: 'y'.repeat(4_001) },
+    { kind: 'error', message: 'lone \ud800 surrogate' },
+    { kind: 'error', message: 'x', screen: 'Parent Hub' },
+    { kind: 'error', message: 'x', pin: '1234' },
+  ],
   listRooms: [],
   signIn: [
     {},

@@ -8,12 +8,13 @@ import { isStorageWriteFailure } from '../reliability/storage-errors';
 import { NO_CALLER, type CallerContext } from './caller-context';
 import type { SignedInStaff } from '../services/staff-auth';
 import type { HandlerTable } from './handler-types';
+import { logCall, SIGN_IN_METHODS, staffNumberOf } from '../logging/call-log';
+import type { KioskLogger } from '../logging/kiosk-logger';
 
 export type Dispatch = (method: unknown, rawInput: unknown, caller?: CallerContext) => Promise<ApiResult<unknown>>;
 
-export interface DispatchLogger {
-  error(message: string, error: unknown): void;
-}
+/** What dispatch writes to: the kiosk's log (only `error` is required, so a test can pass a recorder). */
+export type DispatchLogger = KioskLogger;
 
 function describeIssues(method: string, issues: readonly z.core.$ZodIssue[]): string {
   const described = issues.slice(0, 3).map((issue) => {
@@ -80,14 +81,26 @@ export function createDispatch({ handlers, authorize, logger = console, onStorag
       return { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${method}.` } };
     }
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-input', message: describeIssues(method, parsed.error.issues) } };
+      const error: ApiError = { code: 'invalid-input', message: describeIssues(method, parsed.error.issues) };
+      logCall(logger, { method, error, elapsedMs: 0 });
+      return { ok: false, error };
     }
+    // For the log's "how long" only: never stored, so the system's reading is fine here.
+    const startedAt = performance.now();
+    let staff: SignedInStaff | null = null;
     try {
-      const staff = authorizeCall(method, parsed.data, authorize);
+      staff = authorizeCall(method, parsed.data, authorize);
       const handler = handlers[method] as (input: unknown, call: { caller: CallerContext; staff: unknown }) => unknown;
-      return { ok: true, value: await handler(parsed.data, { caller, staff }) };
-    } catch (error) {
-      return { ok: false, error: toApiError(error, logger, method, onStorageFailure) };
+      const value = await handler(parsed.data, { caller, staff });
+      const staffNumber =
+        staff?.staffNumber ?? (SIGN_IN_METHODS.has(method) ? staffNumberOf(parsed.data, value) : undefined);
+      logCall(logger, { method, staffNumber, elapsedMs: performance.now() - startedAt });
+      return { ok: true, value };
+    } catch (caught) {
+      const error = toApiError(caught, logger, method, onStorageFailure);
+      const staffNumber = staff?.staffNumber ?? (SIGN_IN_METHODS.has(method) ? staffNumberOf(parsed.data) : undefined);
+      logCall(logger, { method, staffNumber, error, elapsedMs: performance.now() - startedAt });
+      return { ok: false, error };
     }
   };
 }

@@ -13,6 +13,7 @@ import type { StaffAdmin } from '../services/staff-admin';
 import type { SignedInStaff, StaffAuth } from '../services/staff-auth';
 import type { Timers } from '../services/timers';
 import type { CallerContext } from './caller-context';
+import type { RendererProblems } from '../logging/renderer-problems';
 
 /** The services the handlers call. */
 export interface HandlerContext {
@@ -30,6 +31,8 @@ export interface HandlerContext {
   usageExports: UsageExports;
   /** Where files staff save go: the shell's save dialog, or the data folder's exports/. */
   chooseFile: ChooseExportFile;
+  /** The screen's own failures, written to the kiosk's log. */
+  rendererProblems: RendererProblems;
 }
 
 /** Who is calling, as dispatch established it: staff methods get the signed-in staff member, public ones null. */

@@ -1,4 +1,5 @@
 import { contentHandlers } from './handlers/content-handlers';
+import { problemHandlers } from './handlers/problem-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { roomHandlers } from './handlers/room-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
@@ -17,6 +18,7 @@ export type { HandlerContext, HandlerTable } from './handler-types';
 export function createHandlers(context: HandlerContext): HandlerTable {
   return {
     ...statusHandlers(context),
+    ...problemHandlers(context),
     ...staffHandlers(context),
     ...roomHandlers(context),
     ...sessionHandlers(context),
