@@ -117,7 +117,7 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
   cleaningStepEnabled: true,
   helpText: {
     en: 'Press the call button by the chair, or ask at the nurses’ station.',
-    es: 'Oprima el botón de llamada junto al sillón o pregunte en la estación de enfermería.',
+    es: 'Oprima el botón de llamada junto al sillón o pregunte en el puesto de enfermería.',
   },
   nurseCall: 'call-button',
   phoneExtension: '',

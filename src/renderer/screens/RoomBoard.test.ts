@@ -72,7 +72,7 @@ describe('RoomBoard in Spanish', () => {
       screen.getByRole('button', { name: 'Room 2 Ocupada Desde las 14:05 23 min Sacarse leche con extractor' }),
     ).toBeTruthy();
     expect(
-      screen.getByRole('button', { name: 'Room 3 Necesita limpieza El personal la limpiará pronto' }),
+      screen.getByRole('button', { name: 'Room 3 Necesita limpieza El personal hará la limpieza pronto' }),
     ).toBeTruthy();
   });
 

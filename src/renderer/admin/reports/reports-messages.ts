@@ -215,7 +215,7 @@ const reportsEs: ReportsMessages = {
     format: 'Formato del archivo',
     csv: 'CSV, para cualquier hoja de cálculo',
     xlsx: 'Libro de Excel (.xlsx)',
-    json: 'JSON, para informática',
+    json: 'JSON, para el departamento de sistemas (TI)',
     separator: 'Separador del CSV',
     comma: 'Coma (,)',
     semicolon: 'Punto y coma (;), para Excel en español y otros idiomas que escriben los decimales con coma',

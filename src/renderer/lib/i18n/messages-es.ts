@@ -28,9 +28,9 @@ export const es: Messages = {
     // "desde la 1:05" but "desde las 14:05": the article agrees with the hour.
     occupiedSince: (at) => (at.hour === 1 ? `Desde la ${at.text}` : `Desde las ${at.text}`),
     needsCleaning: 'Necesita limpieza',
-    needsCleaningHint: 'El personal la limpiará pronto',
-    freeTapped: (room) => `${room} está libre. Pida al personal de enfermería que inicie su sesión.`,
-    occupiedTapped: (room) => `${room} está en uso. Si necesita ayuda, pregunte al personal de enfermería.`,
+    needsCleaningHint: 'El personal hará la limpieza pronto',
+    freeTapped: (room) => `${room} está libre. Pídale a una enfermera que inicie su sesión.`,
+    occupiedTapped: (room) => `${room} está en uso. Si necesita ayuda, pregúntele a una enfermera.`,
     needsCleaningTapped: (room) =>
       `${room} necesita limpieza antes de la próxima sesión. El personal se encargará de ello.`,
     emptyTitle: 'Todavía no hay salas configuradas',
@@ -77,7 +77,7 @@ export const es: Messages = {
     sections: {
       positions: {
         title: 'Posiciones para amamantar',
-        hint: 'Posiciones, buen agarre y extracción manual, paso a paso',
+        hint: 'Posiciones, buen agarre y extracción a mano, paso a paso',
       },
       letdownHelp: { title: 'Ayuda para que fluya la leche', hint: 'Siete cosas sencillas que puede probar' },
       learn: { title: 'Aprenda sobre el reflejo de bajada de la leche', hint: 'Diapositivas breves, a su ritmo' },
@@ -123,7 +123,7 @@ export const es: Messages = {
     help: {
       callStation: (extension) => `Llame al puesto de enfermería: extensión ${extension}`,
       pressCallButton: 'Oprima el botón de llamada junto a su sillón.',
-      screenDoesNotCall: 'Esta pantalla no avisa sola al personal de enfermería.',
+      screenDoesNotCall: 'Esta pantalla no le avisa sola a su enfermera.',
     },
     about: {
       sources: 'De dónde viene esta información',
@@ -237,10 +237,9 @@ export const es: Messages = {
     heading: 'Acceso del personal',
     forStart: (room) => `Para iniciar una sesión en ${room}`,
     forEnd: (room) => `Para terminar la sesión en ${room}`,
-    forClean: (room) => `Para marcar ${room} como limpia`,
+    forClean: (room) => `Para registrar la limpieza de ${room}`,
     forMenu: 'Para abrir el menú del personal',
-    parentNote:
-      'Esto es para el personal del hospital. Si está esperando una sala, el personal de enfermería le ayudará.',
+    parentNote: 'Esto es para el personal del hospital. Si está esperando una sala, una enfermera le ayudará.',
     stepsLabel: 'Pasos para identificarse',
     staffNumber: 'Número de personal',
     pin: 'Clave (PIN)',
@@ -338,7 +337,7 @@ export const es: Messages = {
     endHint: 'Necesita identificarse como personal.',
     cleaningHeading: (room) => `${room} necesita limpieza`,
     cleaningBody: 'La sala se limpia entre una sesión y otra.',
-    markCleaned: 'Marcar como limpia',
+    markCleaned: 'Registrar la limpieza',
     markCleanedHint:
       'Necesita identificarse como personal. El registro de limpieza guarda su número de personal y la hora.',
     confirmEndHeading: (room) => `¿Terminar la sesión en ${room}?`,
@@ -346,9 +345,9 @@ export const es: Messages = {
     confirmEndCleaning: 'Después, la sala mostrará «Necesita limpieza».',
     confirmEnd: 'Terminar la sesión',
     keepGoing: 'Dejarla en curso',
-    confirmCleanedHeading: (room) => `¿Está limpia ${room}?`,
+    confirmCleanedHeading: (room) => `¿Ya se limpió ${room}?`,
     confirmCleanedBody: 'Su número de personal y la hora quedan en el registro de limpieza.',
-    confirmCleaned: 'Sí, está limpia',
+    confirmCleaned: 'Sí, ya se limpió',
     notYet: 'Todavía no',
   },
   staffMenu: {
@@ -356,7 +355,7 @@ export const es: Messages = {
     intro: 'Elija qué hacer.',
     startIn: (room) => `Iniciar una sesión en ${room}`,
     endIn: (room) => `Terminar la sesión en ${room}`,
-    markCleaned: (room) => `Marcar ${room} como limpia`,
+    markCleaned: (room) => `Registrar la limpieza de ${room}`,
     adminArea: 'Administración',
   },
   dimmer: {
@@ -396,7 +395,7 @@ export const es: Messages = {
       pin: 'Clave (de 4 a 8 dígitos)',
       pinAgain: 'La misma clave otra vez',
       add: 'Agregar a esta persona',
-      added: (name, staffNumber) => `Se añadió a ${name} con el número de personal ${staffNumber}.`,
+      added: (name, staffNumber) => `Se agregó a ${name} con el número de personal ${staffNumber}.`,
       resetHeading: (name) => `Una clave nueva para ${name}`,
       savePin: 'Guardar la clave nueva',
       pinReset: (name) => `${name} tiene una clave nueva. Cualquier bloqueo queda levantado.`,
@@ -419,7 +418,7 @@ export const es: Messages = {
       badgeFormat: 'El número de la tarjeta tiene de 4 a 64 letras o dígitos.',
       badgeTaken: 'Esta tarjeta ya es de otra persona del personal.',
       lastAdmin:
-        'Es el último administrador activo, así que el quiosco lo necesita tal como está. Añada primero a otro administrador y vuelva a intentarlo.',
+        'Es el último administrador activo, así que el quiosco lo necesita tal como está. Agregue primero a otro administrador y vuelva a intentarlo.',
     },
     rooms: {
       heading: 'Salas, en el orden del tablero',
@@ -436,7 +435,7 @@ export const es: Messages = {
       activate: 'Volver a usar',
       addHeading: 'Agregar una sala',
       add: 'Agregar la sala',
-      added: (room) => `Se añadió ${room}.`,
+      added: (room) => `Se agregó ${room}.`,
       renamed: (room) => `La sala ahora se llama ${room}.`,
       moved: (room) => `Se movió ${room}.`,
       deactivated: (room) => `${room} está fuera de uso y ya no aparece en el tablero.`,
