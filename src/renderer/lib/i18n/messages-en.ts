@@ -23,8 +23,9 @@ export const en = {
   },
   duration: {
     underAMinute: 'under 1 min',
-    minutes: (minutes: number) => `${minutes} min`,
-    hours: { one: (hours: number) => `${hours} hour`, other: (hours: number) => `${hours} hours` },
+    // The numbers arrive written the language's way ("35,841"); the plural is chosen from the number itself.
+    minutes: (minutes: string) => `${minutes} min`,
+    hours: { one: (hours: string) => `${hours} hour`, other: (hours: string) => `${hours} hours` },
     hoursAndMinutes: (hours: string, minutes: string) => `${hours} ${minutes}`,
   },
   sessionKind: {
