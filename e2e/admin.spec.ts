@@ -2,7 +2,17 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, seedWith, test } from './fixtures';
-import { ADMIN, expectScreen, KEYPAD_ES, NURSE, readDatabase, seedKiosk, signIn, tile } from './staff-helpers';
+import {
+  ADMIN,
+  expectScreen,
+  KEYPAD_ES,
+  NURSE,
+  pressKeys,
+  readDatabase,
+  seedKiosk,
+  signIn,
+  tile,
+} from './staff-helpers';
 
 const NOW = '2025-03-04T10:00:00.000Z';
 
@@ -166,6 +176,63 @@ test('settings: problems next to their field, then saved and used', async ({ pag
   await expect(page.getByText('All content packs are fine.')).toBeVisible();
   await page.clock.runFor(61_000);
   await expect(page.getByRole('status').filter({ hasText: 'Staff were signed out' })).toBeVisible();
+});
+
+test('settings: the night hours, how parents reach a nurse and the badge PIN, typed on the kiosk’s own keys', async ({
+  page,
+  kiosk,
+}) => {
+  await openAdmin(page);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'day');
+  const keys = page.getByRole('group', { name: 'On-screen keyboard' });
+
+  // The night covers the kiosk's 10:00: the digit keypad has no colon, so "0900" is typed.
+  const start = page.getByLabel('Night starts at');
+  await expect(start).toHaveValue('21:00');
+  await start.click();
+  await keys.getByRole('button', { name: 'Clear' }).click();
+  await pressKeys(page, '0900');
+  const end = page.getByLabel('Night ends at');
+  await end.click();
+  await keys.getByRole('button', { name: 'Clear' }).click();
+  await pressKeys(page, '1100');
+  await keys.getByRole('button', { name: 'Done' }).click();
+  await expect(keys).toHaveCount(0);
+
+  await page.getByLabel('A phone call to the nurses’ station (the extension above)').check();
+  await page.getByLabel('A badge still asks for the PIN').uncheck();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Type the extension above, or choose the call button.')).toBeVisible();
+  expect(
+    readDatabase(kiosk, (db) => db.prepare("SELECT count(*) FROM settings WHERE key = 'nightSchedule'").pluck().get()),
+  ).toBe(0);
+
+  await page.getByLabel('Phone extension of the nursing station').click();
+  // An empty field opens with shift on (a name starts with a capital): twice more turns it off (caps lock, then off).
+  await keys.getByRole('button', { name: 'Shift: capital letters' }).click();
+  await keys.getByRole('button', { name: 'Caps lock on' }).click();
+  for (const digit of '4410') await keys.getByRole('button', { name: digit, exact: true }).click();
+  await keys.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await expect(start).toHaveValue('09:00');
+  // Saved and used at once: the kiosk is now in its night.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
+  const stored = readDatabase(kiosk, (db) =>
+    Object.fromEntries(
+      (
+        db
+          .prepare("SELECT key, value FROM settings WHERE key IN ('nightSchedule', 'nurseCall', 'badgeNeedsPin')")
+          .all() as { key: string; value: string }[]
+      ).map((row) => [row.key, JSON.parse(row.value) as unknown]),
+    ),
+  );
+  expect(stored).toEqual({
+    nightSchedule: { start: '09:00', end: '11:00' },
+    nurseCall: 'extension',
+    badgeNeedsPin: false,
+  });
 });
 
 test('the admin area in Spanish', async ({ page }) => {
