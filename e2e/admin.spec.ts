@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { writeSyntheticHistory } from '../src/cli/seed-history';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, seedWith, test } from './fixtures';
 import {
@@ -289,3 +290,71 @@ for (const language of ['en', 'es'] as const) {
     });
   }
 }
+
+test.describe('a big export in the browser', () => {
+  const SESSIONS = 40_000;
+  test.use({
+    seed: seedWith(async (db) => {
+      await seedKiosk(db, ['Room 1', 'Room 2', 'Room 3']);
+      const ids = (table: string) =>
+        (db.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: number }[]).map((row) => row.id);
+      writeSyntheticHistory(db, {
+        sessions: SESSIONS,
+        roomIds: ids('rooms'),
+        staffIds: ids('staff'),
+        from: '2024-03-01',
+        to: '2025-02-28',
+        timeZone: 'UTC',
+        seed: 16,
+        autoCloseMinutes: 180,
+      });
+    }),
+    // The progress is polled on a timer: the page's own clock, not a test clock.
+    fixedTime: undefined,
+  });
+
+  test('shows rows done of rows to do, and Cancel stops the download: no file, and the panel says so', async ({
+    page,
+    kiosk,
+  }) => {
+    test.skip(kiosk.transport === 'electron', 'the save dialog is native in Electron; export-dialog.test.ts covers it');
+    test.setTimeout(90_000);
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await openAdmin(page);
+    await page.getByRole('tab', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: 'Other dates' }).click();
+    await page.getByLabel('From', { exact: true }).fill('2024-03-01');
+    await page.getByLabel('To', { exact: true }).fill('2025-02-28');
+    await page.getByRole('button', { name: 'Show these dates' }).click();
+    await page.getByLabel('Events: guides, slides, timers and help presses').check();
+    // A slow link (256 KB/s), so the file takes minutes: the export is surely still running when Cancel is pressed.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: 256 * 1024,
+      uploadThroughput: -1,
+    });
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+
+    const running = page.getByText(/^Exporting… [\d,]+ of [\d,]+ rows$/);
+    await expect(running).toBeVisible({ timeout: 20_000 });
+    const total = Number(/of ([\d,]+) rows/.exec((await running.textContent()) ?? '')![1]!.replaceAll(',', ''));
+    expect(total).toBeGreaterThan(SESSIONS);
+    await page.getByRole('button', { name: 'Cancel the export' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toHaveText(
+      'The export was cancelled. No file was saved.',
+    );
+    await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+    // A download handed over late would still show up here.
+    await page.waitForTimeout(1_000);
+    expect(downloads).toEqual([]);
+    await expect(page.getByText(/^Done:/)).toHaveCount(0);
+    const outcome = readDatabase(kiosk, (db) =>
+      db.prepare("SELECT json_extract(detail, '$.outcome') FROM audit_log WHERE action = 'export'").pluck().all(),
+    );
+    expect(outcome).toEqual(['cancelled']);
+  });
+});
