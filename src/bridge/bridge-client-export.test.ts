@@ -1,5 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import type { UsageExportProgress } from '../shared/domain';
 import { bridgeClientScript } from './bridge-client-script';
 
 interface FakeResponse {
@@ -176,7 +177,7 @@ describe('the bridge client: exportUsage as a download', () => {
   });
 
   it('reports rows done of the file’s row count until the browser holds the whole file', async () => {
-    let coreProgress = { running: true, what: 'events', rowsDone: 10, rowsTotal: 42 };
+    let coreProgress: UsageExportProgress = { running: true, what: 'events', rowsDone: 10, rowsTotal: 42 };
     let finishBody: (body: unknown) => void = () => undefined;
     const { kiosk } = loadClient((url) => {
       if (url === '/__kiosk/api/getUsageExportProgress')
@@ -184,7 +185,7 @@ describe('the bridge client: exportUsage as a download', () => {
       const whole = response(200, ATTACHMENT, null);
       return Promise.resolve({ ...whole, blob: () => new Promise((resolve) => (finishBody = resolve)) });
     });
-    const idle = { running: false, what: null, rowsDone: 0, rowsTotal: 0 };
+    const idle: UsageExportProgress = { running: false, what: null, rowsDone: 0, rowsTotal: 0 };
     coreProgress = idle;
     expect(await kiosk.getUsageExportProgress!({ staffToken: 't' })).toEqual({ ok: true, value: idle });
 
