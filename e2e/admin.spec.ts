@@ -1,8 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { writeSyntheticHistory } from '../src/cli/seed-history';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, seedWith, test } from './fixtures';
-import { ADMIN, expectScreen, KEYPAD_ES, NURSE, readDatabase, seedKiosk, signIn, tile } from './staff-helpers';
+import {
+  ADMIN,
+  expectScreen,
+  KEYPAD_ES,
+  NURSE,
+  pressKeys,
+  readDatabase,
+  seedKiosk,
+  signIn,
+  tile,
+} from './staff-helpers';
 
 const NOW = '2025-03-04T10:00:00.000Z';
 
@@ -168,6 +179,63 @@ test('settings: problems next to their field, then saved and used', async ({ pag
   await expect(page.getByRole('status').filter({ hasText: 'Staff were signed out' })).toBeVisible();
 });
 
+test('settings: the night hours, how parents reach a nurse and the badge PIN, typed on the kiosk’s own keys', async ({
+  page,
+  kiosk,
+}) => {
+  await openAdmin(page);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'day');
+  const keys = page.getByRole('group', { name: 'On-screen keyboard' });
+
+  // The night covers the kiosk's 10:00: the digit keypad has no colon, so "0900" is typed.
+  const start = page.getByLabel('Night starts at');
+  await expect(start).toHaveValue('21:00');
+  await start.click();
+  await keys.getByRole('button', { name: 'Clear' }).click();
+  await pressKeys(page, '0900');
+  const end = page.getByLabel('Night ends at');
+  await end.click();
+  await keys.getByRole('button', { name: 'Clear' }).click();
+  await pressKeys(page, '1100');
+  await keys.getByRole('button', { name: 'Done' }).click();
+  await expect(keys).toHaveCount(0);
+
+  await page.getByLabel('A phone call to the nurses’ station (the extension above)').check();
+  await page.getByLabel('A badge still asks for the PIN').uncheck();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Type the extension above, or choose the call button.')).toBeVisible();
+  expect(
+    readDatabase(kiosk, (db) => db.prepare("SELECT count(*) FROM settings WHERE key = 'nightSchedule'").pluck().get()),
+  ).toBe(0);
+
+  await page.getByLabel('Phone extension of the nursing station').click();
+  // An empty field opens with shift on (a name starts with a capital): twice more turns it off (caps lock, then off).
+  await keys.getByRole('button', { name: 'Shift: capital letters' }).click();
+  await keys.getByRole('button', { name: 'Caps lock on' }).click();
+  for (const digit of '4410') await keys.getByRole('button', { name: digit, exact: true }).click();
+  await keys.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await expect(start).toHaveValue('09:00');
+  // Saved and used at once: the kiosk is now in its night.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
+  const stored = readDatabase(kiosk, (db) =>
+    Object.fromEntries(
+      (
+        db
+          .prepare("SELECT key, value FROM settings WHERE key IN ('nightSchedule', 'nurseCall', 'badgeNeedsPin')")
+          .all() as { key: string; value: string }[]
+      ).map((row) => [row.key, JSON.parse(row.value) as unknown]),
+    ),
+  );
+  expect(stored).toEqual({
+    nightSchedule: { start: '09:00', end: '11:00' },
+    nurseCall: 'extension',
+    badgeNeedsPin: false,
+  });
+});
+
 test('the admin area in Spanish', async ({ page }) => {
   await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
   await page.getByRole('button', { name: 'Personal', exact: true }).click();
@@ -222,3 +290,71 @@ for (const language of ['en', 'es'] as const) {
     });
   }
 }
+
+test.describe('a big export in the browser', () => {
+  const SESSIONS = 40_000;
+  test.use({
+    seed: seedWith(async (db) => {
+      await seedKiosk(db, ['Room 1', 'Room 2', 'Room 3']);
+      const ids = (table: string) =>
+        (db.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: number }[]).map((row) => row.id);
+      writeSyntheticHistory(db, {
+        sessions: SESSIONS,
+        roomIds: ids('rooms'),
+        staffIds: ids('staff'),
+        from: '2024-03-01',
+        to: '2025-02-28',
+        timeZone: 'UTC',
+        seed: 16,
+        autoCloseMinutes: 180,
+      });
+    }),
+    // The progress is polled on a timer: the page's own clock, not a test clock.
+    fixedTime: undefined,
+  });
+
+  test('shows rows done of rows to do, and Cancel stops the download: no file, and the panel says so', async ({
+    page,
+    kiosk,
+  }) => {
+    test.skip(kiosk.transport === 'electron', 'the save dialog is native in Electron; export-dialog.test.ts covers it');
+    test.setTimeout(90_000);
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await openAdmin(page);
+    await page.getByRole('tab', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: 'Other dates' }).click();
+    await page.getByLabel('From', { exact: true }).fill('2024-03-01');
+    await page.getByLabel('To', { exact: true }).fill('2025-02-28');
+    await page.getByRole('button', { name: 'Show these dates' }).click();
+    await page.getByLabel('Events: guides, slides, timers and help presses').check();
+    // A slow link (256 KB/s), so the file takes minutes: the export is surely still running when Cancel is pressed.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: 256 * 1024,
+      uploadThroughput: -1,
+    });
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+
+    const running = page.getByText(/^Exporting… [\d,]+ of [\d,]+ rows$/);
+    await expect(running).toBeVisible({ timeout: 20_000 });
+    const total = Number(/of ([\d,]+) rows/.exec((await running.textContent()) ?? '')![1]!.replaceAll(',', ''));
+    expect(total).toBeGreaterThan(SESSIONS);
+    await page.getByRole('button', { name: 'Cancel the export' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toHaveText(
+      'The export was cancelled. No file was saved.',
+    );
+    await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+    // A download handed over late would still show up here.
+    await page.waitForTimeout(1_000);
+    expect(downloads).toEqual([]);
+    await expect(page.getByText(/^Done:/)).toHaveCount(0);
+    const outcome = readDatabase(kiosk, (db) =>
+      db.prepare("SELECT json_extract(detail, '$.outcome') FROM audit_log WHERE action = 'export'").pluck().all(),
+    );
+    expect(outcome).toEqual(['cancelled']);
+  });
+});

@@ -19,7 +19,9 @@ export const BRIDGE_EXPORT_ROWS_HEADER = 'X-Kiosk-Export-Rows';
  * Usage export: in Electron, exportUsage asks where to save with a dialog; a browser has no such dialog, so
  * here exportUsage POSTs its input to the download endpoint and hands the streamed file to the browser as a download
  * (an <a download> with a blob: URL: a navigation, which the page's CSP does not restrict), answering the same
- * ApiResult as in Electron. A stream cut short after Cancel answers {outcome: 'cancelled'}; nothing is downloaded.
+ * ApiResult as in Electron. Cancel aborts the download itself (which also stops the core's export) and answers
+ * {outcome: 'cancelled'}: nothing is downloaded, even if the last bytes had already arrived. While the download runs,
+ * getUsageExportProgress answers rows done of the export's row count until the browser holds the whole file.
  */
 export function bridgeClientScript(methods: readonly string[] = API_METHODS): string {
   return `// Loopback bridge client: defines window.kiosk over fetch. Served by src/bridge, never part of the packaged app.
@@ -54,11 +56,25 @@ export function bridgeClientScript(methods: readonly string[] = API_METHODS): st
   for (const method of methods) {
     api[method] = (input) => call(method, input);
   }
-  // Usage export: a download instead of a save dialog.
-  let exportCancelAsked = false;
+  // Usage export: a download instead of a save dialog. The download in flight, if any: what it exports, its row
+  // count (from the response header), the controller that aborts it and whether Cancel was pressed.
+  let download = null;
   const cancelled = () => ({ ok: true, value: { outcome: 'cancelled' } });
   const exportAsDownload = async (input) => {
-    exportCancelAsked = false;
+    const current = {
+      what: input && input.what === 'events' ? 'events' : 'sessions',
+      rowsTotal: 0,
+      controller: new AbortController(),
+      cancelAsked: false,
+    };
+    download = current;
+    try {
+      return await downloadExport(input, current);
+    } finally {
+      if (download === current) download = null;
+    }
+  };
+  const downloadExport = async (input, current) => {
     let response;
     try {
       response = await fetch(${JSON.stringify(BRIDGE_EXPORT_PATH)}, {
@@ -67,9 +83,10 @@ export function bridgeClientScript(methods: readonly string[] = API_METHODS): st
         body: JSON.stringify(input === undefined ? {} : input),
         cache: 'no-store',
         credentials: 'omit',
+        signal: current.controller.signal,
       });
     } catch (error) {
-      if (exportCancelAsked) return cancelled();
+      if (current.cancelAsked) return cancelled();
       return internal('The kiosk bridge cannot be reached: ' + (error && error.message ? error.message : String(error)));
     }
     const disposition = response.headers.get('Content-Disposition') || '';
@@ -82,15 +99,18 @@ export function bridgeClientScript(methods: readonly string[] = API_METHODS): st
       }
       return internal('The kiosk bridge answered HTTP ' + response.status + ' without a result.');
     }
+    const rows = Number(response.headers.get(${JSON.stringify(BRIDGE_EXPORT_ROWS_HEADER)}));
+    current.rowsTotal = Number.isFinite(rows) && rows > 0 ? rows : 0;
     let blob;
     try {
       blob = await response.blob();
     } catch {
-      return exportCancelAsked ? cancelled() : internal('The export stopped before it was complete.');
+      return current.cancelAsked ? cancelled() : internal('The export stopped before it was complete.');
     }
+    // Cancel pressed while the last bytes arrived still wins: a file the admin cancelled is never handed over.
+    if (current.cancelAsked) return cancelled();
     const named = /filename="([^"]+)"/.exec(disposition);
     const fileName = named ? named[1] : 'export';
-    const rows = Number(response.headers.get(${JSON.stringify(BRIDGE_EXPORT_ROWS_HEADER)}));
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
@@ -101,16 +121,37 @@ export function bridgeClientScript(methods: readonly string[] = API_METHODS): st
     link.remove();
     // The download reads the blob after click() returns: free it a while later, not at once.
     setTimeout(() => URL.revokeObjectURL(url), 60000);
-    return { ok: true, value: { outcome: 'written', fileName, rows: Number.isFinite(rows) ? rows : 0 } };
+    return { ok: true, value: { outcome: 'written', fileName, rows: current.rowsTotal } };
   };
   if (methods.includes('exportUsage')) api.exportUsage = exportAsDownload;
+  if (methods.includes('getUsageExportProgress')) {
+    api.getUsageExportProgress = async (input) => {
+      const result = await call('getUsageExportProgress', input);
+      const current = download;
+      if (!result.ok || !current || current.rowsTotal === 0) return result;
+      // The core stops running once it has sent every row; the export is not over until the browser has them all.
+      const core = result.value && result.value.running ? result.value : null;
+      return {
+        ok: true,
+        value: {
+          running: true,
+          what: current.what,
+          rowsDone: core ? Math.min(core.rowsDone, current.rowsTotal) : current.rowsTotal,
+          rowsTotal: current.rowsTotal,
+        },
+      };
+    };
+  }
   if (methods.includes('cancelUsageExport')) {
     api.cancelUsageExport = async (input) => {
-      // Set before the answer: the cut-short download may fail before the cancel call returns.
-      exportCancelAsked = true;
+      // The download stops here at once (closing the connection also stops the core's export), before the answer.
+      const current = download;
+      if (current) {
+        current.cancelAsked = true;
+        current.controller.abort();
+      }
       const result = await call('cancelUsageExport', input);
-      if (!result.ok || !result.value || !result.value.cancelled) exportCancelAsked = false;
-      return result;
+      return current && result.ok ? { ok: true, value: { cancelled: true } } : result;
     };
   }
   Object.defineProperty(window, 'kiosk', { value: Object.freeze(api), enumerable: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTINGS_DEFAULTS } from '../../shared/settings';
 import { en } from '../lib/i18n/messages-en';
 import { es } from '../lib/i18n/messages-es';
-import { checkSettings, formFromSettings, LIMITS } from './settings-form';
+import { checkSettings, clockTimeFrom, formFromSettings, LIMITS } from './settings-form';
 
 const saved = { ...SETTINGS_DEFAULTS, languages: ['es', 'en'] as ('en' | 'es')[] };
 
@@ -53,5 +53,40 @@ describe('the settings form', () => {
     const { changes, errors } = checkSettings(form, saved, en);
     expect(errors).toEqual({ defaultLanguage: 'The starting language must be one of the languages offered.' });
     expect(changes.languages).toBeUndefined();
+  });
+
+  it('reads the night hours as typed on the digit keypad, and refuses a night of no length', () => {
+    expect(['2100', '21:00', '700', '7:00', ' 0630 '].map(clockTimeFrom)).toEqual([
+      '21:00',
+      '21:00',
+      '07:00',
+      '07:00',
+      '06:30',
+    ]);
+    const form = { ...formFromSettings(saved), nightStart: '2230', nightEnd: '615' };
+    expect(checkSettings(form, saved, en)).toEqual({
+      changes: { nightSchedule: { start: '22:30', end: '06:15' } },
+      errors: {},
+    });
+    const bad = checkSettings({ ...form, nightStart: '2460', nightEnd: 'dawn' }, saved, en);
+    expect(bad.errors).toEqual({
+      nightStart: 'A time like 21:00 (on the keypad: 2100).',
+      nightEnd: 'A time like 21:00 (on the keypad: 2100).',
+    });
+    expect(bad.changes.nightSchedule).toBeUndefined();
+    expect(checkSettings({ ...form, nightEnd: '22:30' }, saved, es).errors).toEqual({
+      nightEnd: 'La noche debe empezar y terminar a horas distintas.',
+    });
+  });
+
+  it('asks for the extension before parents are told to call it, and turns the badge PIN off', () => {
+    const form = { ...formFromSettings(saved), nurseCall: 'extension' as const, badgeNeedsPin: false };
+    expect(checkSettings(form, saved, en).errors).toEqual({
+      nurseCall: 'Type the extension above, or choose the call button.',
+    });
+    expect(checkSettings({ ...form, phoneExtension: '4410' }, saved, en)).toEqual({
+      changes: { phoneExtension: '4410', nurseCall: 'extension', badgeNeedsPin: false },
+      errors: {},
+    });
   });
 });

@@ -3,8 +3,8 @@
  * so the screen and the core can never disagree about what is allowed, with each problem said in the screen's
  * language next to its field. Only changed settings are sent.
  */
-import { LANGUAGES, type KioskSettingsView, type Language } from '../../shared/domain';
-import { settingsFields } from '../../shared/settings';
+import { LANGUAGES, type KioskSettingsView, type Language, type NurseCallWay } from '../../shared/domain';
+import { nurseCallProblem, settingsFields } from '../../shared/settings';
 import type { Messages } from '../lib/i18n/messages-en';
 
 export interface SettingsForm {
@@ -15,6 +15,11 @@ export interface SettingsForm {
   helpTextEn: string;
   helpTextEs: string;
   phoneExtension: string;
+  nurseCall: NurseCallWay;
+  /** The night theme's hours as typed: "21:00", or digits only ("2100") from the kiosk's keypad. */
+  nightStart: string;
+  nightEnd: string;
+  badgeNeedsPin: boolean;
   languages: Language[];
   defaultLanguage: Language;
 }
@@ -30,6 +35,9 @@ export type EditedSettings = Pick<
   | 'cleaningStepEnabled'
   | 'helpText'
   | 'phoneExtension'
+  | 'nurseCall'
+  | 'nightSchedule'
+  | 'badgeNeedsPin'
   | 'languages'
   | 'defaultLanguage'
 >;
@@ -56,6 +64,10 @@ export function formFromSettings(settings: EditedSettings): SettingsForm {
     helpTextEn: settings.helpText.en,
     helpTextEs: settings.helpText.es,
     phoneExtension: settings.phoneExtension,
+    nurseCall: settings.nurseCall,
+    nightStart: settings.nightSchedule.start,
+    nightEnd: settings.nightSchedule.end,
+    badgeNeedsPin: settings.badgeNeedsPin,
     languages: LANGUAGES.filter((language) => settings.languages.includes(language)),
     defaultLanguage: settings.defaultLanguage,
   };
@@ -67,6 +79,15 @@ export interface CheckedSettings {
 }
 
 const wholeNumber = (text: string): number => (/^\s*\d{1,6}\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/**
+ * A time of day as the schema wants it ("07:00"), from what was typed: "7:00", "21:30", or digits alone ("700",
+ * "2130"), because the kiosk's digit keypad has no colon. Anything else is left as typed, for the schema to refuse.
+ */
+export function clockTimeFrom(text: string): string {
+  const match = /^\s*(\d{1,2}):?(\d{2})\s*$/.exec(text);
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : text;
+}
 
 /** Checks every field and collects what differs from `saved`. With any error, nothing should be sent. */
 export function checkSettings(form: SettingsForm, saved: EditedSettings, messages: Messages): CheckedSettings {
@@ -97,6 +118,24 @@ export function checkSettings(form: SettingsForm, saved: EditedSettings, message
   const phone = settingsFields.phoneExtension.safeParse(form.phoneExtension);
   if (phone.success) next.phoneExtension = phone.data;
   else errors.phoneExtension = t.phoneInvalid;
+
+  if (phone.success) {
+    const problem = nurseCallProblem({ nurseCall: form.nurseCall, phoneExtension: phone.data });
+    if (problem) errors.nurseCall = t.extensionNeeded;
+    else next.nurseCall = form.nurseCall;
+  }
+
+  const night = { start: clockTimeFrom(form.nightStart), end: clockTimeFrom(form.nightEnd) };
+  const nightParsed = settingsFields.nightSchedule.safeParse(night);
+  if (nightParsed.success) next.nightSchedule = nightParsed.data;
+  else {
+    const clockTime = settingsFields.nightSchedule.shape.start;
+    if (!clockTime.safeParse(night.start).success) errors.nightStart = t.clockTime;
+    if (!clockTime.safeParse(night.end).success) errors.nightEnd = t.clockTime;
+    if (!errors.nightStart && !errors.nightEnd) errors.nightEnd = t.nightSame;
+  }
+
+  next.badgeNeedsPin = form.badgeNeedsPin;
 
   const languages = settingsFields.languages.safeParse(form.languages);
   if (!languages.success) errors.languages = t.needLanguage;

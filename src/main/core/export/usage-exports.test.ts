@@ -136,6 +136,30 @@ describe('usage export through the handler table', () => {
     expect(core.usageExports.progress()).toEqual({ running: false, what: null, rowsDone: 0, rowsTotal: 0 });
   });
 
+  it('through the API, as the app’s screen calls it: rows done of rows to do, then Cancel leaves no file', async () => {
+    const admin = await signIn('100', '1234');
+    const path = join(folder.path, 'api.csv');
+    let during: Promise<unknown> | undefined;
+    chosen = () => {
+      // Once the file is chosen the export starts; the screen's next poll and its Cancel arrive while it runs.
+      setImmediate(() => {
+        during = Promise.all([
+          call('getUsageExportProgress', { staffToken: admin }),
+          call('cancelUsageExport', { staffToken: admin }),
+        ]);
+      });
+      return Promise.resolve(path);
+    };
+    const result = await call<UsageExportResult>('exportUsage', { staffToken: admin, ...request });
+    expect(await during).toEqual([
+      { running: true, what: 'sessions', rowsDone: expect.any(Number), rowsTotal: expect.any(Number) },
+      { cancelled: true },
+    ]);
+    expect(result).toEqual({ outcome: 'cancelled' });
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(folder.path).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
   it('stops a running export when staff press cancel', async () => {
     const admin = await signIn('100', '1234');
     let answer: unknown;

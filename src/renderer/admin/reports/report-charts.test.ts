@@ -136,6 +136,19 @@ describe('report formats', () => {
     expect(en.duration(3 * 3600 + 5 * 60)).toBe('3 hours 5 min');
     expect(es.duration(3 * 3600 + 5 * 60)).toBe('3 horas 5 min');
     expect(en.duration(null)).toBe('–');
+  });
+
+  it('counts no time as 0, not "under 1 min", and groups long totals the language’s way', () => {
+    expect(en.duration(0)).toBe('0 min');
+    expect(es.duration(0)).toBe('0 min');
+    expect(en.duration(59)).toBe('0 min');
+    const longTotal = (35_841 * 60 + 40) * 60;
+    expect(en.duration(longTotal)).toBe('35,841 hours 40 min');
+    expect(es.duration(longTotal)).toBe('35.841 horas 40 min');
+    expect(en.duration(3600)).toBe('1 hour');
+  });
+
+  it('formats ranges, months, weekdays and hours in the language on screen', () => {
     expect(en.range('2026-02-01', '2026-02-28')).toMatch(/^February 1\s–\s28, 2026$/);
     expect(es.range('2026-02-01', '2026-02-28')).toMatch(/^1\s?–\s?28 de febrero de 2026$/);
     expect(en.range('2026-02-10', '2026-02-10')).toBe('February 10, 2026');

@@ -3,7 +3,7 @@
  * calendar dates in the kiosk's time zone, so they are formatted as UTC dates: no second time zone shifts them.
  */
 import type { Language } from '../../../shared/domain';
-import { formatElapsed } from '../../lib/i18n/format';
+import { formatMinutes } from '../../lib/i18n/format';
 
 const dateAt = (date: string) => Date.parse(`${date}T12:00:00Z`);
 /** 1 January 2023 was a Sunday: weekday `n` (0 = Sunday) is 1 + n January 2023. */
@@ -46,9 +46,12 @@ export class ReportFormat {
     return share === null ? '–' : this.#percent.format(share);
   }
 
-  /** Whole seconds as "22 min", "1 hour 5 min"; null (no ended session) as a dash. */
+  /**
+   * Whole seconds as "0 min", "22 min", "1 hour 5 min", "35,841 hours 40 min"; null (no ended session) as a dash.
+   * A report counts: no time at all is 0, and a few seconds round down to it too.
+   */
   duration(seconds: number | null): string {
-    return seconds === null ? '–' : formatElapsed(seconds * 1000, this.language);
+    return seconds === null ? '–' : formatMinutes(Math.floor(Math.max(0, seconds) / 60), this.language);
   }
 
   /** "4 Mar" for chart axes. */

@@ -40,4 +40,9 @@ describe('formatElapsed', () => {
     expect(formatElapsed(65 * MINUTE, 'es')).toBe('1 hora 5 min');
     expect(formatElapsed(180 * MINUTE, 'es')).toBe('3 horas');
   });
+
+  it('groups large numbers the language’s way', () => {
+    expect(formatElapsed(1_234 * 60 * MINUTE, 'en')).toBe('1,234 hours');
+    expect(formatElapsed(12_345 * 60 * MINUTE + 5 * MINUTE, 'es')).toBe('12.345 horas 5 min');
+  });
 });

@@ -23,8 +23,9 @@ export const en = {
   },
   duration: {
     underAMinute: 'under 1 min',
-    minutes: (minutes: number) => `${minutes} min`,
-    hours: { one: (hours: number) => `${hours} hour`, other: (hours: number) => `${hours} hours` },
+    // The numbers arrive written the language's way ("35,841"); the plural is chosen from the number itself.
+    minutes: (minutes: string) => `${minutes} min`,
+    hours: { one: (hours: string) => `${hours} hour`, other: (hours: string) => `${hours} hours` },
     hoursAndMinutes: (hours: string, minutes: string) => `${hours} ${minutes}`,
   },
   sessionKind: {
@@ -463,8 +464,11 @@ export const en = {
       nightHint: 'Dim, warm colours and a quieter chime between these times (24-hour clock).',
       nightStart: 'Night starts at',
       nightEnd: 'Night ends at',
-      clockTime: 'A time like 21:00.',
+      clockTime: 'A time like 21:00 (on the keypad: 2100).',
       nightSame: 'The night must start and end at different times.',
+      badgeNeedsPin: 'A badge still asks for the PIN',
+      badgeNeedsPinHint:
+        'Off: tapping a badge alone signs a nurse in. Keep it on unless badges never leave their owners.',
     },
     content: {
       heading: 'Content packs',

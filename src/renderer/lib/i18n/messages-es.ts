@@ -473,8 +473,11 @@ export const es: Messages = {
       nightHint: 'Colores tenues y cálidos y un aviso sonoro más suave entre estas horas (reloj de 24 horas).',
       nightStart: 'La noche empieza a las',
       nightEnd: 'La noche termina a las',
-      clockTime: 'Una hora como 21:00.',
+      clockTime: 'Una hora como 21:00 (en el teclado: 2100).',
       nightSame: 'La noche debe empezar y terminar a horas distintas.',
+      badgeNeedsPin: 'La tarjeta también pide el PIN',
+      badgeNeedsPinHint:
+        'Desactivado: basta con acercar la tarjeta para que una enfermera inicie sesión. Manténgalo activado salvo que cada tarjeta esté siempre con su titular.',
     },
     content: {
       heading: 'Paquetes de contenido',
