@@ -180,7 +180,7 @@ for (const language of ['en', 'es'] as const satisfies Language[]) {
         // A tap on a field opens the on-screen keyboard; the field and the keyboard share the screen.
         await page.getByLabel(t.firstRun.kioskName).click();
         await expect(page.getByRole('group', { name: t.keyboard.label })).toBeVisible();
-        await walk.check('first-run-keyboard', button(page, t.keyboard.done));
+        await walk.check('first-run-keyboard', button(page, t.keyboard.done), page.getByLabel(t.firstRun.kioskName));
         await button(page, t.keyboard.done).click();
         await next.click();
         await page.getByRole('radio', { name: startsWith(t.firstRun.callPhone) }).check();
