@@ -168,6 +168,7 @@ export const en = {
       confirm: 'I have checked — start the timer',
       start: 'Start the timer',
       notNow: 'Not now',
+      readFirst: 'Please read to the end first: slide the notes up with your finger.',
     },
     display: {
       timeLeft: 'Time left',

@@ -165,6 +165,7 @@ export const es: Messages = {
       confirm: 'Ya lo revisé: iniciar el temporizador',
       start: 'Iniciar el temporizador',
       notNow: 'Ahora no',
+      readFirst: 'Primero lea hasta el final: deslice las notas hacia arriba con el dedo.',
     },
     display: {
       timeLeft: 'Tiempo restante',
