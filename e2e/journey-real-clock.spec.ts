@@ -11,6 +11,7 @@ import { reportsMessages } from '../src/renderer/admin/reports/reports-messages'
 import { en } from '../src/renderer/lib/i18n/messages-en';
 import { es } from '../src/renderer/lib/i18n/messages-es';
 import { expect, test } from './fixtures';
+import { readSafetyAdvice } from './kiosk-page';
 import { pressKeys, readDatabase, signIn, tile, type KeypadWords } from './staff-helpers';
 
 const ADMIN_PIN = '2580';
@@ -143,6 +144,7 @@ for (const language of ['en', 'es'] as const) {
     // ---- A warm compress through its safety step: pause, resume, +1 minute, a reload, stop
     await button(page, startsWith(preset('warm-compress-5'))).click();
     await expect(heading2(`${m.timers.safety.heading} ${preset('warm-compress-5')}`)).toBeVisible();
+    await readSafetyAdvice(page);
     await button(page, m.timers.safety.confirm).click();
     await expect(digits(page)).toHaveText(/^(5:00|4:5\d)$/);
     await button(page, m.timers.display.pause).click();

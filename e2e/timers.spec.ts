@@ -14,7 +14,7 @@ import { saveSettings } from '../src/main/core/services/settings-service';
 import { seedStaff } from '../src/main/core/testing/seed-staff';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, seedWith, test, type Kiosk } from './fixtures';
-import { callKiosk } from './kiosk-page';
+import { callKiosk, readSafetyAdvice } from './kiosk-page';
 
 const NOW = '2025-03-04T10:00:00.000Z';
 const SESSION_ID = '2d7f1c3e-5b4a-4e6f-8a9b-0c1d2e3f4a5b';
@@ -167,6 +167,7 @@ test('a 5-minute warm compress: safety step, the same time left after a reload, 
     await expect(page.getByText(line)).toBeVisible();
   }
   expect(timerEvents(kiosk)).toEqual([]);
+  await readSafetyAdvice(page);
   await button(page, 'I have checked — start the timer').click();
   await expect(digits(page)).toHaveText('5:00');
 
@@ -214,6 +215,7 @@ test('"+1 minute" stops at the 15-minute limit with its reason, and main refuses
   await openHub(page);
   await openTimers(page);
   await button(page, /^Warm compress, 10 minutes/).click();
+  await readSafetyAdvice(page);
   await button(page, 'I have checked — start the timer').click();
   await expect(digits(page)).toHaveText('10:00');
   for (let minute = 11; minute <= 15; minute += 1) {
@@ -235,11 +237,13 @@ test('several timers run at once; the strip shows them on other screens and open
   // The session's own clock: twelve minutes since the nurse started it, by main's clock.
   await expect(page.getByText(/^12 min 0\d s$/)).toBeVisible();
   await button(page, /^Warm compress, 2 minutes/).click();
+  await readSafetyAdvice(page);
   await button(page, 'I have checked — start the timer').click();
   await expect(digits(page)).toHaveText('2:00');
   await button(page, 'Back').click();
   await button(page, /^Cool pack, 10 minutes/).click();
   await expect(page.getByText('Wrap it in a cloth. Never put it right on your skin.')).toBeVisible();
+  await readSafetyAdvice(page);
   await button(page, 'I have checked — start the timer').click();
   await expect(digits(page)).toHaveText('10:00');
 
@@ -379,6 +383,7 @@ for (const language of ['en', 'es'] as const) {
       await openTimers(page, es);
       await button(page, es ? /^Compresa tibia, 5 minutos/ : /^Warm compress, 5 minutes/).click();
       await check('safety');
+      await readSafetyAdvice(page);
       await button(page, es ? 'Ya lo revisé: iniciar el temporizador' : 'I have checked — start the timer').click();
       // Main has started it (the click's request has arrived) before time moves on.
       await expect(digits(page)).toHaveText('5:00');
