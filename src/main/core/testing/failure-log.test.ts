@@ -26,6 +26,25 @@ describe('the failure log', () => {
     }
   });
 
+  it('reports an error the screen sent, which a test that looked only at the screen would miss', async () => {
+    const folder = makeTempFolder();
+    const log = createFailureLog();
+    const core = openKioskCore({
+      dataFolder: folder.path,
+      clock: new ManualClock(0),
+      backups: false,
+      logger: log.logger,
+    });
+    try {
+      const problem = { kind: 'error', message: 'TypeError: x is undefined', screen: 'parent-hub' };
+      expect(await core.dispatch('reportProblem', problem)).toMatchObject({ ok: true, value: { logged: true } });
+      expect(log.unexpected()).toEqual([expect.stringMatching(/^renderer problem \(error on parent-hub\): TypeError/)]);
+    } finally {
+      core.close();
+      folder.cleanup();
+    }
+  });
+
   it('does not count typed refusals', async () => {
     const folder = makeTempFolder();
     const log = createFailureLog();

@@ -2,10 +2,10 @@ import type { DispatchLogger } from '../api/dispatch';
 
 /**
  * What core and the bridge log when something fails that no typed refusal covers: dispatch's "unexpected failure"
- * (the caller got `internal`), a schema that threw, a bridge request that crashed. A test that sees one of these has
- * found a bug even if the screen looked fine.
+ * (the caller got `internal`), a schema that threw, a bridge request that crashed, an error the screen itself reported.
+ * A test that sees one of these has found a bug even if the screen looked fine.
  */
-export const UNEXPECTED_FAILURE = /unexpected failure|input validation threw|request failed/;
+export const UNEXPECTED_FAILURE = /unexpected failure|input validation threw|request failed|renderer problem \(/;
 
 export interface FailureLog {
   /** Hand this to the core or the bridge; it records every error and still prints it. */
