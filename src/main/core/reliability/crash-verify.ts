@@ -10,6 +10,12 @@ import type { KioskDatabase } from '../db/open-database';
 import { openKioskCore, type KioskCore } from '../kiosk-core';
 import { readSetting } from '../repositories/settings-repository';
 import { getStaff } from '../repositories/staff-repository';
+import {
+  countRoomCleanings,
+  findStoredSession,
+  findStoredTimer,
+  storedEventSeqs,
+} from '../repositories/stored-writes-queries';
 import { createFailureLog } from '../testing/failure-log';
 import type { Acknowledged } from './crash-ledger';
 import { openKioskStorage } from './kiosk-storage';
@@ -49,19 +55,16 @@ export function verifyStoredWrites(
     const foreignKeys = db.pragma('foreign_key_check') as unknown[];
     if (foreignKeys.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(foreignKeys.slice(0, 3))}`);
 
-    const session = db.prepare('SELECT id, room_id AS roomId, ended_at AS endedAt FROM sessions WHERE uuid = ?');
-    const seqs = db.prepare("SELECT json_extract(detail, '$.seq') FROM session_events WHERE session_id = ?").pluck();
-    const cleanings = db.prepare('SELECT count(*) FROM room_cleanings WHERE room_id = ?').pluck();
     for (const [uuid, roomId] of acknowledged.started) {
       checked++;
-      const row = session.get(uuid) as { id: number; roomId: number; endedAt: number | null } | undefined;
+      const row = findStoredSession(db, uuid);
       if (!row) {
         problems.push(`acknowledged session ${uuid} is missing`);
         continue;
       }
       if (row.roomId !== roomId) problems.push(`session ${uuid} is in room ${row.roomId}, not ${roomId}`);
       if (acknowledged.ended.has(uuid) && row.endedAt === null) problems.push(`acknowledged end of ${uuid} is missing`);
-      const stored = new Set(seqs.all(row.id) as number[]);
+      const stored = storedEventSeqs(db, row.id);
       for (const seq of acknowledged.events.get(uuid) ?? []) {
         checked++;
         if (!stored.has(seq)) problems.push(`acknowledged event ${seq} of session ${uuid} is missing`);
@@ -69,24 +72,18 @@ export function verifyStoredWrites(
     }
     for (const uuid of acknowledged.ended) {
       checked++;
-      if (
-        !acknowledged.started.has(uuid) &&
-        (session.get(uuid) as { endedAt: number | null } | undefined)?.endedAt == null
-      ) {
+      if (!acknowledged.started.has(uuid) && findStoredSession(db, uuid)?.endedAt == null) {
         problems.push(`acknowledged end of ${uuid} is missing`);
       }
     }
-    const timer = db.prepare(
-      'SELECT s.uuid, t.state, t.side FROM timers t JOIN sessions s ON s.id = t.session_id WHERE t.id = ?',
-    );
     for (const [id, { session: uuid, last }] of acknowledged.timers) {
       checked++;
-      const row = timer.get(id) as { uuid: string; state: string; side: string | null } | undefined;
+      const row = findStoredTimer(db, id);
       if (!row) {
         problems.push(`acknowledged timer ${id} is missing`);
         continue;
       }
-      if (row.uuid !== uuid) problems.push(`timer ${id} belongs to session ${row.uuid}, not ${uuid}`);
+      if (row.sessionUuid !== uuid) problems.push(`timer ${id} belongs to session ${row.sessionUuid}, not ${uuid}`);
       // Ending the session (acknowledged or not) stops its timers; what was acknowledged must not come undone.
       const stopped = row.state === 'cancelled' || row.state === 'finished';
       if (last === 'cancelled' && row.state !== 'cancelled') problems.push(`timer ${id}: cancel lost (${row.state})`);
@@ -95,7 +92,7 @@ export function verifyStoredWrites(
     }
     for (const [roomId, count] of acknowledged.cleaned) {
       checked++;
-      const stored = cleanings.get(roomId) as number;
+      const stored = countRoomCleanings(db, roomId);
       if (stored < count) problems.push(`room ${roomId}: ${count} cleanings acknowledged, ${stored} stored`);
     }
     for (const [key, { acknowledged: last, allowed }] of acknowledged.latest) {
