@@ -93,6 +93,19 @@ describe('backups', () => {
     expect(backupNames()).toHaveLength(2);
   });
 
+  it('counts a change made by another program on the same folder, such as a staff command', async () => {
+    const core = open();
+    expect(await core.backUpIfDue()).not.toBeNull();
+    clock.advance(2 * HOUR);
+    expect(await core.backUpIfDue()).toBeNull();
+    const other = new Database(join(folder.path, 'kiosk.db'));
+    insertRoom(other, { name: 'Room 9' });
+    other.close();
+    expect(await core.backUpIfDue()).toBe(join(backupFolder(folder.path), 'kiosk-2026-03-01T08-00-00-000Z.db'));
+    core.close();
+    expect(backupNames()).toHaveLength(2);
+  });
+
   it('takes one at the first check after start-up when the newest is over an hour old, changed or not', async () => {
     open().close();
     clock.advance(2 * HOUR);

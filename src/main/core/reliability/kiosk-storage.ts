@@ -49,7 +49,8 @@ export interface KioskStorage {
    */
   clearFailureOnWrite(dispatch: Dispatch): Dispatch;
   /**
-   * Takes an online backup when none was taken in the last hour and something changed since this process's last
+   * Takes an online backup when none was taken in the last hour and the database changed (here or through another
+   * program on the folder) since this process's last
    * backup (the first check after start-up does not ask: a crash may have left writes no backup holds). Answers the
    * file, or null when not due.
    */
@@ -74,9 +75,9 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
   let failuresNoted = 0;
   let running: Promise<string | null> | null = null;
   let closed = false;
-  /** Rows this connection had changed when its last backup began; null before its first. */
-  let changesAtBackup: number | null = null;
-  const changesAtOpen = totalChanges(db);
+  /** The database's change stamp when the last backup began; null before the first. */
+  let changesAtBackup: string | null = null;
+  const changesAtOpen = changeStamp(db);
   const file = databasePath(dataFolder);
   const opened = fileIdentity(file);
   let lostFile: StorageAlert | null = null;
@@ -165,7 +166,7 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
       running ??= (async () => {
         const at = clock.now();
         try {
-          const changes = totalChanges(db);
+          const changes = changeStamp(db);
           if (changes === changesAtBackup || !isBackupDue(dataFolder, at)) return null;
           // Counted before the copy starts: a write made while it runs makes the next one due.
           const taken = await backUpOnline(db, dataFolder, at);
@@ -189,7 +190,7 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
         // A database whose file was lost is still worth a backup: it holds everything saved before the loss, and the
         // next start restores it.
         if (lostFile !== null) db.pragma('query_only = OFF');
-        const changed = totalChanges(db) !== (changesAtBackup ?? changesAtOpen);
+        const changed = changeStamp(db) !== (changesAtBackup ?? changesAtOpen);
         if (options.backups && (changed || listBackups(dataFolder).length === 0)) {
           backUpNow(db, dataFolder, clock.now());
         }
@@ -211,4 +212,12 @@ function changesSoFar(db: KioskDatabase): number | null {
 /** Rows this connection has changed since it opened (SQLite's total_changes()). */
 function totalChanges(db: KioskDatabase): number {
   return cachedStatement(db, 'SELECT total_changes()').pluck().get() as number;
+}
+
+/**
+ * Moves whenever the database changed: rows this connection wrote, or a commit by any other connection (a staff
+ * command-line tool on the same folder), which SQLite's data_version counts.
+ */
+function changeStamp(db: KioskDatabase): string {
+  return `${totalChanges(db)}:${String(db.pragma('data_version', { simple: true }))}`;
 }
