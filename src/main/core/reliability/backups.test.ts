@@ -189,6 +189,33 @@ describe('backups', () => {
     again.close();
   });
 
+  it('tries a failing backup again after 5, 10, 20 minutes, audits the first failure only, and says when it works', async () => {
+    writeFileSync(backupFolder(folder.path), 'a file where the backups folder should be');
+    const lines: string[] = [];
+    const core = openKioskCore({
+      dataFolder: folder.path,
+      clock,
+      logger: { error: (message) => lines.push(message), info: (message) => lines.push(message) },
+    });
+    const tryEachMinute = async (minutes: number) => {
+      for (let minute = 0; minute < minutes; minute++) {
+        await core.backUpIfDue();
+        clock.advance(60_000);
+      }
+    };
+    await tryEachMinute(35); // tries at minutes 0, 5 and 15; the next is due at minute 35
+    expect(lines.filter((line) => line.startsWith('storage:'))).toEqual([
+      'storage: the hourly backup failed',
+      'storage: the hourly backup failed again (2 tries in a row)',
+      'storage: the hourly backup failed again (3 tries in a row)',
+    ]);
+    rmSync(backupFolder(folder.path));
+    expect(await core.backUpIfDue()).not.toBeNull();
+    expect(lines.at(-1)).toBe('storage: backups work again after 3 failed tries');
+    expect(listAuditEntries(core.db).filter((entry) => entry.action === 'backup-failed')).toHaveLength(1);
+    core.close();
+  });
+
   it('keeps older daily and weekly backups through 7 quick restarts within a minute', () => {
     // One backup a day for 30 days, then, two hours later, seven restarts in one minute, each changing something.
     for (let day = 0; day < 30; day++) {

@@ -78,6 +78,9 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
   /** The database's change stamp when the last backup began; null before the first. */
   let changesAtBackup: string | null = null;
   const changesAtOpen = changeStamp(db);
+  /** Hourly backups that failed in a row, and when the next may be tried: a failing disk is not hammered. */
+  let backupFailures = 0;
+  let nextBackupTry = 0;
   const file = databasePath(dataFolder);
   const opened = fileIdentity(file);
   let lostFile: StorageAlert | null = null;
@@ -165,16 +168,25 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
       if (!options.backups || closed) return Promise.resolve(null);
       running ??= (async () => {
         const at = clock.now();
+        if (at < nextBackupTry) return null;
         try {
           const changes = changeStamp(db);
           if (changes === changesAtBackup || !isBackupDue(dataFolder, at)) return null;
           // Counted before the copy starts: a write made while it runs makes the next one due.
           const taken = await backUpOnline(db, dataFolder, at);
           changesAtBackup = changes;
+          if (backupFailures > 0) logger.info?.(`storage: backups work again after ${backupFailures} failed tries`);
+          backupFailures = 0;
+          nextBackupTry = 0;
           return taken;
         } catch (error) {
           // A backup cut short by close() is not a failure: close() takes its own.
-          if (!closed) reportBackupFailure('hourly', error);
+          if (closed) return null;
+          backupFailures++;
+          nextBackupTry = at + backupRetryDelay(backupFailures);
+          // The log has every try; the audit log, which staff read, the first of a run of failures.
+          if (backupFailures === 1) reportBackupFailure('hourly', error);
+          else logger.error(`storage: the hourly backup failed again (${backupFailures} tries in a row)`, error);
           return null;
         }
       })().finally(() => {
@@ -202,6 +214,11 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
     },
   };
   return storage;
+}
+
+/** After n failed hourly backups in a row, wait 5, 10, 20, 40 then 60 minutes before the next try. */
+export function backupRetryDelay(failures: number): number {
+  return Math.min(5 * 2 ** (failures - 1), 60) * 60_000;
 }
 
 /** The same, or null once the connection is closed: dispatch answers, it never throws. */
