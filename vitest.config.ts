@@ -29,6 +29,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/renderer/**/*.test.ts'],
           setupFiles: ['src/renderer/test-setup.ts'],
+          // A file's first render compiles and warms jsdom; on a loaded 2-core machine that alone passed 5 s.
+          testTimeout: 15_000,
         },
       },
     ],

@@ -210,10 +210,9 @@ test('settings: the night hours, how parents reach a nurse and the badge PIN, ty
   ).toBe(0);
 
   await page.getByLabel('Phone extension of the nursing station').click();
-  // An empty field opens with shift on (a name starts with a capital): twice more turns it off (caps lock, then off).
-  await keys.getByRole('button', { name: 'Shift: capital letters' }).click();
-  await keys.getByRole('button', { name: 'Caps lock on' }).click();
-  for (const digit of '4410') await keys.getByRole('button', { name: digit, exact: true }).click();
+  // An extension gets the digit keypad with the signs a phone number may hold, no letters.
+  await expect(keys.getByRole('button', { name: 'q', exact: true })).toHaveCount(0);
+  for (const key of '44-10') await keys.getByRole('button', { name: key, exact: true }).click();
   await keys.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Settings saved.');
@@ -224,7 +223,9 @@ test('settings: the night hours, how parents reach a nurse and the badge PIN, ty
     Object.fromEntries(
       (
         db
-          .prepare("SELECT key, value FROM settings WHERE key IN ('nightSchedule', 'nurseCall', 'badgeNeedsPin')")
+          .prepare(
+            "SELECT key, value FROM settings WHERE key IN ('nightSchedule', 'nurseCall', 'phoneExtension', 'badgeNeedsPin')",
+          )
           .all() as { key: string; value: string }[]
       ).map((row) => [row.key, JSON.parse(row.value) as unknown]),
     ),
@@ -232,6 +233,7 @@ test('settings: the night hours, how parents reach a nurse and the badge PIN, ty
   expect(stored).toEqual({
     nightSchedule: { start: '09:00', end: '11:00' },
     nurseCall: 'extension',
+    phoneExtension: '44-10',
     badgeNeedsPin: false,
   });
 });

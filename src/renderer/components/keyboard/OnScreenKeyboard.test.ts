@@ -93,6 +93,15 @@ describe('the on-screen keyboard', () => {
     expect(keyboard()).toBeNull();
   });
 
+  it('gives an extension field the digit keypad with + - # * and a space, and no letters or capitals', async () => {
+    render(KeyboardHarness);
+    await focus('Extension');
+    expect(within(keyboard() as HTMLElement).queryByRole('button', { name: 'q' })).toBeNull();
+    expect(within(keyboard() as HTMLElement).queryByRole('button', { name: /Shift/ })).toBeNull();
+    await tap('+', '4', '4', 'Space', '2', '0', '-', '1', '#', '*');
+    expect(screen.getByTestId('extension').textContent).toBe('+44 20-1#*');
+  });
+
   it('a physical keyboard still types into the field while the keys are open', async () => {
     render(KeyboardHarness);
     const field = await focus('Room name');

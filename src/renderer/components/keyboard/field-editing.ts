@@ -4,8 +4,11 @@
  * would see from a physical keyboard.
  */
 
-/** Which keys a field gets: letters, the digit keypad, or none (the field brings its own keypad, or is not text). */
-export type KeyboardKind = 'letters' | 'digits';
+/**
+ * Which keys a field gets: letters, the digit keypad, the digit keypad with a phone number's signs, or none (the field
+ * brings its own keypad, or is not text).
+ */
+export type KeyboardKind = 'letters' | 'digits' | 'phone';
 
 export type EditableField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -18,7 +21,8 @@ export function keyboardKindFor(target: EventTarget | null): KeyboardKind | null
   if (target instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(target.type)) return null;
   const asked = target.dataset.keyboard;
   if (asked === 'own') return null;
-  if (asked === 'digits' || asked === 'letters') return asked;
+  if (asked === 'digits' || asked === 'letters' || asked === 'phone') return asked;
+  if (target.inputMode === 'tel' || target.type === 'tel') return 'phone';
   return target.inputMode === 'numeric' || target.type === 'number' ? 'digits' : 'letters';
 }
 

@@ -42,3 +42,6 @@ export function nextShiftState(state: ShiftState): ShiftState {
 export function charFor(key: CharacterKey, shift: ShiftState): string {
   return shift === 'off' ? key.base : key.shifted;
 }
+
+/** Beside the digit keypad for a phone number or an extension: the signs such a number may hold. */
+export const PHONE_SIGNS: readonly string[] = ['+', '-', '#', '*'];
