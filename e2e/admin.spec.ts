@@ -14,17 +14,19 @@ import {
   signIn,
   tile,
 } from './staff-helpers';
+import { pinTheme } from './theme';
 
 const NOW = '2025-03-04T10:00:00.000Z';
+const MINUTE = 60_000;
 
-test.use({
-  seed: seedWith((db) =>
-    seedKiosk(db, ['Room 1', 'Room 2'], {
-      occupied: { room: 'Room 2', startedAt: Date.parse('2025-03-04T09:40:00Z') },
-    }),
-  ),
-  fixedTime: NOW,
-});
+/** Two rooms, Room 2 with a session open for 20 minutes by `now`. */
+const seedTwoRooms = (now: () => number) =>
+  seedWith((db) =>
+    seedKiosk(db, ['Room 1', 'Room 2'], { occupied: { room: 'Room 2', startedAt: now() - 20 * MINUTE } }),
+  );
+
+// The system clock, unless a describe below says why it needs the test clock.
+test.use({ seed: seedTwoRooms(Date.now) });
 
 async function openAdmin(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Staff', exact: true }).click();
@@ -147,94 +149,106 @@ test('rooms: add, rename, reorder, and no taking a room with an open session out
   await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(2);
 });
 
-test('settings: problems next to their field, then saved and used', async ({ page }) => {
-  await openAdmin(page);
-  await page.getByRole('tab', { name: 'Settings' }).click();
-  const signOut = page.getByLabel('Sign staff out after this many seconds without a touch');
-  await expect(signOut).toHaveValue('120');
-  await signOut.fill('5');
-  await page.getByLabel('Phone extension of the nursing station').fill('ext. 12');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(signOut).toHaveAttribute('aria-invalid', 'true');
-  // The first field with a problem (in reading order) takes the focus.
-  await expect(page.getByLabel('Phone extension of the nursing station')).toBeFocused();
-  await expect(page.getByText('A whole number from 30 to 1800.').last()).toBeVisible();
-  await expect(page.getByText('Use digits, spaces, #, *, + and - only, at most 16.')).toBeVisible();
+test.describe('settings, with the sign-out jumped to', () => {
+  // The test clock: a minute without a touch is jumped over, not waited out.
+  test.use({ seed: seedTwoRooms(() => Date.parse(NOW)), fixedTime: NOW });
 
-  await signOut.fill('60');
-  await page.getByLabel('Phone extension of the nursing station').fill('4410');
-  await page.getByLabel('Name of this kiosk').fill('Maternity, 3rd floor');
-  await page.getByLabel('Help text in Spanish').fill('Pulse el botón rojo.');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('status')).toHaveText('Settings saved.');
-  await expect(page.getByRole('heading', { level: 1, name: 'Maternity, 3rd floor' })).toBeVisible();
+  test('settings: problems next to their field, then saved and used', async ({ page }) => {
+    await openAdmin(page);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const signOut = page.getByLabel('Sign staff out after this many seconds without a touch');
+    await expect(signOut).toHaveValue('120');
+    await signOut.fill('5');
+    await page.getByLabel('Phone extension of the nursing station').fill('ext. 12');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(signOut).toHaveAttribute('aria-invalid', 'true');
+    // The first field with a problem (in reading order) takes the focus.
+    await expect(page.getByLabel('Phone extension of the nursing station')).toBeFocused();
+    await expect(page.getByText('A whole number from 30 to 1800.').last()).toBeVisible();
+    await expect(page.getByText('Use digits, spaces, #, *, + and - only, at most 16.')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('status')).toHaveText('Nothing was changed, so there was nothing to save.');
+    await signOut.fill('60');
+    await page.getByLabel('Phone extension of the nursing station').fill('4410');
+    await page.getByLabel('Name of this kiosk').fill('Maternity, 3rd floor');
+    await page.getByLabel('Help text in Spanish').fill('Pulse el botón rojo.');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status')).toHaveText('Settings saved.');
+    await expect(page.getByRole('heading', { level: 1, name: 'Maternity, 3rd floor' })).toBeVisible();
 
-  // The new sign-out time is used at once: a minute without a touch ends the admin's visit.
-  await page.getByRole('tab', { name: 'Content' }).click();
-  await expect(page.getByText('All content packs are fine.')).toBeVisible();
-  await page.clock.runFor(61_000);
-  await expect(page.getByRole('status').filter({ hasText: 'Staff were signed out' })).toBeVisible();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status')).toHaveText('Nothing was changed, so there was nothing to save.');
+
+    // The new sign-out time is used at once: a minute without a touch ends the admin's visit.
+    await page.getByRole('tab', { name: 'Content' }).click();
+    await expect(page.getByText('All content packs are fine.')).toBeVisible();
+    await page.clock.runFor(61_000);
+    await expect(page.getByRole('status').filter({ hasText: 'Staff were signed out' })).toBeVisible();
+  });
 });
 
-test('settings: the night hours, how parents reach a nurse and the badge PIN, typed on the kiosk’s own keys', async ({
-  page,
-  kiosk,
-}) => {
-  await openAdmin(page);
-  await page.getByRole('tab', { name: 'Settings' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'day');
-  const keys = page.getByRole('group', { name: 'On-screen keyboard' });
+test.describe('settings, at a known hour', () => {
+  // The test clock: the night hours are set around a known 10:00, to see the theme change at once.
+  test.use({ seed: seedTwoRooms(() => Date.parse(NOW)), fixedTime: NOW });
 
-  // The night covers the kiosk's 10:00: the digit keypad has no colon, so "0900" is typed.
-  const start = page.getByLabel('Night starts at');
-  await expect(start).toHaveValue('21:00');
-  await start.click();
-  await keys.getByRole('button', { name: 'Clear' }).click();
-  await pressKeys(page, '0900');
-  const end = page.getByLabel('Night ends at');
-  await end.click();
-  await keys.getByRole('button', { name: 'Clear' }).click();
-  await pressKeys(page, '1100');
-  await keys.getByRole('button', { name: 'Done' }).click();
-  await expect(keys).toHaveCount(0);
+  test('settings: the night hours, how parents reach a nurse and the badge PIN, typed on the kiosk’s own keys', async ({
+    page,
+    kiosk,
+  }) => {
+    await openAdmin(page);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'day');
+    const keys = page.getByRole('group', { name: 'On-screen keyboard' });
 
-  await page.getByLabel('A phone call to the nurses’ station (the extension above)').check();
-  await page.getByLabel('A badge still asks for the PIN').uncheck();
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Type the extension above, or choose the call button.')).toBeVisible();
-  expect(
-    readDatabase(kiosk, (db) => db.prepare("SELECT count(*) FROM settings WHERE key = 'nightSchedule'").pluck().get()),
-  ).toBe(0);
+    // The night covers the kiosk's 10:00: the digit keypad has no colon, so "0900" is typed.
+    const start = page.getByLabel('Night starts at');
+    await expect(start).toHaveValue('21:00');
+    await start.click();
+    await keys.getByRole('button', { name: 'Clear' }).click();
+    await pressKeys(page, '0900');
+    const end = page.getByLabel('Night ends at');
+    await end.click();
+    await keys.getByRole('button', { name: 'Clear' }).click();
+    await pressKeys(page, '1100');
+    await keys.getByRole('button', { name: 'Done' }).click();
+    await expect(keys).toHaveCount(0);
 
-  await page.getByLabel('Phone extension of the nursing station').click();
-  // An extension gets the digit keypad with the signs a phone number may hold, no letters.
-  await expect(keys.getByRole('button', { name: 'q', exact: true })).toHaveCount(0);
-  for (const key of '44-10') await keys.getByRole('button', { name: key, exact: true }).click();
-  await keys.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('status')).toHaveText('Settings saved.');
-  await expect(start).toHaveValue('09:00');
-  // Saved and used at once: the kiosk is now in its night.
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
-  const stored = readDatabase(kiosk, (db) =>
-    Object.fromEntries(
-      (
-        db
-          .prepare(
-            "SELECT key, value FROM settings WHERE key IN ('nightSchedule', 'nurseCall', 'phoneExtension', 'badgeNeedsPin')",
-          )
-          .all() as { key: string; value: string }[]
-      ).map((row) => [row.key, JSON.parse(row.value) as unknown]),
-    ),
-  );
-  expect(stored).toEqual({
-    nightSchedule: { start: '09:00', end: '11:00' },
-    nurseCall: 'extension',
-    phoneExtension: '44-10',
-    badgeNeedsPin: false,
+    await page.getByLabel('A phone call to the nurses’ station (the extension above)').check();
+    await page.getByLabel('A badge still asks for the PIN').uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText('Type the extension above, or choose the call button.')).toBeVisible();
+    expect(
+      readDatabase(kiosk, (db) =>
+        db.prepare("SELECT count(*) FROM settings WHERE key = 'nightSchedule'").pluck().get(),
+      ),
+    ).toBe(0);
+
+    await page.getByLabel('Phone extension of the nursing station').click();
+    // An extension gets the digit keypad with the signs a phone number may hold, no letters.
+    await expect(keys.getByRole('button', { name: 'q', exact: true })).toHaveCount(0);
+    for (const key of '44-10') await keys.getByRole('button', { name: key, exact: true }).click();
+    await keys.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status')).toHaveText('Settings saved.');
+    await expect(start).toHaveValue('09:00');
+    // Saved and used at once: the kiosk is now in its night.
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
+    const stored = readDatabase(kiosk, (db) =>
+      Object.fromEntries(
+        (
+          db
+            .prepare(
+              "SELECT key, value FROM settings WHERE key IN ('nightSchedule', 'nurseCall', 'phoneExtension', 'badgeNeedsPin')",
+            )
+            .all() as { key: string; value: string }[]
+        ).map((row) => [row.key, JSON.parse(row.value) as unknown]),
+      ),
+    );
+    expect(stored).toEqual({
+      nightSchedule: { start: '09:00', end: '11:00' },
+      nurseCall: 'extension',
+      phoneExtension: '44-10',
+      badgeNeedsPin: false,
+    });
   });
 });
 
@@ -270,8 +284,7 @@ for (const language of ['en', 'es'] as const) {
         }
       };
       if (es) await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
-      if (theme === 'night') await page.getByRole('button', { name: es ? 'Modo nocturno' : 'Night mode' }).click();
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await pinTheme(page, theme, es ? 'Modo nocturno' : 'Night mode');
       await page.getByRole('button', { name: es ? 'Personal' : 'Staff', exact: true }).click();
       await signIn(page, ADMIN.staffNumber, ADMIN.pin, es ? KEYPAD_ES : undefined);
       await expectScreen(page, es ? 'Administración' : 'Admin area');
@@ -311,8 +324,6 @@ test.describe('a big export in the browser', () => {
         autoCloseMinutes: 180,
       });
     }),
-    // The progress is polled on a timer: the page's own clock, not a test clock.
-    fixedTime: undefined,
   });
 
   test('shows rows done of rows to do, and Cancel stops the download: no file, and the panel says so', async ({

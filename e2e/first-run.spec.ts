@@ -2,9 +2,9 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, test } from './fixtures';
 import { expectScreen, pressKeys, readDatabase, signIn, tile } from './staff-helpers';
+import { pinTheme } from './theme';
 
-// No seed: a brand-new data folder, so the kiosk needs first-run setup.
-test.use({ fixedTime: '2025-03-04T10:00:00.000Z' });
+// No seed: a brand-new data folder, so the kiosk needs first-run setup; the system clock throughout.
 
 const stepTitle = (page: Page, name: string) => page.getByRole('heading', { level: 3, name });
 
@@ -147,8 +147,7 @@ for (const language of ['en', 'es'] as const) {
       };
       await expect(stepTitle(page, 'The kiosk’s language')).toBeFocused();
       await page.getByRole('radio', { name: es ? 'Español' : 'English' }).check();
-      if (theme === 'night') await page.getByRole('button', { name: es ? 'Modo nocturno' : 'Night mode' }).click();
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await pinTheme(page, theme, es ? 'Modo nocturno' : 'Night mode');
       await expectNoSeriousA11yViolations(page, `setup language ${language} ${theme}`);
       await shoot('setup-language');
       await page.getByRole('button', { name: es ? 'Siguiente' : 'Next' }).click();

@@ -8,12 +8,13 @@ import { insertStaff } from '../src/main/core/repositories/staff-repository';
 import { hashPin } from '../src/main/core/services/pin-hashing';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, seedWith, test } from './fixtures';
+import { pinTheme } from './theme';
 
 const NOW = '2025-03-04T10:00:00.000Z';
-const SESSION_STARTED = Date.parse('2025-03-04T09:15:00.000Z');
+const MINUTE = 60_000;
 
-/** Three rooms, one in each state, and an admin so the kiosk counts as set up. */
-async function seedThreeRooms(db: KioskDatabase): Promise<void> {
+/** Three rooms, one in each state (the occupied one since `sessionStarted`), and an admin so the kiosk is set up. */
+async function seedThreeRooms(db: KioskDatabase, sessionStarted: number): Promise<void> {
   const createdAt = Date.parse('2025-01-01T00:00:00.000Z');
   insertStaff(db, { staffNumber: '1', displayName: 'Admin', role: 'admin', createdAt, ...(await hashPin('9876')) });
   const nurse = insertStaff(db, {
@@ -31,13 +32,14 @@ async function seedThreeRooms(db: KioskDatabase): Promise<void> {
     roomId: occupied,
     kind: 'pumping',
     language: 'en',
-    startedAt: SESSION_STARTED,
+    startedAt: sessionStarted,
     startedBy: nurse,
   });
   setRoomNeedsCleaning(db, cleaning, true);
 }
 
-test.use({ seed: seedWith(seedThreeRooms), fixedTime: NOW });
+// The system clock, unless a describe below says why it needs the test clock.
+test.use({ seed: seedWith((db) => seedThreeRooms(db, Date.now() - 45 * MINUTE)) });
 
 const tile = (page: Page, room: string) => page.getByRole('button', { name: new RegExp(`^${room}\\b`) });
 
@@ -45,21 +47,24 @@ async function chooseLanguage(page: Page, group: string, language: string): Prom
   await page.getByRole('group', { name: group }).getByRole('button', { name: language }).click();
 }
 
-test('the board shows each room in its state', async ({ page, kiosk }) => {
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('main').getByRole('listitem')).toHaveCount(3);
-  await expect(tile(page, 'Room A')).toContainText('Free');
-  await expect(tile(page, 'Room A')).toContainText('Tap to start a session');
-  await expect(tile(page, 'Room B')).toContainText('Occupied');
-  await expect(tile(page, 'Room B')).toContainText('Since 09:15');
-  await expect(tile(page, 'Room B')).toContainText('Pumping');
-  if (kiosk.clock) {
+test.describe('at a known time', () => {
+  // The test clock: "Since 09:15" and "45 min" are read exactly, against a session seeded at 09:15 for a 10:00 board.
+  test.use({ seed: seedWith((db) => seedThreeRooms(db, Date.parse('2025-03-04T09:15:00.000Z'))), fixedTime: NOW });
+
+  test('the board shows each room in its state', async ({ page, kiosk }) => {
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('main').getByRole('listitem')).toHaveCount(3);
+    await expect(tile(page, 'Room A')).toContainText('Free');
+    await expect(tile(page, 'Room A')).toContainText('Tap to start a session');
+    await expect(tile(page, 'Room B')).toContainText('Occupied');
+    await expect(tile(page, 'Room B')).toContainText('Since 09:15');
+    await expect(tile(page, 'Room B')).toContainText('Pumping');
     // Only where the test fixed the core's clock (the bridge) is "now" known to the minute.
-    await expect(tile(page, 'Room B')).toContainText('45 min');
-  }
-  await expect(tile(page, 'Room C')).toContainText('Needs cleaning');
-  // No parent identifiers: a tile shows the room, its state, the time and the kind of session, nothing else.
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    if (kiosk.clock) await expect(tile(page, 'Room B')).toContainText('45 min');
+    await expect(tile(page, 'Room C')).toContainText('Needs cleaning');
+    // No parent identifiers: a tile shows the room, its state, the time and the kind of session, nothing else.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
 });
 
 test('a tap on a free room asks for staff, and tells a parent a nurse will help', async ({ page }) => {
@@ -78,7 +83,7 @@ test('the board speaks Spanish after the switch, and <html lang> follows', async
   );
   await expect(tile(page, 'Room A')).toContainText('Sala libre');
   await expect(tile(page, 'Room B')).toContainText('Ocupada');
-  await expect(tile(page, 'Room B')).toContainText('Desde las 09:15');
+  await expect(tile(page, 'Room B')).toContainText(/Desde las \d\d:\d\d/);
   await expect(tile(page, 'Room C')).toContainText('Necesita limpieza');
   await expect(page.getByRole('button', { name: 'Modo nocturno' })).toBeVisible();
 
@@ -87,16 +92,20 @@ test('the board speaks Spanish after the switch, and <html lang> follows', async
   await expect(tile(page, 'Room A')).toContainText('Free');
 });
 
-test('the night toggle dims the board and can be turned off again', async ({ page }) => {
+test('the night toggle switches the board’s theme and back again', async ({ page }) => {
   const toggle = page.getByRole('button', { name: 'Night mode' });
-  // 10:00 is daytime: the board starts in the day theme.
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'day');
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const html = page.locator('html');
+  await expect(tile(page, 'Room A')).toBeVisible();
+  // The real hour decides the first theme; pressed means night, whichever it is.
+  const first = (await html.getAttribute('data-theme')) === 'night' ? 'night' : 'day';
+  const other = first === 'day' ? 'night' : 'day';
+  await expect(toggle).toHaveAttribute('aria-pressed', String(first === 'night'));
   await toggle.click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(html).toHaveAttribute('data-theme', other);
+  await expect(toggle).toHaveAttribute('aria-pressed', String(other === 'night'));
   await toggle.click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'day');
+  await expect(html).toHaveAttribute('data-theme', first);
+  await expect(toggle).toHaveAttribute('aria-pressed', String(first === 'night'));
 });
 
 for (const language of ['en', 'es'] as const) {
@@ -105,9 +114,7 @@ for (const language of ['en', 'es'] as const) {
       await expect(tile(page, 'Room A')).toBeVisible();
       if (language === 'es') await chooseLanguage(page, 'Language', 'Español');
       await expect(page.locator('html')).toHaveAttribute('lang', language);
-      const nightToggle = page.getByRole('button', { name: language === 'es' ? 'Modo nocturno' : 'Night mode' });
-      if (theme === 'night') await nightToggle.click();
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await pinTheme(page, theme, language === 'es' ? 'Modo nocturno' : 'Night mode');
       await expect(tile(page, 'Room C')).toContainText(language === 'es' ? 'Necesita limpieza' : 'Needs cleaning');
 
       await expectNoSeriousA11yViolations(page, `${language} ${theme}`);

@@ -13,13 +13,15 @@ import { saveSettings } from '../src/main/core/services/settings-service';
 import { seedStaff } from '../src/main/core/testing/seed-staff';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, seedWith, test, type Kiosk } from './fixtures';
+import { pinTheme } from './theme';
 
 const NOW = '2025-03-04T10:00:00.000Z';
 const SESSION_ID = '6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
-const STARTED_AT = Date.parse('2025-03-04T09:37:00.000Z');
 const EXTENSION = '4321';
+const MINUTE = 60_000;
 
-async function seedOpenSession(db: KioskDatabase): Promise<void> {
+/** Two rooms, Room 2 with the session open since `startedAt`, and the nurses' extension. */
+async function seedOpenSession(db: KioskDatabase, startedAt: number): Promise<void> {
   await seedStaff(db, { staffNumber: '1', pin: '9876', role: 'admin' });
   const nurse = await seedStaff(db, { staffNumber: '42', pin: '2468' });
   insertRoom(db, { name: 'Room 1' });
@@ -29,13 +31,16 @@ async function seedOpenSession(db: KioskDatabase): Promise<void> {
     roomId: room,
     kind: 'breastfeeding',
     language: 'en',
-    startedAt: STARTED_AT,
+    startedAt,
     startedBy: nurse,
   });
   saveSettings(db, { nurseCall: 'extension', phoneExtension: EXTENSION });
 }
 
-test.use({ seed: seedWith(seedOpenSession), fixedTime: NOW });
+// The system clock, unless a describe below says why it needs the test clock.
+test.use({ seed: seedWith((db) => seedOpenSession(db, Date.now() - 23 * MINUTE)) });
+/** For the tests on the test clock: a session 23 minutes old at NOW. */
+const seedAtNow = seedWith((db) => seedOpenSession(db, Date.parse(NOW) - 23 * MINUTE));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -107,13 +112,21 @@ async function swipe(page: Page, direction: 'left' | 'right'): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // The hub
 
-test('the occupied room opens the hub for its session, with the time there shown quietly', async ({ page, kiosk }) => {
-  await openHub(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Room 2' })).toBeVisible();
-  if (kiosk.clock) await expect(page.getByText('Your time here: 23 min')).toBeVisible();
-  for (const name of [HOLDS, MILK_FLOW, LEARN, /^I need help Signs/]) await expect(button(page, name)).toBeVisible();
-  await expect(button(page, 'About this content')).toBeVisible();
-  await expect(button(page, 'I’m done')).toBeVisible();
+test.describe('the time there, read exactly', () => {
+  // The test clock: "23 min" is read exactly, from a session seeded 23 minutes before a fixed now.
+  test.use({ seed: seedAtNow, fixedTime: NOW });
+
+  test('the occupied room opens the hub for its session, with the time there shown quietly', async ({
+    page,
+    kiosk,
+  }) => {
+    await openHub(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Room 2' })).toBeVisible();
+    if (kiosk.clock) await expect(page.getByText('Your time here: 23 min')).toBeVisible();
+    for (const name of [HOLDS, MILK_FLOW, LEARN, /^I need help Signs/]) await expect(button(page, name)).toBeVisible();
+    await expect(button(page, 'About this content')).toBeVisible();
+    await expect(button(page, 'I’m done')).toBeVisible();
+  });
 });
 
 test('every guide can be stepped through to its end, each opening recorded once', async ({ page, kiosk }) => {
@@ -229,18 +242,23 @@ test('the let-down deck runs in order, through the seven tips to D-MER and the c
   ]);
 });
 
-test('slides move on by themselves after 20 s when motion is welcome', async ({ page }) => {
-  await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await openHub(page);
-  await openSection(page, LEARN);
-  await expect(page.getByText('Slide 1 of 10')).toBeVisible();
-  await page.clock.fastForward(19_000);
-  await expect(page.getByText('Slide 1 of 10')).toBeVisible();
-  await page.clock.fastForward(1_500);
-  await expect(page.getByText('Slide 2 of 10')).toBeVisible();
-  await button(page, 'Pause').click();
-  await page.clock.fastForward(60_000);
-  await expect(page.getByText('Slide 2 of 10')).toBeVisible();
+test.describe('slides that move on by themselves', () => {
+  // The test clock: the page's clock jumps over the 20-second slide time.
+  test.use({ seed: seedAtNow, fixedTime: NOW });
+
+  test('slides move on by themselves after 20 s when motion is welcome', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openHub(page);
+    await openSection(page, LEARN);
+    await expect(page.getByText('Slide 1 of 10')).toBeVisible();
+    await page.clock.fastForward(19_000);
+    await expect(page.getByText('Slide 1 of 10')).toBeVisible();
+    await page.clock.fastForward(1_500);
+    await expect(page.getByText('Slide 2 of 10')).toBeVisible();
+    await button(page, 'Pause').click();
+    await page.clock.fastForward(60_000);
+    await expect(page.getByText('Slide 2 of 10')).toBeVisible();
+  });
 });
 
 test('switching to Spanish mid-guide changes every word, <html lang> and is recorded', async ({ page, kiosk }) => {
@@ -337,36 +355,41 @@ test('"I’m done" asks first; Escape keeps the session, Yes ends it and the roo
 // ---------------------------------------------------------------------------------------------------------------
 // The board's attract loop
 
-test('a quiet board shows slides; the touch that ends them does nothing else', async ({ page }) => {
-  await expect(tile(page, 'Room 1')).toBeVisible();
-  await page.clock.fastForward(61_000);
-  const loop = page.getByRole('dialog', { name: 'Tips for feeding your baby' });
-  await expect(loop).toBeVisible();
-  await expect(loop.getByText('Touch the screen to continue')).toBeVisible();
-  await expect(loop.getByRole('heading', { level: 2 })).toHaveText('What is the let-down?');
-  // Reduced motion (this project's default): one still slide.
-  await page.clock.fastForward(60_000);
-  await expect(loop.getByRole('heading', { level: 2 })).toHaveText('What is the let-down?');
-  await expectNoSeriousA11yViolations(page, 'attract loop');
+test.describe('the attract loop', () => {
+  // The test clock: the page's clock jumps over the board's minute of quiet.
+  test.use({ seed: seedAtNow, fixedTime: NOW });
 
-  // Touch where the free room's tile is: the loop goes, and the tile does not open the keypad.
-  const box = await tile(page, 'Room 1').boundingBox();
-  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-  await expect(loop).toHaveCount(0);
-  await expect(tile(page, 'Room 1')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Rooms' })).toHaveCount(1);
-  await expect(page.getByText(/staff number/i)).toHaveCount(0);
-});
+  test('a quiet board shows slides; the touch that ends them does nothing else', async ({ page }) => {
+    await expect(tile(page, 'Room 1')).toBeVisible();
+    await page.clock.fastForward(61_000);
+    const loop = page.getByRole('dialog', { name: 'Tips for feeding your baby' });
+    await expect(loop).toBeVisible();
+    await expect(loop.getByText('Touch the screen to continue')).toBeVisible();
+    await expect(loop.getByRole('heading', { level: 2 })).toHaveText('What is the let-down?');
+    // Reduced motion (this project's default): one still slide.
+    await page.clock.fastForward(60_000);
+    await expect(loop.getByRole('heading', { level: 2 })).toHaveText('What is the let-down?');
+    await expectNoSeriousA11yViolations(page, 'attract loop');
 
-test('the attract loop rotates slides when motion is welcome', async ({ page }) => {
-  await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await expect(tile(page, 'Room 1')).toBeVisible();
-  await page.clock.fastForward(61_000);
-  const title = page.getByRole('dialog').getByRole('heading', { level: 2 });
-  await expect(title).toHaveText('What is the let-down?');
-  await page.clock.fastForward(12_500);
-  await expect(title).toHaveText('What starts it');
-  await expect(page.locator('.attract .slide')).toHaveCount(1);
+    // Touch where the free room's tile is: the loop goes, and the tile does not open the keypad.
+    const box = await tile(page, 'Room 1').boundingBox();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await expect(loop).toHaveCount(0);
+    await expect(tile(page, 'Room 1')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Rooms' })).toHaveCount(1);
+    await expect(page.getByText(/staff number/i)).toHaveCount(0);
+  });
+
+  test('the attract loop rotates slides when motion is welcome', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect(tile(page, 'Room 1')).toBeVisible();
+    await page.clock.fastForward(61_000);
+    const title = page.getByRole('dialog').getByRole('heading', { level: 2 });
+    await expect(title).toHaveText('What is the let-down?');
+    await page.clock.fastForward(12_500);
+    await expect(title).toHaveText('What starts it');
+    await expect(page.locator('.attract .slide')).toHaveCount(1);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -383,9 +406,8 @@ for (const language of ['en', 'es'] as const) {
       const es = language === 'es';
       await openHub(page);
       if (es) await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
-      if (theme === 'night') await button(page, es ? 'Modo nocturno' : 'Night mode').click();
+      await pinTheme(page, theme, es ? 'Modo nocturno' : 'Night mode');
       await expect(page.locator('html')).toHaveAttribute('lang', language);
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 
       const check = async (screen: string) => {
         await expectNoSeriousA11yViolations(page, `${screen}, ${language}, ${theme}`);

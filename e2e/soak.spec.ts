@@ -37,7 +37,7 @@ async function seedSoak(db: KioskDatabase): Promise<void> {
 }
 
 // A trace of thousands of clock steps and requests would cost more than the run itself.
-test.use({ seed: seedWith(seedSoak), fixedTime: START, trace: 'off' });
+test.use({ seed: seedWith(seedSoak), trace: 'off' });
 
 /** Counts every interval callback the page runs, by its delay (installed after Playwright's clock, so it wraps it). */
 const COUNT_INTERVALS = `(() => {
@@ -102,113 +102,121 @@ async function wake(page: Page): Promise<void> {
   }
 }
 
-test('24 simulated hours: the heap and the DOM stay flat while every timer keeps running', async ({ page, kiosk }) => {
-  test.skip(!kiosk.bridge || !kiosk.clock, 'needs the browser bridge and its clock');
-  test.setTimeout(180_000);
-  const wallStart = Date.now();
-  let listRoomsCalls = 0;
-  page.on('request', (request) => {
-    if (request.url().endsWith('/listRooms')) listRoomsCalls++;
-  });
-  // The attract loop rotates only without reduced motion, as on a kiosk with the system default.
-  await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await page.addInitScript(COUNT_INTERVALS);
-  await page.reload();
-  await expect(tile(page, 'Room 1')).toBeVisible();
-  const cdp = await page.context().newCDPSession(page);
+test.describe('a simulated day', () => {
+  // The test clock: 24 hours of main's and the page's time pass in under a minute.
+  test.use({ fixedTime: START });
 
-  // Warm-up: every screen once (board, attract loop, hub with a timer), then an hour of quiet board.
-  const warmUp = await nurseToken(page);
-  const first = await ok<{ id: string }>(page, 'startSession', {
-    staffToken: warmUp,
-    roomId: 1,
-    kind: 'pumping',
-    language: 'en',
-  });
-  await ok(page, 'startTimer', { sessionId: first.id, presetId: 'left-right' });
-  await runMinutes(page, kiosk, 2);
-  await expectRoom(page, 'Room 1', /Occupied/);
-  await wake(page);
-  await tile(page, 'Room 1').click();
-  await page.getByRole('button', { name: /^Continue this session/ }).click();
-  await runMinutes(page, kiosk, 5);
-  await wake(page);
-  await page.getByRole('button', { name: 'All rooms' }).click();
-  await ok(page, 'endSession', { sessionId: first.id, reason: 'completed' });
-  await ok(page, 'markRoomCleaned', { staffToken: await nurseToken(page), roomId: 1 });
-  await runMinutes(page, kiosk, 60);
-  await expect(page.locator('.attract')).toBeVisible();
-
-  const before = await snapshot(page, cdp);
-  const intervalsBefore = await page.evaluate(() => ({
-    ...(globalThis as unknown as PageGlobal).__soakIntervals,
-  }));
-  const listRoomsBefore = listRoomsCalls;
-
-  // Six times four hours: a session for two (20 minutes of it in the hub), then two quiet hours on the board.
-  let sessions = 0;
-  for (let block = 0; block < 6; block++) {
-    const room = `Room ${1 + (block % 2)}`;
-    const roomId = 1 + (block % 2);
-    // A nurse starts a session; the parent opens the hub, and a left/right timer runs (main keeps it).
-    const session = await ok<{ id: string }>(page, 'startSession', {
-      staffToken: await nurseToken(page),
-      roomId,
-      kind: 'breastfeeding',
-      language: block % 2 === 0 ? 'en' : 'es',
+  test('24 simulated hours: the heap and the DOM stay flat while every timer keeps running', async ({
+    page,
+    kiosk,
+  }) => {
+    test.skip(!kiosk.bridge || !kiosk.clock, 'needs the browser bridge and its clock');
+    test.setTimeout(180_000);
+    const wallStart = Date.now();
+    let listRoomsCalls = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/listRooms')) listRoomsCalls++;
     });
-    await ok(page, 'startTimer', { sessionId: session.id, presetId: 'left-right' });
-    await expectRoom(page, room, /Occupied/);
+    // The attract loop rotates only without reduced motion, as on a kiosk with the system default.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.addInitScript(COUNT_INTERVALS);
+    await page.reload();
+    await expect(tile(page, 'Room 1')).toBeVisible();
+    const cdp = await page.context().newCDPSession(page);
+
+    // Warm-up: every screen once (board, attract loop, hub with a timer), then an hour of quiet board.
+    const warmUp = await nurseToken(page);
+    const first = await ok<{ id: string }>(page, 'startSession', {
+      staffToken: warmUp,
+      roomId: 1,
+      kind: 'pumping',
+      language: 'en',
+    });
+    await ok(page, 'startTimer', { sessionId: first.id, presetId: 'left-right' });
+    await runMinutes(page, kiosk, 2);
+    await expectRoom(page, 'Room 1', /Occupied/);
     await wake(page);
-    await tile(page, room).click();
+    await tile(page, 'Room 1').click();
     await page.getByRole('button', { name: /^Continue this session/ }).click();
-    // The timer's 250 ms tick dominates the run's wall time: 20 minutes in the hub per session is plenty of it.
-    await runMinutes(page, kiosk, 20);
-    expect(await ok(page, 'listTimers', { sessionId: session.id })).toEqual([
-      expect.objectContaining({ state: 'running' }),
-    ]);
-    // The parent steps out to the board; the session and its timer carry on in main...
+    await runMinutes(page, kiosk, 5);
     await wake(page);
-    await page.getByRole('button', { name: /^(All rooms|Todas las salas)$/ }).click();
-    await runMinutes(page, kiosk, 100);
-    // ...until a nurse ends it and marks the room cleaned.
-    await ok(page, 'endSession', { sessionId: session.id, reason: 'completed' });
-    await ok(page, 'markRoomCleaned', { staffToken: await nurseToken(page), roomId });
-    sessions++;
-    await runMinutes(page, kiosk, 120);
-  }
-  // The board has been quiet for two hours, as before the first measurement: the attract loop is showing again.
-  await expect(page.locator('.attract')).toBeVisible();
-  await expect(tile(page, 'Room 1')).toHaveCount(1);
+    await page.getByRole('button', { name: 'All rooms' }).click();
+    await ok(page, 'endSession', { sessionId: first.id, reason: 'completed' });
+    await ok(page, 'markRoomCleaned', { staffToken: await nurseToken(page), roomId: 1 });
+    await runMinutes(page, kiosk, 60);
+    await expect(page.locator('.attract')).toBeVisible();
 
-  const after = await snapshot(page, cdp);
-  const intervalsAfter = await page.evaluate(() => ({
-    ...(globalThis as unknown as PageGlobal).__soakIntervals,
-  }));
-  const ran = (delay: number) => (intervalsAfter[delay] ?? 0) - (intervalsBefore[delay] ?? 0);
-  const ticks = {
-    boardRefresh15s: ran(15_000),
-    attractRotation12s: ran(12_000),
-    storageNotice30s: ran(30_000),
-    timerTick250ms: ran(250),
-    timerPoll5s: ran(5_000),
-    listRoomsCalls: listRoomsCalls - listRoomsBefore,
-  };
-  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
-  console.log(
-    `[soak] 24 h simulated in ${((Date.now() - wallStart) / 1000).toFixed(1)} s; ${sessions} sessions; ` +
-      `heap ${mb(before.heapBytes)} MB -> ${mb(after.heapBytes)} MB (growth ${mb(after.heapBytes - before.heapBytes)} MB); ` +
-      `DOM nodes ${before.domNodes} -> ${after.domNodes}; ticks ${JSON.stringify(ticks)}`,
-  );
+    const before = await snapshot(page, cdp);
+    const intervalsBefore = await page.evaluate(() => ({
+      ...(globalThis as unknown as PageGlobal).__soakIntervals,
+    }));
+    const listRoomsBefore = listRoomsCalls;
 
-  expect(sessions).toBe(6);
-  // 24 h of 15-second board ticks is 5760; the board is showing for all but the six hours in a hub.
-  expect(ticks.boardRefresh15s).toBeGreaterThan(4000);
-  expect(ticks.attractRotation12s).toBeGreaterThan(4000);
-  expect(ticks.timerTick250ms).toBeGreaterThan(25_000);
-  // A step fires its timers faster than a request can return, so most ticks find the last refresh still on its way
-  // (the board skips a tick then); at least one real round trip completes per step.
-  expect(ticks.listRoomsCalls).toBeGreaterThanOrEqual((24 * 60) / STEP_MINUTES);
-  expect(after.heapBytes - before.heapBytes).toBeLessThanOrEqual(HEAP_GROWTH_LIMIT);
-  expect(after.domNodes).toBeLessThanOrEqual(before.domNodes + DOM_GROWTH_LIMIT);
+    // Six times four hours: a session for two (20 minutes of it in the hub), then two quiet hours on the board.
+    let sessions = 0;
+    for (let block = 0; block < 6; block++) {
+      const room = `Room ${1 + (block % 2)}`;
+      const roomId = 1 + (block % 2);
+      // A nurse starts a session; the parent opens the hub, and a left/right timer runs (main keeps it).
+      const session = await ok<{ id: string }>(page, 'startSession', {
+        staffToken: await nurseToken(page),
+        roomId,
+        kind: 'breastfeeding',
+        language: block % 2 === 0 ? 'en' : 'es',
+      });
+      await ok(page, 'startTimer', { sessionId: session.id, presetId: 'left-right' });
+      await expectRoom(page, room, /Occupied/);
+      await wake(page);
+      await tile(page, room).click();
+      await page.getByRole('button', { name: /^Continue this session/ }).click();
+      // The timer's 250 ms tick dominates the run's wall time: 20 minutes in the hub per session is plenty of it.
+      await runMinutes(page, kiosk, 20);
+      expect(await ok(page, 'listTimers', { sessionId: session.id })).toEqual([
+        expect.objectContaining({ state: 'running' }),
+      ]);
+      // The parent steps out to the board; the session and its timer carry on in main...
+      await wake(page);
+      await page.getByRole('button', { name: /^(All rooms|Todas las salas)$/ }).click();
+      await runMinutes(page, kiosk, 100);
+      // ...until a nurse ends it and marks the room cleaned.
+      await ok(page, 'endSession', { sessionId: session.id, reason: 'completed' });
+      await ok(page, 'markRoomCleaned', { staffToken: await nurseToken(page), roomId });
+      sessions++;
+      await runMinutes(page, kiosk, 120);
+    }
+    // The board has been quiet for two hours, as before the first measurement: the attract loop is showing again.
+    await expect(page.locator('.attract')).toBeVisible();
+    await expect(tile(page, 'Room 1')).toHaveCount(1);
+
+    const after = await snapshot(page, cdp);
+    const intervalsAfter = await page.evaluate(() => ({
+      ...(globalThis as unknown as PageGlobal).__soakIntervals,
+    }));
+    const ran = (delay: number) => (intervalsAfter[delay] ?? 0) - (intervalsBefore[delay] ?? 0);
+    const ticks = {
+      boardRefresh15s: ran(15_000),
+      attractRotation12s: ran(12_000),
+      storageNotice30s: ran(30_000),
+      timerTick250ms: ran(250),
+      timerPoll5s: ran(5_000),
+      listRoomsCalls: listRoomsCalls - listRoomsBefore,
+    };
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+    console.log(
+      `[soak] 24 h simulated in ${((Date.now() - wallStart) / 1000).toFixed(1)} s; ${sessions} sessions; ` +
+        `heap ${mb(before.heapBytes)} MB -> ${mb(after.heapBytes)} MB (growth ${mb(after.heapBytes - before.heapBytes)} MB); ` +
+        `DOM nodes ${before.domNodes} -> ${after.domNodes}; ticks ${JSON.stringify(ticks)}`,
+    );
+
+    expect(sessions).toBe(6);
+    // 24 h of 15-second board ticks is 5760; the board is showing for all but the six hours in a hub.
+    expect(ticks.boardRefresh15s).toBeGreaterThan(4000);
+    expect(ticks.attractRotation12s).toBeGreaterThan(4000);
+    expect(ticks.timerTick250ms).toBeGreaterThan(25_000);
+    // A step fires its timers faster than a request can return, so most ticks find the last refresh still on its way
+    // (the board skips a tick then); at least one real round trip completes per step.
+    expect(ticks.listRoomsCalls).toBeGreaterThanOrEqual((24 * 60) / STEP_MINUTES);
+    expect(after.heapBytes - before.heapBytes).toBeLessThanOrEqual(HEAP_GROWTH_LIMIT);
+    expect(after.domNodes).toBeLessThanOrEqual(before.domNodes + DOM_GROWTH_LIMIT);
+  });
 });
