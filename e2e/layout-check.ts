@@ -3,7 +3,8 @@
 /**
  * The layout check: measures the page as it is drawn and lists what a person would see as broken — the page scrolling
  * sideways, text spilling out of (or cut by) its box, a word broken mid-word without a hyphen, anything drawn off the
- * screen's sides, touch targets under 44 px, targets on top of each other, and the screen's main button out of view.
+ * screen's sides, touch targets under 44 px, targets on top of each other, the screen's main button out of view, and
+ * a line that must be read without scrolling (how to reach a nurse) cut by the window or by its scroll box.
  * Screenshots and findings are written under test-results/layout/, with index.html showing all of them in one grid.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -236,6 +237,63 @@ function primaryFinding(element: Element): PageFinding | null {
   };
 }
 
+/**
+ * Runs in the page, after `measure` has scrolled everything to the top: whether the element is whole on screen as the
+ * screen is first seen, inside the window and inside every box around it that scrolls or clips.
+ */
+function inViewFinding(element: Element): PageFinding | null {
+  const rect = element.getBoundingClientRect();
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 50);
+  if (rect.width === 0 || rect.height === 0) return { kind: 'not-in-view', element: `"${text}"`, detail: 'not drawn' };
+  // The innermost box first: it is the one to fix.
+  const views: { name: string; top: number; bottom: number; left: number; right: number }[] = [];
+  for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+    const style = getComputedStyle(box);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    // The box's inside, between its borders: what it shows without being scrolled.
+    const outer = box.getBoundingClientRect();
+    const top = outer.top + box.clientTop;
+    const left = outer.left + box.clientLeft;
+    const classes = [...box.classList].filter((item) => !item.startsWith('svelte-')).join('.');
+    views.push({
+      name: `its scroll box <${box.tagName.toLowerCase()}${classes ? `.${classes}` : ''}>`,
+      top,
+      left,
+      bottom: top + box.clientHeight,
+      right: left + box.clientWidth,
+    });
+  }
+  views.push({
+    name: 'the window',
+    top: 0,
+    left: 0,
+    bottom: document.documentElement.clientHeight,
+    right: document.documentElement.clientWidth,
+  });
+  for (const view of views) {
+    if (
+      rect.top >= view.top - 1 &&
+      rect.left >= view.left - 1 &&
+      rect.bottom <= view.bottom + 1 &&
+      rect.right <= view.right + 1
+    )
+      continue;
+    return {
+      kind: 'not-in-view',
+      element: `"${text}"`,
+      detail: `at ${Math.round(rect.left)},${Math.round(rect.top)}…${Math.round(rect.right)},${Math.round(rect.bottom)}, outside ${view.name} (${Math.round(view.left)},${Math.round(view.top)}…${Math.round(view.right)},${Math.round(view.bottom)}) until scrolled`,
+    };
+  }
+  return null;
+}
+
+export interface CheckOptions {
+  /** A field scrolled into view above the on-screen keys at each size, as the keyboard does, instead of the top. */
+  focused?: Locator;
+  /** What must be whole on screen without scrolling at every size (how to reach a nurse, on a "get help" page). */
+  inView?: Locator;
+}
+
 export interface ShotEntry {
   screen: string;
   size: string;
@@ -261,11 +319,8 @@ export class LayoutWalk {
     mkdirSync(LAYOUT_DIR, { recursive: true });
   }
 
-  /**
-   * Measures `screen` at every size; `primary` is the button that must be on screen without scrolling. `focused`
-   * (a field) is scrolled into view above the on-screen keys at each size, as the keyboard does, instead of the top.
-   */
-  async check(screen: string, primary?: Locator, focused?: Locator): Promise<void> {
+  /** Measures `screen` at every size; `primary` is the button that must be on screen without scrolling. */
+  async check(screen: string, primary?: Locator, { focused, inView }: CheckOptions = {}): Promise<void> {
     const restore = this.page.viewportSize();
     for (const size of KIOSK_SIZES) {
       const label = `${size.width}x${size.height}`;
@@ -279,6 +334,13 @@ export class LayoutWalk {
       if (primary) {
         const where = await primary.first().evaluate(primaryFinding);
         if (where) found.push(where);
+      }
+      if (inView) {
+        for (const line of await inView.all()) {
+          const where = await line.evaluate(inViewFinding);
+          if (where) found.push(where);
+        }
+        if ((await inView.count()) === 0) found.push({ kind: 'not-in-view', element: 'the line', detail: 'not found' });
       }
       for (const finding of found) this.findings.push({ screen, size: label, ...finding });
       // JPEG: several times quicker to encode than PNG at 1080x1920, and plenty for a person looking for faults.

@@ -6,6 +6,7 @@
  *
  * Adding a screen is one line: get to it, then `await walk.check('name', primaryButton)`.
  */
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { KioskDatabase } from '../src/main/core/db/open-database';
 import { insertRoom, setRoomNeedsCleaning } from '../src/main/core/repositories/rooms-repository';
@@ -43,6 +44,25 @@ async function seedLayout(db: KioskDatabase): Promise<void> {
 const LANGUAGES = { en, es } as const;
 type Language = keyof typeof LANGUAGES;
 
+interface PackGuide {
+  id: string;
+  kind: string;
+  title: string;
+  steps: unknown[];
+  redFlag?: unknown;
+}
+
+/** The guides that end with "When to ask for help", split by the hub section that lists them. */
+function guidesWithRedFlag(language: Language): { holds: PackGuide[]; more: PackGuide[] } {
+  const pack = JSON.parse(readFileSync(`resources/content/${language}/guides.json`, 'utf8')) as { guides: PackGuide[] };
+  const withRedFlag = pack.guides.filter((guide) => guide.redFlag !== undefined);
+  const feeding = ['position', 'latch', 'hand-expression'];
+  return {
+    holds: withRedFlag.filter((guide) => feeding.includes(guide.kind)),
+    more: withRedFlag.filter((guide) => !feeding.includes(guide.kind)),
+  };
+}
+
 const button = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
 const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
@@ -67,7 +87,7 @@ for (const language of ['en', 'es'] as const satisfies Language[]) {
 
       test(`every screen of the journeys fits every kiosk size (${language}, ${theme})`, async ({ page, kiosk }) => {
         test.skip(!kiosk.clock, 'moves the core clock, which only the browser transport exposes');
-        test.setTimeout(240_000);
+        test.setTimeout(360_000);
         const t = LANGUAGES[language];
         const walk = new LayoutWalk(page, language, theme);
         const tile = (room: string) => page.getByRole('main').getByRole('button', { name: startsWith(room) });
@@ -104,6 +124,24 @@ for (const language of ['en', 'es'] as const satisfies Language[]) {
         await expect(page.getByText(t.parent.guides.step(2, 5))).toBeVisible();
         await walk.check('guide-step', button(page, t.parent.steps.next));
         await button(page, t.parent.back).click();
+
+        // Each guide's "When to ask for help": how to reach a nurse is seen without scrolling, at every size.
+        const redFlagGuides = guidesWithRedFlag(language);
+        const walkRedFlags = async (guides: PackGuide[], finish: string) => {
+          for (const guide of guides) {
+            await button(page, guide.title).click();
+            for (let next = 0; next <= guide.steps.length; next += 1) await button(page, t.parent.steps.next).click();
+            await expect(page.getByText(t.parent.guides.whenToAsk, { exact: true })).toBeVisible();
+            await walk.check(`guide-help-${guide.id}`, button(page, finish), {
+              inView: page.locator('.red-flag [data-testid="nurse-call"]'),
+            });
+            await button(page, t.parent.back).click();
+          }
+        };
+        await walkRedFlags(redFlagGuides.holds, t.parent.guides.finish);
+        await button(page, t.parent.back).click();
+        await button(page, startsWith(t.parent.sections.more.title)).click();
+        await walkRedFlags(redFlagGuides.more, t.parent.guides.finishMore);
         await button(page, t.parent.back).click();
 
         await button(page, startsWith(t.parent.sections.letdownHelp.title)).click();
@@ -180,7 +218,9 @@ for (const language of ['en', 'es'] as const satisfies Language[]) {
         // A tap on a field opens the on-screen keyboard; the field and the keyboard share the screen.
         await page.getByLabel(t.firstRun.kioskName).click();
         await expect(page.getByRole('group', { name: t.keyboard.label })).toBeVisible();
-        await walk.check('first-run-keyboard', button(page, t.keyboard.done), page.getByLabel(t.firstRun.kioskName));
+        await walk.check('first-run-keyboard', button(page, t.keyboard.done), {
+          focused: page.getByLabel(t.firstRun.kioskName),
+        });
         await button(page, t.keyboard.done).click();
         await next.click();
         await page.getByRole('radio', { name: startsWith(t.firstRun.callPhone) }).check();
