@@ -72,7 +72,7 @@ export function buildUsageReport(db: KioskDatabase, request: UsageReportRequest)
 
   return db
     .transaction(() => {
-      const totals = totalsForRange(db, range, roomId);
+      const totals = totalsForRange(db, start, end, roomId);
       const median = medianDurationMs(db, start, end, roomId, totals.ended);
 
       const hourly = countSessionsInBuckets(

@@ -4,8 +4,9 @@ import { cachedStatement } from '../db/statement-cache';
 import type { SessionTotalsRow } from './report-queries';
 
 /**
- * The per-day and per-(room, day) rollups of ended sessions (migration 006): triggers keep them; this file builds
- * them for a time zone, idles them, and reads them. Days are local days counted from 1970-01-01.
+ * The per-UTC-day and per-(room, UTC day) rollups of ended sessions and the event counts on each session row
+ * (migration 006): triggers keep them; this file reads them, and idles and recounts them around a bulk load.
+ * Days are UTC days counted from 1970-01-01.
  */
 
 const column = (prefix: string, word: string) => `${prefix}_${word.replaceAll('-', '_')}`;
@@ -14,55 +15,56 @@ const REASON_COLUMNS = END_REASONS.map((reason) => column('reason', reason));
 const LANGUAGE_COLUMNS = LANGUAGES.map((language) => column('language', language));
 const COUNTERS = ['ended', 'duration_ms', ...KIND_COLUMNS, ...REASON_COLUMNS, ...LANGUAGE_COLUMNS];
 
-/** The time zone the rollups are kept for, or null while they are idle. */
-export function readRollupZone(db: KioskDatabase): string | null {
-  return (cachedStatement(db, 'SELECT time_zone FROM rollup_zone').pluck().get() as string | undefined) ?? null;
-}
-
-/** Stops the triggers (e.g. before a bulk load); reports count from the sessions until the next rebuild. */
-export function idleRollups(db: KioskDatabase): void {
-  db.prepare('DELETE FROM rollup_zone').run();
-}
-
 /** One session's share of each counter, in SQL over a sessions row `s`. */
-const shares = [
+const SUMS = [
   '1',
   's.ended_at - s.started_at',
   ...SESSION_KINDS.map((kind) => `s.kind = '${kind}'`),
   ...END_REASONS.map((reason) => `s.end_reason = '${reason}'`),
   ...LANGUAGES.map((language) => `s.language = '${language}'`),
+]
+  .map((share) => `sum(${share})`)
+  .join(', ');
+/** Floored, as the triggers do, so a day is exactly [day × 24 h, (day + 1) × 24 h). */
+const UTC_DAY = '((s.started_at - ((s.started_at % 86400000) + 86400000) % 86400000) / 86400000)';
+const SUMMARIES: [string, string][] = [
+  ['guides_viewed', 'guide-viewed'],
+  ['slides_viewed', 'slide-viewed'],
+  ['timers_started', 'timer-started'],
+  ['help_requests', 'help-requested'],
 ];
-const sums = shares.map((share) => `sum(${share})`).join(', ');
-const LOCAL_DAY =
-  '(s.started_at + (SELECT offset_ms FROM zone_segments WHERE start <= s.started_at ORDER BY start DESC LIMIT 1)) / 86400000';
 
-/**
- * Rebuilds both rollups for a zone from every ended session, given the zone's offsets as segments (the first one
- * covering everything before it). Run inside the caller's transaction.
- */
-export function rebuildRollups(
-  db: KioskDatabase,
-  timeZone: string,
-  segments: readonly { start: number; offset: number }[],
-): void {
-  db.exec(
-    'DELETE FROM rollup_zone; DELETE FROM zone_segments; DELETE FROM session_days; DELETE FROM session_room_days',
-  );
-  const segment = db.prepare('INSERT INTO zone_segments (start, offset_ms) VALUES (?, ?)');
-  for (const { start, offset } of segments) segment.run(start, offset);
-  const names = COUNTERS.join(', ');
-  db.exec(`
-    INSERT INTO session_days (day, ${names})
-      SELECT day, ${sums} FROM (SELECT ${LOCAL_DAY} AS day, s.* FROM sessions s
-        WHERE s.ended_at IS NOT NULL) s GROUP BY day;
-    INSERT INTO session_room_days (room_id, day, ${names})
-      SELECT room_id, day, ${sums} FROM (SELECT ${LOCAL_DAY} AS day, s.* FROM sessions s
-        WHERE s.ended_at IS NOT NULL) s GROUP BY room_id, day;
-  `);
-  db.prepare('INSERT INTO rollup_zone (id, time_zone) VALUES (1, ?)').run(timeZone);
+/** True while a bulk load has idled the triggers and not yet recounted: rollups and summaries are not to be read. */
+export function bulkLoadPending(db: KioskDatabase): boolean {
+  return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM bulk_load)').pluck().get() === 1;
 }
 
-/** Totals of the sessions that started on local days [fromDay, toDay] and have ended (open ones are not counted). */
+/** Idles the rollup and summary triggers until finishBulkLoad. */
+export function beginBulkLoad(db: KioskDatabase): void {
+  db.prepare('INSERT OR IGNORE INTO bulk_load (id) VALUES (1)').run();
+}
+
+/**
+ * Recounts every session's event summary and both rollups in set-based passes, then wakes the triggers. Run inside
+ * the caller's transaction.
+ */
+export function finishBulkLoad(db: KioskDatabase): void {
+  const names = COUNTERS.join(', ');
+  db.exec(`
+    UPDATE sessions SET (${SUMMARIES.map(([name]) => name).join(', ')}) = (
+      SELECT ${SUMMARIES.map(([, type]) => `count(*) FILTER (WHERE type = '${type}')`).join(', ')}
+      FROM session_events WHERE session_id = sessions.id);
+    DELETE FROM session_days;
+    DELETE FROM session_room_days;
+    INSERT INTO session_days (day, ${names})
+      SELECT ${UTC_DAY}, ${SUMS} FROM sessions s WHERE s.ended_at IS NOT NULL GROUP BY 1;
+    INSERT INTO session_room_days (room_id, day, ${names})
+      SELECT s.room_id, ${UTC_DAY}, ${SUMS} FROM sessions s WHERE s.ended_at IS NOT NULL GROUP BY 1, 2;
+    DELETE FROM bulk_load;
+  `);
+}
+
+/** Totals of the sessions that started on UTC days [fromDay, toDay] and have ended (open ones are not counted). */
 export function endedTotalsFromRollups(
   db: KioskDatabase,
   fromDay: number,

@@ -2,7 +2,6 @@ import type { KioskSettingsView } from '../../../shared/domain';
 import { SETTINGS_DEFAULTS, settingsFields, type SettingKey } from '../../../shared/settings';
 import type { KioskDatabase } from '../db/open-database';
 import { readAllSettings, settingsVersion, writeSetting } from '../repositories/settings-repository';
-import { ensureSessionRollups } from './session-rollups';
 
 export type KioskSettings = KioskSettingsView;
 export type { SettingKey };
@@ -64,9 +63,6 @@ export function saveSettings(db: KioskDatabase, changes: Partial<KioskSettings>)
   });
   db.transaction(() => {
     for (const [key, value] of parsed) writeSetting(db, key, value);
-    // Per-day totals follow the kiosk's local days: a new time zone rebuilds them in the same transaction.
-    const zone = parsed.find(([key]) => key === 'timeZone');
-    if (zone) ensureSessionRollups(db, zone[1] as string);
   })();
   return parsed.map(([key]) => key);
 }

@@ -23,7 +23,7 @@ afterEach(() => {
 
 const before = [initialSchema, kioskState, timerKindsAndSides, reportIndexes, staffBadges];
 
-it('upgrades a version-5 database: counts each session’s events onto its row, and keeps rollups once built', () => {
+it('upgrades a version-5 database: counts each session’s events onto its row and its totals by UTC day, then keeps them', () => {
   migrate(db, before);
   db.exec(`
     INSERT INTO rooms (name) VALUES ('Room 1');
@@ -42,30 +42,42 @@ it('upgrades a version-5 database: counts each session’s events onto its row, 
   expect(summary()).toEqual({ guides_viewed: 2, slides_viewed: 0, timers_started: 0, help_requests: 1 });
   db.prepare("INSERT INTO session_events (session_id, at, type) VALUES (1, 1900, 'slide-viewed')").run();
   expect(summary()).toMatchObject({ slides_viewed: 1 });
+  const day = (number: number) =>
+    db.prepare('SELECT ended, duration_ms, kind_pumping, language_es FROM session_days WHERE day = ?').get(number);
+  expect(day(0)).toEqual({ ended: 1, duration_ms: 60000, kind_pumping: 1, language_es: 1 });
 
-  // Idle until built for a zone: no rollup rows, and writes to sessions still work.
-  expect(db.prepare('SELECT count(*) FROM session_days').pluck().get()).toBe(0);
   db.exec(`
-    INSERT INTO rollup_zone (id, time_zone) VALUES (1, 'Etc/GMT+5');
-    INSERT INTO zone_segments (start, offset_ms) VALUES (-9007199254740991, -18000000);
     INSERT INTO sessions (uuid, room_id, kind, language, started_at, started_by, ended_at, end_reason)
-      VALUES ('00000000-0000-4000-8000-000000000002', 1, 'breastfeeding', 'en', 86400000, 1, 86460000, 'auto-closed');
+      VALUES ('00000000-0000-4000-8000-000000000002', 1, 'breastfeeding', 'en', 86399999, 1, 86459999, 'auto-closed');
     INSERT INTO sessions (uuid, room_id, kind, language, started_at, started_by)
-      VALUES ('00000000-0000-4000-8000-000000000003', 1, 'pumping', 'en', 120000000, 1);
+      VALUES ('00000000-0000-4000-8000-000000000003', 1, 'pumping', 'en', 86400000, 1);
+    INSERT INTO sessions (uuid, room_id, kind, language, started_at, started_by, ended_at, end_reason)
+      VALUES ('00000000-0000-4000-8000-000000000004', 1, 'pumping', 'en', -1, 1, 59999, 'recovered');
   `);
-  // 1970-01-02T00:00Z is still 1 January at UTC-5: local day 0.
+  // The last millisecond of 1 January 1970 UTC is day 0; the millisecond before 1970 is day -1.
   expect(
-    db.prepare('SELECT day, ended, duration_ms, kind_breastfeeding, reason_auto_closed FROM session_days').all(),
-  ).toEqual([{ day: 0, ended: 1, duration_ms: 60000, kind_breastfeeding: 1, reason_auto_closed: 1 }]);
-  db.prepare("UPDATE sessions SET ended_at = 120600000, end_reason = 'completed' WHERE id = 3").run();
+    db.prepare('SELECT day, ended, kind_breastfeeding, reason_auto_closed FROM session_days ORDER BY day').all(),
+  ).toEqual([
+    { day: -1, ended: 1, kind_breastfeeding: 0, reason_auto_closed: 0 },
+    { day: 0, ended: 2, kind_breastfeeding: 1, reason_auto_closed: 1 },
+  ]);
+  db.prepare("UPDATE sessions SET ended_at = 87000000, end_reason = 'completed' WHERE id = 3").run();
   expect(
     db.prepare('SELECT ended, duration_ms, kind_pumping FROM session_room_days WHERE room_id = 1 AND day = 1').get(),
   ).toEqual({ ended: 1, duration_ms: 600000, kind_pumping: 1 });
   db.prepare('DELETE FROM sessions WHERE id = 2').run();
-  expect(db.prepare('SELECT ended, duration_ms FROM session_days WHERE day = 0').get()).toEqual({
-    ended: 0,
-    duration_ms: 0,
-  });
+  expect(day(0)).toEqual({ ended: 1, duration_ms: 60000, kind_pumping: 1, language_es: 1 });
+
+  // While a bulk load is flagged, no trigger counts anything.
+  db.exec('INSERT INTO bulk_load (id) VALUES (1)');
+  db.exec(`
+    INSERT INTO sessions (uuid, room_id, kind, language, started_at, started_by, ended_at, end_reason)
+      VALUES ('00000000-0000-4000-8000-000000000005', 1, 'pumping', 'es', 2000, 1, 3000, 'completed');
+    INSERT INTO session_events (session_id, at, type) VALUES (5, 2500, 'guide-viewed');
+  `);
+  expect(day(0)).toEqual({ ended: 1, duration_ms: 60000, kind_pumping: 1, language_es: 1 });
+  expect(db.prepare('SELECT guides_viewed FROM sessions WHERE id = 5').pluck().get()).toBe(0);
+
   const plan = (
     db.prepare(`EXPLAIN QUERY PLAN SELECT type FROM session_events WHERE session_id = 1`).all() as {
       detail: string;
