@@ -157,6 +157,7 @@ describe('seed command', () => {
       );
       expect(summaries.some((row) => (row as { help_requests: number }).help_requests > 0)).toBe(true);
       expect(all('SELECT * FROM bulk_load')).toEqual([]);
+      expect(all("SELECT name FROM sqlite_schema WHERE type = 'trigger'")).toHaveLength(6);
     } finally {
       db.close();
     }

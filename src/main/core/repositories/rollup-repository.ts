@@ -5,7 +5,7 @@ import type { SessionTotalsRow } from './report-queries';
 
 /**
  * The per-UTC-day and per-(room, UTC day) rollups of ended sessions and the event counts on each session row
- * (migration 006): triggers keep them; this file reads them, and idles and recounts them around a bulk load.
+ * (migration 006): triggers keep them; this file reads them, and drops and recounts them around a bulk load.
  * Days are UTC days counted from 1970-01-01.
  */
 
@@ -34,21 +34,44 @@ const SUMMARIES: [string, string][] = [
   ['help_requests', 'help-requested'],
 ];
 
-/** True while a bulk load has idled the triggers and not yet recounted: rollups and summaries are not to be read. */
+/** The triggers that keep the rollups and summaries: dropped during a bulk load, recreated by finishBulkLoad. */
+const TRIGGERS = [
+  'sessions_rollup_insert',
+  'sessions_rollup_delete',
+  'sessions_rollup_update_old',
+  'sessions_rollup_update_new',
+  'session_events_summary_insert',
+  'session_events_summary_delete',
+];
+
+/** True while a bulk load has the triggers dropped and has not recounted: rollups and summaries are not to be read. */
 export function bulkLoadPending(db: KioskDatabase): boolean {
   return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM bulk_load)').pluck().get() === 1;
 }
 
-/** Idles the rollup and summary triggers until finishBulkLoad. */
+/**
+ * Drops the rollup and summary triggers, keeping their definitions in bulk_load for finishBulkLoad (or for the next
+ * open, after a crash). Does nothing while a load is already pending. Run inside the caller's transaction.
+ */
 export function beginBulkLoad(db: KioskDatabase): void {
-  db.prepare('INSERT OR IGNORE INTO bulk_load (id) VALUES (1)').run();
+  if (bulkLoadPending(db)) return;
+  const list = TRIGGERS.map(() => '?').join(', ');
+  const definitions = db
+    .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${list}) ORDER BY name`)
+    .pluck()
+    .all(...TRIGGERS) as string[];
+  if (definitions.length !== TRIGGERS.length) throw new Error('The rollup triggers are not all in place.');
+  db.prepare('INSERT INTO bulk_load (id, triggers) VALUES (1, ?)').run(JSON.stringify(definitions));
+  for (const name of TRIGGERS) db.exec(`DROP TRIGGER ${name}`);
 }
 
 /**
- * Recounts every session's event summary and both rollups in set-based passes, then wakes the triggers. Run inside
- * the caller's transaction.
+ * Recounts every session's event summary and both rollups in set-based passes, then recreates the triggers that
+ * keep them from here on. Run inside the caller's transaction, so the recount and the triggers arrive together.
  */
 export function finishBulkLoad(db: KioskDatabase): void {
+  const stored = db.prepare('SELECT triggers FROM bulk_load').pluck().get() as string | undefined;
+  if (stored === undefined) return;
   const names = COUNTERS.join(', ');
   db.exec(`
     UPDATE sessions SET (${SUMMARIES.map(([name]) => name).join(', ')}) = (
@@ -62,6 +85,7 @@ export function finishBulkLoad(db: KioskDatabase): void {
       SELECT s.room_id, ${UTC_DAY}, ${SUMS} FROM sessions s WHERE s.ended_at IS NOT NULL GROUP BY 1, 2;
     DELETE FROM bulk_load;
   `);
+  for (const definition of JSON.parse(stored) as string[]) db.exec(definition);
 }
 
 /** Totals of the sessions that started on UTC days [fromDay, toDay] and have ended (open ones are not counted). */
