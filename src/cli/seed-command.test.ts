@@ -122,6 +122,47 @@ describe('seed command', () => {
     }
   });
 
+  it('leaves the per-day totals and each session’s event counts exactly as a scan of what it wrote', async () => {
+    const args = ['--sessions', '900', '--rooms', '3', '--days', '40', '--until', '2026-04-30'];
+    expect((await run(['--data-dir', folder.path, ...args, '--time-zone', 'Australia/Lord_Howe'])).code).toBe(0);
+    const db = openDatabase(`${folder.path}/kiosk.db`);
+    try {
+      const all = (sql: string) => db.prepare(sql).all();
+      const scan = `count(*) AS ended, sum(ended_at - started_at) AS duration_ms,
+        sum(kind = 'pumping') AS kind_pumping, sum(kind = 'breastfeeding') AS kind_breastfeeding,
+        sum(kind = 'hand-expression') AS kind_hand_expression, sum(end_reason = 'completed') AS reason_completed,
+        sum(end_reason = 'staff-ended') AS reason_staff_ended, sum(end_reason = 'auto-closed') AS reason_auto_closed,
+        sum(end_reason = 'recovered') AS reason_recovered, sum(language = 'en') AS language_en,
+        sum(language = 'es') AS language_es`;
+      const days = all('SELECT * FROM session_days ORDER BY day');
+      expect(days.length).toBeGreaterThan(38);
+      expect(days).toEqual(
+        all(`SELECT started_at / 86400000 AS day, ${scan} FROM sessions WHERE ended_at IS NOT NULL GROUP BY 1`),
+      );
+      expect(all('SELECT * FROM session_room_days ORDER BY room_id, day')).toEqual(
+        all(
+          `SELECT room_id, started_at / 86400000 AS day, ${scan} FROM sessions WHERE ended_at IS NOT NULL
+           GROUP BY 1, 2`,
+        ),
+      );
+      const summaries = all(
+        'SELECT id, guides_viewed, slides_viewed, timers_started, help_requests FROM sessions ORDER BY id',
+      );
+      expect(summaries).toEqual(
+        all(`SELECT s.id, count(e.type = 'guide-viewed' OR NULL) AS guides_viewed,
+               count(e.type = 'slide-viewed' OR NULL) AS slides_viewed,
+               count(e.type = 'timer-started' OR NULL) AS timers_started,
+               count(e.type = 'help-requested' OR NULL) AS help_requests
+             FROM sessions s LEFT JOIN session_events e ON e.session_id = s.id GROUP BY s.id ORDER BY s.id`),
+      );
+      expect(summaries.some((row) => (row as { help_requests: number }).help_requests > 0)).toBe(true);
+      expect(all('SELECT * FROM bulk_load')).toEqual([]);
+      expect(all("SELECT name FROM sqlite_schema WHERE type = 'trigger'")).toHaveLength(6);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a database that already has sessions, and bad usage', async () => {
     expect((await run(['--data-dir', folder.path, '--sessions', '10'])).code).toBe(0);
     expect(await run(['--data-dir', folder.path, '--sessions', '10'])).toMatchObject({

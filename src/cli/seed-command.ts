@@ -7,6 +7,7 @@ import { countSessions } from '../main/core/repositories/history-writer-reposito
 import { insertRoom, listActiveRooms } from '../main/core/repositories/rooms-repository';
 import { insertStaff, listStaff, nextStaffNumber } from '../main/core/repositories/staff-repository';
 import { hashPin } from '../main/core/services/pin-hashing';
+import { withBulkLoad } from '../main/core/services/session-rollups';
 import { loadSettings, saveSettings } from '../main/core/services/settings-service';
 import { isValidTimeZone } from '../shared/settings';
 import { dataFolderProblem } from '../main/core/data-folder-check';
@@ -123,16 +124,19 @@ export async function runSeedCommand(argv: string[], io: SeedIo): Promise<number
         }
       })();
 
-      const { events } = writeSyntheticHistory(db, {
-        sessions,
-        roomIds,
-        staffIds,
-        from,
-        to: until,
-        timeZone: settings.timeZone,
-        seed,
-        autoCloseMinutes: settings.autoCloseAfterMinutes,
-      });
+      // Rollups and event summaries are counted once after the load rather than by a trigger per row during it.
+      const { events } = withBulkLoad(db, () =>
+        writeSyntheticHistory(db, {
+          sessions,
+          roomIds,
+          staffIds,
+          from,
+          to: until,
+          timeZone: settings.timeZone,
+          seed,
+          autoCloseMinutes: settings.autoCloseAfterMinutes,
+        }),
+      );
       db.pragma('wal_checkpoint(TRUNCATE)');
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const megabytes = (statSync(databasePath(dataFolder)).size / 1e6).toFixed(0);

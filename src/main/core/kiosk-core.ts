@@ -10,6 +10,7 @@ import { openKioskStorage, type KioskStorage } from './reliability/kiosk-storage
 import { closeOverdueSessions } from './services/auto-close';
 import { RoomAdmin } from './services/room-admin';
 import { RoomSessions } from './services/room-sessions';
+import { finishInterruptedBulkLoad } from './services/session-rollups';
 import { loadSettings } from './services/settings-service';
 import { StaffAdmin } from './services/staff-admin';
 import { StaffAuth } from './services/staff-auth';
@@ -93,6 +94,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     backups: options.backups ?? true,
   });
   const db = storage.db;
+  // A bulk load of history cut short left the per-day totals and event counts idle: recount them before use.
+  finishInterruptedBulkLoad(db);
   const staffAuth = new StaffAuth(
     db,
     clock,

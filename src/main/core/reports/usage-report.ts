@@ -18,9 +18,9 @@ import {
   roomExists,
   roomsForReport,
   roomUse,
-  sessionTotals,
 } from '../repositories/report-queries';
 import { localRange, type LocalDay } from './local-days';
+import { totalsForRange } from './session-totals';
 
 const HOUR = 3_600_000;
 /** A report spans at most a leap year of days; exports have no such limit. */
@@ -72,7 +72,7 @@ export function buildUsageReport(db: KioskDatabase, request: UsageReportRequest)
 
   return db
     .transaction(() => {
-      const totals = sessionTotals(db, start, end, roomId);
+      const totals = totalsForRange(db, start, end, roomId);
       const median = medianDurationMs(db, start, end, roomId, totals.ended);
 
       const hourly = countSessionsInBuckets(

@@ -4,6 +4,7 @@ import { kioskState } from './002-kiosk-state';
 import { timerKindsAndSides } from './003-timer-kinds-and-sides';
 import { reportIndexes } from './004-report-indexes';
 import { staffBadges } from './005-staff-badges';
+import { sessionRollups } from './006-session-rollups';
 
 /** Every schema step, oldest first. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   timerKindsAndSides,
   reportIndexes,
   staffBadges,
+  sessionRollups,
 ];
