@@ -27,4 +27,16 @@ describe('the screen reports its own failures', () => {
     expect(first!.message).toHaveLength(500);
     expect(second).toEqual({ kind: 'unhandled-rejection', message: 'timer not read' });
   });
+
+  it('does not report Chromium’s ResizeObserver loop notice, which is no failure', async () => {
+    const reportProblem = vi.fn(() => Promise.resolve({ ok: true as const, value: { logged: true } }));
+    window.kiosk = { reportProblem } as unknown as KioskApi;
+    stop = installProblemReporter(window);
+    const notice = 'ResizeObserver loop completed with undelivered notifications.';
+    window.dispatchEvent(new ErrorEvent('error', { message: notice }));
+    window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }));
+    await Promise.resolve();
+    expect(reportProblem).toHaveBeenCalledTimes(1);
+    expect((reportProblem.mock.calls[0] as unknown[])[0]).toMatchObject({ message: 'Script error.' });
+  });
 });

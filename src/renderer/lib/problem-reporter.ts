@@ -41,6 +41,12 @@ export function reportProblem(kind: ProblemKind, reason: unknown, where?: string
   );
 }
 
+/**
+ * Chromium's notice that a ResizeObserver callback changed the layout it observed (a screen fitting itself to a
+ * resized or rotated kiosk): the browser delivers the rest on the next frame, nothing failed.
+ */
+const BENIGN_NOTICE = /^ResizeObserver loop (completed with undelivered notifications|limit exceeded)/;
+
 /** Listens for the page's failures; answers a function that stops listening. */
 export function installProblemReporter(target: Window = window): () => void {
   let sent = 0;
@@ -49,12 +55,14 @@ export function installProblemReporter(target: Window = window): () => void {
     sent += 1;
     reportProblem(kind, reason, where);
   };
-  const onError = (event: ErrorEvent) =>
+  const onError = (event: ErrorEvent) => {
+    if (!event.error && BENIGN_NOTICE.test(event.message)) return;
     send(
       'error',
       event.error ?? event.message,
       event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : undefined,
     );
+  };
   const onRejection = (event: PromiseRejectionEvent) => send('unhandled-rejection', event.reason);
   target.addEventListener('error', onError);
   target.addEventListener('unhandledrejection', onRejection);
