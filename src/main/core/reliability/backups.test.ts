@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock';
 import { openKioskCore, type KioskCore } from '../kiosk-core';
+import type { KioskLogger } from '../logging/kiosk-logger';
 import { insertAuditEntry, listAuditEntries } from '../repositories/audit-log-repository';
 import { insertRoom } from '../repositories/rooms-repository';
 import { databaseFingerprint } from '../testing/database-fingerprint';
@@ -18,7 +19,7 @@ const quiet = { error: () => undefined };
 
 let folder: ReturnType<typeof makeTempFolder>;
 let clock: ManualClock;
-const open = (options: { backups?: boolean } = {}): KioskCore =>
+const open = (options: { backups?: boolean; logger?: KioskLogger } = {}): KioskCore =>
   openKioskCore({ dataFolder: folder.path, clock, logger: quiet, ...options });
 const backupNames = () => listBackups(folder.path).map((backup) => backup.name);
 
@@ -170,11 +171,7 @@ describe('backups', () => {
   it('audits a backup that fails and still closes', async () => {
     writeFileSync(backupFolder(folder.path), 'a file where the backups folder should be');
     const errors: string[] = [];
-    const core = openKioskCore({
-      dataFolder: folder.path,
-      clock,
-      logger: { error: (message) => errors.push(message) },
-    });
+    const core = open({ logger: { error: (message) => errors.push(message) } });
     expect(await core.backUpIfDue()).toBeNull();
     insertRoom(core.db, { name: 'Room 1' });
     core.close();
@@ -192,11 +189,7 @@ describe('backups', () => {
   it('tries a failing backup again after 5, 10, 20 minutes, audits the first failure only, and says when it works', async () => {
     writeFileSync(backupFolder(folder.path), 'a file where the backups folder should be');
     const lines: string[] = [];
-    const core = openKioskCore({
-      dataFolder: folder.path,
-      clock,
-      logger: { error: (message) => lines.push(message), info: (message) => lines.push(message) },
-    });
+    const core = open({ logger: { error: (message) => lines.push(message), info: (message) => lines.push(message) } });
     const tryEachMinute = async (minutes: number) => {
       for (let minute = 0; minute < minutes; minute++) {
         await core.backUpIfDue();

@@ -50,9 +50,8 @@ export interface KioskStorage {
   clearFailureOnWrite(dispatch: Dispatch): Dispatch;
   /**
    * Takes an online backup when none was taken in the last hour and the database changed (here or through another
-   * program on the folder) since this process's last
-   * backup (the first check after start-up does not ask: a crash may have left writes no backup holds). Answers the
-   * file, or null when not due.
+   * program on the folder) since this process's last backup (the first check after start-up does not ask: a crash
+   * may have left writes no backup holds). Answers the file, or null when not due.
    */
   backUpIfDue(): Promise<string | null>;
   /** A last backup (when anything changed since the last backup, or none exists yet), then closes the database. */
@@ -217,7 +216,7 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
 }
 
 /** After n failed hourly backups in a row, wait 5, 10, 20, 40 then 60 minutes before the next try. */
-export function backupRetryDelay(failures: number): number {
+function backupRetryDelay(failures: number): number {
   return Math.min(5 * 2 ** (failures - 1), 60) * 60_000;
 }
 
