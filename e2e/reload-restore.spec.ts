@@ -11,7 +11,7 @@ import { ManualClock } from '../src/main/core/clock';
 import { databasePath } from '../src/main/core/data-folder';
 import type { KioskDatabase } from '../src/main/core/db/open-database';
 import { openKioskCore } from '../src/main/core/kiosk-core';
-import { overwriteBytes } from '../src/main/core/reliability/test-helpers';
+import { overwriteBytes } from '../src/main/core/testing/database-files';
 import { insertRoom } from '../src/main/core/repositories/rooms-repository';
 import { insertSession } from '../src/main/core/repositories/sessions-repository';
 import { seedStaff } from '../src/main/core/testing/seed-staff';

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { writeSyntheticHistory } from '../src/cli/seed-history';
-import { parseCsv } from '../src/main/core/export/csv-test-parser';
+import { parseCsv } from '../src/main/core/testing/csv-parser';
 import { localRange } from '../src/main/core/reports/local-days';
 import { writeSetting } from '../src/main/core/repositories/settings-repository';
 import { loadSettings } from '../src/main/core/services/settings-service';

@@ -41,6 +41,17 @@ const FORBIDDEN_IN_RENDERER = ['better-sqlite3'];
 /** Tests may use test libraries (vitest, testing-library, fast-check) wherever they sit; the layer fences still hold. */
 const isTestFile = (path) => /\.(test|spec)\.ts$/.test(path);
 
+/** Test support (fixtures, fakes, harnesses) lives in folders named `testing/`, and only tests may load it. */
+const isTestSupport = (path) => /(^|\/)testing\//.test(path);
+
+/**
+ * The crash trials are a test suite that runs as a program (`npm run crash-trials`), not part of the app: they use the
+ * same test support as the other tests.
+ */
+const isCrashTrial = (path) => /^src\/main\/core\/reliability\/crash-[\w-]+\.ts$/.test(path);
+
+const mayUseTestSupport = (path) => isTestFile(path) || isTestSupport(path) || isCrashTrial(path);
+
 export function checkImport(fromProjectPath, source, projectRoot) {
   const fromLayer = layerOf(fromProjectPath);
   if (!fromLayer) return undefined;
@@ -60,6 +71,9 @@ export function checkImport(fromProjectPath, source, projectRoot) {
     .join('/');
   const targetLayer = layerOf(`${target}/`) ?? layerOf(target);
   if (!targetLayer) return `${fromLayer} must not import ${target} from outside src`;
+  if (isTestSupport(target) && !mayUseTestSupport(fromProjectPath)) {
+    return `only tests may import test support (${target})`;
+  }
   if (fence.layers.includes(targetLayer)) return undefined;
   if (
     targetLayer === 'shared' &&

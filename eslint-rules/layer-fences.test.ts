@@ -63,3 +63,15 @@ describe('test files', () => {
     refused('src/main/core/kiosk-core.test.ts', 'electron', /electron/);
   });
 });
+
+describe('test support', () => {
+  it('is loaded by tests, other test support and the crash trials, never by the app', () => {
+    allowed('src/main/core/services/timers.test.ts', '../testing/timers-kit');
+    allowed('src/main/core/testing/export-fixture.ts', './report-fixture');
+    allowed('src/renderer/parent/LetdownDeck.test.ts', './testing/section-props');
+    allowed('src/main/core/reliability/crash-trials.ts', '../testing/seed-staff');
+    refused('src/main/core/kiosk-core.ts', './testing/temp-folder', /only tests may import test support/);
+    refused('src/renderer/parent/ParentHub.svelte', './testing/content-fixture', /only tests may import test support/);
+    refused('src/bridge/bridge-server.ts', '../main/core/testing/failure-log', /only tests/);
+  });
+});

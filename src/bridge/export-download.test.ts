@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCsv } from '../main/core/export/csv-test-parser';
+import { parseCsv } from '../main/core/testing/csv-parser';
 import { createHistoryWriter } from '../main/core/repositories/history-writer-repository';
 import { insertRoom } from '../main/core/repositories/rooms-repository';
 import { seedStaff } from '../main/core/testing/seed-staff';

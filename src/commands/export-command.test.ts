@@ -3,11 +3,11 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'nod
 import { PassThrough } from 'node:stream';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCsv } from '../main/core/export/csv-test-parser';
+import { parseCsv } from '../main/core/testing/csv-parser';
 import { SESSION_COLUMNS } from '../main/core/export/export-columns';
 import { openDatabase } from '../main/core/db/open-database';
 import { listAuditEntries } from '../main/core/repositories/audit-log-repository';
-import { addRoom, addSession, addStaffMember } from '../main/core/reports/report-fixture';
+import { addRoom, addSession, addStaffMember } from '../main/core/testing/report-fixture';
 import { saveSettings } from '../main/core/services/settings-service';
 import { databaseFingerprint } from '../main/core/testing/database-fingerprint';
 import { makeTempFolder } from '../main/core/testing/temp-folder';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataFolderProblem } from './data-folder-check';
-import { makeUnwritable } from './reliability/test-helpers';
+import { makeUnwritable } from './testing/database-files';
 import { makeTempFolder } from './testing/temp-folder';
 
 let folder: ReturnType<typeof makeTempFolder>;

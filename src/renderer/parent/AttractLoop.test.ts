@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { kioskStatus, ok, stubKiosk } from '../testing/stub-kiosk';
 import { attractSlides } from './attract-slides';
 import AttractLoop from './AttractLoop.svelte';
-import { packs } from './content-fixture';
+import { packs } from './testing/content-fixture';
 import { clearContentCache } from './content-cache';
-import { preferReducedMotion } from './section-props.test-kit';
+import { preferReducedMotion } from './testing/section-props';
 
 const IDLE_MS = 30_000;
 const INTERVAL_MS = 8_000;

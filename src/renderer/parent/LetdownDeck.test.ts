@@ -1,9 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { packs } from './content-fixture';
+import { packs } from './testing/content-fixture';
 import { SLIDE_MS } from './deck-timing';
 import LetdownDeck from './LetdownDeck.svelte';
-import { preferReducedMotion, sectionProps } from './section-props.test-kit';
+import { preferReducedMotion, sectionProps } from './testing/section-props';
 
 const slides = packs.en.letdownSlides;
 const title = (index: number) => slides[index]!.title;

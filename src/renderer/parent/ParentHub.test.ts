@@ -5,9 +5,9 @@ import { locale } from '../lib/i18n/locale.svelte';
 import { fails, kioskStatus, NOW, ok, STARTED_AT, stubKiosk } from '../testing/stub-kiosk';
 import { kioskClock } from '../lib/kiosk-clock.svelte';
 import { clearContentCache } from './content-cache';
-import { packs } from './content-fixture';
+import { packs } from './testing/content-fixture';
 import ParentHub from './ParentHub.svelte';
-import { preferReducedMotion } from './section-props.test-kit';
+import { preferReducedMotion } from './testing/section-props';
 
 const SESSION = {
   id: '0b7f6a3e-3d5c-4d71-9c1e-2f4b8a6d9e10',

@@ -7,7 +7,7 @@ import { locale } from '../lib/i18n/locale.svelte';
 import { navigation } from '../lib/navigation.svelte';
 import { recallHub, rememberHub, rememberPlace } from '../lib/screen-memory';
 import { clearContentCache } from '../parent/content-cache';
-import { packs } from '../parent/content-fixture';
+import { packs } from '../parent/testing/content-fixture';
 import { kioskStatus, NOW, ok, stubKiosk, threeRooms } from '../testing/stub-kiosk';
 import KioskFlow from './KioskFlow.svelte';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../shared/domain';
 import { makeTempFolder } from '../testing/temp-folder';
-import { BUILT_IN_CONTENT, copyResources, readBuiltIn, writeFile } from './content-test-helpers';
+import { BUILT_IN_CONTENT, copyResources, readBuiltIn, writeFile } from '../testing/content-files';
 import { BuiltInContentError, loadContentPacks, mergeById } from './load-content';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests edit free-form JSON

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContentPack, RedFlag } from '../../../shared/content-types';
 import { LANGUAGES } from '../../../shared/domain';
-import { BUILT_IN_CONTENT, ILLUSTRATIONS } from './content-test-helpers';
+import { BUILT_IN_CONTENT, ILLUSTRATIONS } from '../testing/content-files';
 import { contentPackSchema } from './content-schema';
 import { loadContentPacks } from './load-content';
 import { fleschKincaidGrade } from './readability';

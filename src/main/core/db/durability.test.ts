@@ -1,20 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempFolder } from '../testing/temp-folder';
+import { expect } from 'vitest';
 import { withoutFsync } from './durability';
-import { openDatabase, type KioskDatabase } from './open-database';
+import { dbTest } from '../testing/temp-database';
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
-});
-
-it('writes in one transaction and puts synchronous back to FULL, even when the write fails', () => {
+dbTest('writes in one transaction and puts synchronous back to FULL, even when the write fails', ({ db }) => {
   withoutFsync(db, () => db.prepare("INSERT INTO rooms (name) VALUES ('Room 1')").run());
   expect(db.pragma('synchronous', { simple: true })).toBe(2);
   expect(() =>

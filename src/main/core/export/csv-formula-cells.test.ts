@@ -6,7 +6,7 @@ import { ManualClock } from '../clock';
 import { openKioskCore, type KioskCore } from '../kiosk-core';
 import { renameRoom } from '../repositories/rooms-repository';
 import { makeTempFolder } from '../testing/temp-folder';
-import { formulaCells, parseCsv, readLikeSpreadsheet } from './csv-test-parser';
+import { formulaCells, parseCsv, readLikeSpreadsheet } from '../testing/csv-parser';
 
 /**
  * Exports read back the way spreadsheets in other locales read them: Spanish, French and German Excel split on ";",

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCsvFormatter, csvField, csvRecord, UTF8_BOM } from './csv-writer';
-import { formulaCells, parseCsv, readLikeSpreadsheet } from './csv-test-parser';
+import { formulaCells, parseCsv, readLikeSpreadsheet } from '../testing/csv-parser';
 import { createJsonFormatter } from './json-writer';
 
 describe('CSV fields (RFC 4180)', () => {

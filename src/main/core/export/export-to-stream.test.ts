@@ -1,36 +1,20 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
+import { describe, expect } from 'vitest';
 import { localRange } from '../reports/local-days';
 import {
-  NY,
   addManySessions,
+  expectedSessionRows as expectedRows,
   exportCancelledMidway,
   exportFixture,
   exportOptions,
-  expectedSessionRows as expectedRows,
-} from './export-fixture';
-import { makeTempFolder } from '../testing/temp-folder';
-import { parseCsv } from './csv-test-parser';
+  exportTest,
+  NY,
+} from '../testing/export-fixture';
+import { parseCsv } from '../testing/csv-parser';
 import { EVENT_COLUMNS, SESSION_COLUMNS } from './export-columns';
 import { exportToFile } from './export-to-file';
-import { exportToStream, type ExportOptions } from './export-to-stream';
-
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-let reader: KioskDatabase;
-
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-  reader = openDatabase(`${folder.path}/kiosk.db`, { readonly: true });
-});
-afterEach(() => {
-  reader.close();
-  db.close();
-  folder.cleanup();
-});
+import { exportToStream } from './export-to-stream';
 
 function readCsv(path: string): string[][] {
   const text = readFileSync(path, 'utf8');
@@ -38,18 +22,16 @@ function readCsv(path: string): string[][] {
   return parseCsv(text.slice(1));
 }
 
-const fixture = () => exportFixture(db);
 const options = exportOptions;
-const expectedSessionRows = (opts: ExportOptions) => expectedRows(db, opts);
 
 describe('export to a stream', () => {
-  it('writes sessions as RFC 4180 CSV that reads back field for field', async () => {
-    fixture();
+  exportTest('writes sessions as RFC 4180 CSV that reads back field for field', async ({ db, reader, folder }) => {
+    exportFixture(db);
     const path = `${folder.path}/sessions.csv`;
     const result = await exportToFile(reader, options(), path);
     const [header, ...rows] = readCsv(path);
     expect(header).toEqual([...SESSION_COLUMNS]);
-    const expected = expectedSessionRows(options());
+    const expected = expectedRows(db, options());
     expect(result.rows).toBe(4);
     expect(rows).toHaveLength(expected.length);
     expect(rows).toEqual(expected);
@@ -69,8 +51,8 @@ describe('export to a stream', () => {
     expect(rows[3]!.slice(5, 8)).toEqual(['', '', '']);
   });
 
-  it('writes events, one per row, with their detail as compact JSON', async () => {
-    fixture();
+  exportTest('writes events, one per row, with their detail as compact JSON', async ({ db, reader, folder }) => {
+    exportFixture(db);
     const path = `${folder.path}/events.csv`;
     const result = await exportToFile(reader, options({ what: 'events' }), path);
     const [header, ...rows] = readCsv(path);
@@ -94,8 +76,8 @@ describe('export to a stream', () => {
     expect(JSON.parse(rows[6]![4]!)).toEqual({ guide: 'a,"b"\nc', n: -1, ok: true });
   });
 
-  it('writes JSON with typed values', async () => {
-    fixture();
+  exportTest('writes JSON with typed values', async ({ db, reader, folder }) => {
+    exportFixture(db);
     const sessions = `${folder.path}/sessions.json`;
     const events = `${folder.path}/events.json`;
     await exportToFile(reader, options({ format: 'json' }), sessions);
@@ -114,8 +96,8 @@ describe('export to a stream', () => {
     expect(eventRows[5]!.detail).toBeNull();
   });
 
-  it('filters by room, and writes only a header when nothing matches', async () => {
-    const rooms = fixture();
+  exportTest('filters by room, and writes only a header when nothing matches', async ({ db, reader, folder }) => {
+    const rooms = exportFixture(db);
     await exportToFile(reader, options({ roomId: rooms[2]! }), `${folder.path}/one.csv`);
     expect(readCsv(`${folder.path}/one.csv`).map((row) => row[1])).toEqual(['room', 'Room\r\nTwo']);
     const empty = localRange(NY, '2020-01-01', '2020-01-01');
@@ -123,7 +105,7 @@ describe('export to a stream', () => {
     expect(readCsv(`${folder.path}/none.csv`)).toEqual([[...SESSION_COLUMNS]]);
   });
 
-  it('waits for a slow destination and reports progress up to the total', async () => {
+  exportTest('waits for a slow destination and reports progress up to the total', async ({ db, reader }) => {
     addManySessions(db, 3000);
     let text = '';
     let writes = 0;
@@ -147,20 +129,23 @@ describe('export to a stream', () => {
     expect(progress.every(([done], index) => index === 0 || done >= progress[index - 1]![0])).toBe(true);
   });
 
-  it('deletes the partial file when cancelled, leaving an earlier file as it was', async () => {
-    addManySessions(db, 3000, 1);
-    const path = `${folder.path}/sessions.csv`;
-    writeFileSync(path, 'last month’s export');
-    expect(await exportCancelledMidway(reader, options(), path)).toMatchObject({ name: 'AbortError' });
-    expect(readFileSync(path, 'utf8')).toBe('last month’s export');
-    expect(readdirSync(folder.path).filter((name) => name.includes('partial'))).toEqual([]);
-    // The reader is free again: a second export on it works.
-    await exportToFile(reader, options(), `${folder.path}/again.csv`);
-    expect(readCsv(`${folder.path}/again.csv`)).toHaveLength(3001);
-  });
+  exportTest(
+    'deletes the partial file when cancelled, leaving an earlier file as it was',
+    async ({ db, reader, folder }) => {
+      addManySessions(db, 3000, 1);
+      const path = `${folder.path}/sessions.csv`;
+      writeFileSync(path, 'last month’s export');
+      expect(await exportCancelledMidway(reader, options(), path)).toMatchObject({ name: 'AbortError' });
+      expect(readFileSync(path, 'utf8')).toBe('last month’s export');
+      expect(readdirSync(folder.path).filter((name) => name.includes('partial'))).toEqual([]);
+      // The reader is free again: a second export on it works.
+      await exportToFile(reader, options(), `${folder.path}/again.csv`);
+      expect(readCsv(`${folder.path}/again.csv`)).toHaveLength(3001);
+    },
+  );
 
-  it('fails cleanly, leaving no file, when the folder does not exist', async () => {
-    fixture();
+  exportTest('fails cleanly, leaving no file, when the folder does not exist', async ({ db, reader, folder }) => {
+    exportFixture(db);
     await expect(exportToFile(reader, options(), `${folder.path}/missing/x.csv`)).rejects.toMatchObject({
       code: 'ENOENT',
     });

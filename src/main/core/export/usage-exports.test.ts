@@ -5,10 +5,10 @@ import type { UsageExportResult, UsageReport } from '../../../shared/domain';
 import { ManualClock } from '../clock';
 import { openKioskCore, type KioskCore } from '../kiosk-core';
 import { listAuditEntries } from '../repositories/audit-log-repository';
-import { addSession } from '../reports/report-fixture';
+import { addSession } from '../testing/report-fixture';
 import { databaseFingerprint } from '../testing/database-fingerprint';
 import { makeTempFolder } from '../testing/temp-folder';
-import { parseCsv } from './csv-test-parser';
+import { parseCsv } from '../testing/csv-parser';
 
 let folder: ReturnType<typeof makeTempFolder>;
 let core: KioskCore;

@@ -3,17 +3,16 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { createRequire } from 'node:module';
 // SheetJS: an independent reader, the same one many spreadsheet tools are built on.
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
-import { makeTempFolder } from '../testing/temp-folder';
+import { describe, expect } from 'vitest';
 import { EVENT_COLUMNS, SESSION_COLUMNS } from './export-columns';
 import {
   addManySessions,
+  expectedSessionRows,
   exportCancelledMidway,
   exportFixture,
   exportOptions,
-  expectedSessionRows,
-} from './export-fixture';
+  exportTest,
+} from '../testing/export-fixture';
 import { exportToFile } from './export-to-file';
 import type { CellValue } from './row-formatter';
 import { createXlsxEncoder, XLSX_MAX_SHEETS } from './xlsx-writer';
@@ -28,21 +27,6 @@ const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
     window: { DOMParser: new () => { parseFromString(text: string, type: string): XmlDocumentLike } };
   };
 };
-
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-let reader: KioskDatabase;
-
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-  reader = openDatabase(`${folder.path}/kiosk.db`, { readonly: true });
-});
-afterEach(() => {
-  reader.close();
-  db.close();
-  folder.cleanup();
-});
 
 /** Every sheet of a workbook as rows of text ('' for an empty cell), read by SheetJS. */
 function readWorkbook(bytes: Uint8Array): { names: string[]; sheets: string[][][]; book: XLSX.WorkBook } {
@@ -80,7 +64,7 @@ function encode(rows: CellValue[][], columns: string[], rowsPerSheet?: number): 
 }
 
 describe('XLSX export', () => {
-  it('writes sessions that a spreadsheet reader gets back field for field', async () => {
+  exportTest('writes sessions that a spreadsheet reader gets back field for field', async ({ db, reader, folder }) => {
     exportFixture(db);
     const path = `${folder.path}/sessions.xlsx`;
     const result = await exportToFile(reader, exportOptions({ format: 'xlsx' }), path);
@@ -119,7 +103,7 @@ describe('XLSX export', () => {
     expect(sheetXml).toContain('<autoFilter ref="A1:M5"/>');
   });
 
-  it('writes events with their detail as text', async () => {
+  exportTest('writes events with their detail as text', async ({ db, reader, folder }) => {
     exportFixture(db);
     const path = `${folder.path}/events.xlsx`;
     const result = await exportToFile(reader, exportOptions({ what: 'events', format: 'xlsx' }), path);
@@ -139,7 +123,7 @@ describe('XLSX export', () => {
     expect(JSON.parse(rows[6]![4]!)).toEqual({ guide: 'a,"b"\nc', n: -1, ok: true });
   });
 
-  it('keeps text XML cannot carry, and text that looks like an escape, exactly as it was', () => {
+  exportTest('keeps text XML cannot carry, and text that looks like an escape, exactly as it was', () => {
     const awkward = [
       'tab\there, bell\u0007, nul\u0000',
       '_x0041_ is not A',
@@ -160,7 +144,7 @@ describe('XLSX export', () => {
     expect(escapeXml('_x0041_')).toBe('_x005F_x0041_');
   });
 
-  it('continues on a new sheet, header and all, when a sheet is full', () => {
+  exportTest('continues on a new sheet, header and all, when a sheet is full', () => {
     const rows = Array.from({ length: 7 }, (_, index) => [index + 1, `row ${index + 1}`]);
     const bytes = encode(rows, ['n', 'label'], 3);
     expectWellFormedParts(bytes);
@@ -175,35 +159,38 @@ describe('XLSX export', () => {
     expect(sheets.map((sheet) => sheet.length - 1)).toEqual([3, 3, 1]);
   });
 
-  it('refuses, before writing anything, more rows than a workbook can hold', () => {
+  exportTest('refuses, before writing anything, more rows than a workbook can hold', () => {
     const encoder = createXlsxEncoder(['n'], { sheetName: 'events', widths: [10], rowsPerSheet: 2 });
     expect(() => encoder.start(2 * XLSX_MAX_SHEETS + 1)).toThrow(/more than an Excel file can hold \(20\)/);
     expect(encoder.pendingSize()).toBe(0);
   });
 
-  it('writes a valid empty workbook (just the header) when nothing matches', async () => {
+  exportTest('writes a valid empty workbook (just the header) when nothing matches', async ({ reader, folder }) => {
     const empty = exportOptions({ format: 'xlsx', start: 0, end: 1 });
     await exportToFile(reader, empty, `${folder.path}/none.xlsx`);
     const { sheets } = readWorkbook(readFileSync(`${folder.path}/none.xlsx`));
     expect(sheets).toEqual([[[...SESSION_COLUMNS]]]);
   });
 
-  it('deletes the partial workbook when cancelled, leaving an earlier file as it was', async () => {
-    addManySessions(db, 4000, 1000);
-    const path = `${folder.path}/sessions.xlsx`;
-    writeFileSync(path, 'last month’s workbook');
-    expect(await exportCancelledMidway(reader, exportOptions({ format: 'xlsx' }), path)).toMatchObject({
-      name: 'AbortError',
-    });
-    expect(readFileSync(path, 'utf8')).toBe('last month’s workbook');
-    expect(readdirSync(folder.path).filter((name) => name.includes('partial'))).toEqual([]);
-    // And the whole export, uncancelled, holds every row.
-    const result = await exportToFile(reader, exportOptions({ format: 'xlsx' }), `${folder.path}/all.xlsx`);
-    expect(result.rows).toBe(4000);
-    expect(readWorkbook(readFileSync(`${folder.path}/all.xlsx`)).sheets[0]).toHaveLength(4001);
-  });
+  exportTest(
+    'deletes the partial workbook when cancelled, leaving an earlier file as it was',
+    async ({ db, reader, folder }) => {
+      addManySessions(db, 4000, 1000);
+      const path = `${folder.path}/sessions.xlsx`;
+      writeFileSync(path, 'last month’s workbook');
+      expect(await exportCancelledMidway(reader, exportOptions({ format: 'xlsx' }), path)).toMatchObject({
+        name: 'AbortError',
+      });
+      expect(readFileSync(path, 'utf8')).toBe('last month’s workbook');
+      expect(readdirSync(folder.path).filter((name) => name.includes('partial'))).toEqual([]);
+      // And the whole export, uncancelled, holds every row.
+      const result = await exportToFile(reader, exportOptions({ format: 'xlsx' }), `${folder.path}/all.xlsx`);
+      expect(result.rows).toBe(4000);
+      expect(readWorkbook(readFileSync(`${folder.path}/all.xlsx`)).sheets[0]).toHaveLength(4001);
+    },
+  );
 
-  it('names columns the way spreadsheets do', () => {
+  exportTest('names columns the way spreadsheets do', () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
       'A',
       'B',

@@ -10,7 +10,7 @@ import { insertRoom } from '../repositories/rooms-repository';
 import { databaseFingerprint } from '../testing/database-fingerprint';
 import { makeTempFolder } from '../testing/temp-folder';
 import { backupFolder, backUpOnline, isBackupDue, listBackups } from './backups';
-import { readRows } from './test-helpers';
+import { readRows } from '../testing/database-files';
 
 const T0 = Date.UTC(2026, 2, 1, 6);
 const HOUR = 60 * 60_000;

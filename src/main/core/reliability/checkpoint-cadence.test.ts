@@ -6,7 +6,7 @@ import { databasePath } from '../data-folder';
 import { openKioskCore } from '../kiosk-core';
 import { insertRoom } from '../repositories/rooms-repository';
 import { makeTempFolder } from '../testing/temp-folder';
-import { readRows } from './test-helpers';
+import { readRows } from '../testing/database-files';
 
 let folder: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {

@@ -10,7 +10,7 @@ import { insertRoom } from '../repositories/rooms-repository';
 import { makeTempFolder } from '../testing/temp-folder';
 import { listBackups } from './backups';
 import { DAMAGED_FOLDER } from './open-with-recovery';
-import { makeUnwritable, overwriteBytes, readRows } from './test-helpers';
+import { makeUnwritable, overwriteBytes, readRows } from '../testing/database-files';
 
 const T0 = Date.UTC(2026, 2, 1, 6);
 const HOUR = 60 * 60_000;

@@ -3,12 +3,12 @@ import { ManualClock } from '../clock';
 import { databasePath } from '../data-folder';
 import { openKioskCore, type KioskCore } from '../kiosk-core';
 import { listAuditEntries } from '../repositories/audit-log-repository';
-import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
+import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
 import { insertRoom } from '../repositories/rooms-repository';
 import { databaseFingerprint } from '../testing/database-fingerprint';
 import { seedStaff } from '../testing/seed-staff';
 import { makeTempFolder } from '../testing/temp-folder';
-import { overwriteBytes } from './test-helpers';
+import { overwriteBytes } from '../testing/database-files';
 
 const T0 = Date.UTC(2026, 2, 1, 6);
 const HOUR = 60 * 60_000;

@@ -6,7 +6,7 @@ import { insertTimer } from '../repositories/timers-repository';
 import { saveSettings } from '../services/settings-service';
 import { databaseFingerprint } from '../testing/database-fingerprint';
 import { makeTempFolder } from '../testing/temp-folder';
-import { addRoom, addSession, addStaffMember } from './report-fixture';
+import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
 import { monthsBefore, purgeEndedSessions, purgeIfDue } from './retention';
 
 const DAY = 86_400_000;

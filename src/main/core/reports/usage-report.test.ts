@@ -1,22 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
-import { makeTempFolder } from '../testing/temp-folder';
-import { addRoom, addSession, addStaffMember } from './report-fixture';
+import type { KioskDatabase } from '../db/open-database';
+import { describe, expect } from 'vitest';
+import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
 import { buildUsageReport } from './usage-report';
+import { dbTest } from '../testing/temp-database';
 
 const NY = 'America/New_York';
 const MIN = 60;
-
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
-});
 
 function emptyHeatMap(): number[][] {
   return Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
@@ -27,7 +16,7 @@ function emptyHeatMap(): number[][] {
  * 7 March 00:00 EST (05:00Z) to 10 March 00:00 EDT (04:00Z): 71 hours. Every expected number below is worked out by
  * hand from these sessions.
  */
-function springFixture() {
+function springFixture(db: KioskDatabase) {
   const nurse = addStaffMember(db, '101');
   const roomA = addRoom(db, 'Room A');
   const roomB = addRoom(db, 'Room B');
@@ -102,8 +91,8 @@ const NOW = Date.parse('2026-03-10T06:00:00Z');
 const RANGE_MINUTES = 71 * 60;
 
 describe('usage report', () => {
-  it('matches hand-computed numbers around the spring DST change, across midnight', () => {
-    const { roomA, roomB, roomD } = springFixture();
+  dbTest('matches hand-computed numbers around the spring DST change, across midnight', ({ db }) => {
+    const { roomA, roomB, roomD } = springFixture(db);
     const report = buildUsageReport(db, { from: '2026-03-07', to: '2026-03-09', timeZone: NY, now: NOW });
     const heatMap = emptyHeatMap();
     heatMap[6]![23] = 1; // S1, Saturday 23:00
@@ -175,8 +164,8 @@ describe('usage report', () => {
     });
   });
 
-  it('reports one room, counting events of its sessions only', () => {
-    const { roomA } = springFixture();
+  dbTest('reports one room, counting events of its sessions only', ({ db }) => {
+    const { roomA } = springFixture(db);
     const report = buildUsageReport(db, {
       from: '2026-03-07',
       to: '2026-03-09',
@@ -201,7 +190,7 @@ describe('usage report', () => {
     expect(report.rooms.map((room) => room.name)).toEqual(['Room A']);
   });
 
-  it('puts both 01:00 hours of the autumn change in the 01:00 cell of a 25-hour day', () => {
+  dbTest('puts both 01:00 hours of the autumn change in the 01:00 cell of a 25-hour day', ({ db }) => {
     const nurse = addStaffMember(db, '101');
     const room = addRoom(db, 'Room A');
     // 1 November 2026: 01:30 EDT, 01:50 EDT → 01:10 EST (20 real minutes), 01:30 EST, then 23:30 EST.
@@ -220,7 +209,7 @@ describe('usage report', () => {
     expect(report.rooms[0]!.utilization).toBeCloseTo(55 / (25 * 60), 12);
   });
 
-  it('lists every day with zeros, and has no averages when nothing ended', () => {
+  dbTest('lists every day with zeros, and has no averages when nothing ended', ({ db }) => {
     addRoom(db, 'Room A');
     const report = buildUsageReport(db, { from: '2026-02-27', to: '2026-03-02', timeZone: 'UTC', now: NOW });
     expect(report.sessionsPerDay.map((day) => day.date)).toEqual([
@@ -239,7 +228,7 @@ describe('usage report', () => {
     });
   });
 
-  it('counts only the hours that have passed when the range reaches into the future', () => {
+  dbTest('counts only the hours that have passed when the range reaches into the future', ({ db }) => {
     const nurse = addStaffMember(db, '101');
     const room = addRoom(db, 'Room A');
     addSession(db, { roomId: room, startedBy: nurse, start: '2026-05-01T06:00:00Z', end: '2026-05-01T09:00:00Z' });
@@ -250,7 +239,7 @@ describe('usage report', () => {
     expect(future.rooms[0]!.utilization).toBeNull();
   });
 
-  it('refuses an unknown room and a start after the end', () => {
+  dbTest('refuses an unknown room and a start after the end', ({ db }) => {
     expect(() =>
       buildUsageReport(db, { from: '2026-03-01', to: '2026-03-02', roomId: 9, timeZone: NY, now: NOW }),
     ).toThrow(/no room 9/);

@@ -1,21 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
-import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
-import { makeTempFolder } from '../testing/temp-folder';
+import type { KioskDatabase } from '../db/open-database';
+import { expect } from 'vitest';
+import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
 import { countEventsByKey, medianDurationMs, overlapLookback } from './report-queries';
+import { dbTest } from '../testing/temp-database';
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
-});
-
-function sessionsLasting(minutes: number[], room = addRoom(db, 'Room 1')) {
+function sessionsLasting(db: KioskDatabase, minutes: number[], room = addRoom(db, 'Room 1')) {
   const nurse = addStaffMember(db, String(100 + minutes.length));
   minutes.forEach((length, index) => {
     const start = Date.UTC(2026, 0, 1) + index * 3_600_000;
@@ -29,8 +18,8 @@ function sessionsLasting(minutes: number[], room = addRoom(db, 'Room 1')) {
   return room;
 }
 
-it('finds the same median by sorting here and through the duration index, odd and even counts', () => {
-  sessionsLasting([30, 10, 50, 20, 40]);
+dbTest('finds the same median by sorting here and through the duration index, odd and even counts', ({ db }) => {
+  sessionsLasting(db, [30, 10, 50, 20, 40]);
   const range = [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2)] as const;
   for (const smallLimit of [0, 1_000]) {
     expect(medianDurationMs(db, ...range, null, 5, smallLimit)).toBe(30 * 60_000);
@@ -43,15 +32,15 @@ it('finds the same median by sorting here and through the duration index, odd an
   expect(medianDurationMs(db, ...range, null, 0)).toBeNull();
 });
 
-it('looks back as far as the longest session, or the oldest open one', () => {
-  const room = sessionsLasting([30, 200]);
+dbTest('looks back as far as the longest session, or the oldest open one', ({ db }) => {
+  const room = sessionsLasting(db, [30, 200]);
   const start = Date.UTC(2026, 5, 1);
   expect(overlapLookback(db, start)).toBe(start - 200 * 60_000);
   addSession(db, { roomId: room, startedBy: 1, start: '2025-12-01T00:00:00Z' });
   expect(overlapLookback(db, start)).toBe(Date.parse('2025-12-01T00:00:00Z'));
 });
 
-it('counts events by guide with the skip-scan, ignoring events without the field', () => {
+dbTest('counts events by guide with the skip-scan, ignoring events without the field', ({ db }) => {
   const nurse = addStaffMember(db, '1');
   const room = addRoom(db, 'Room 1');
   addSession(db, {

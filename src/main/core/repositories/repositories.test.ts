@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
-import { makeTempFolder } from '../testing/temp-folder';
+import type { KioskDatabase } from '../db/open-database';
+import { describe, expect } from 'vitest';
 import { insertAuditEntry, listAuditEntries } from './audit-log-repository';
 import { insertRoomCleaning, listRoomCleanings } from './room-cleanings-repository';
 import { getRoom, insertRoom, listActiveRooms, setRoomNeedsCleaning } from './rooms-repository';
@@ -16,23 +15,12 @@ import {
   recordFailedSignIn,
 } from './staff-repository';
 import { getTimer, insertTimer, listActiveTimers, listTimersForSession, updateTimer } from './timers-repository';
+import { dbTest } from '../testing/temp-database';
 
 const UUID_A = '00000000-0000-4000-8000-00000000000a';
 const UUID_B = '00000000-0000-4000-8000-00000000000b';
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
-});
-
-function addStaff(staffNumber = '101', role: 'nurse' | 'admin' = 'nurse'): number {
+function addStaff(db: KioskDatabase, staffNumber = '101', role: 'nurse' | 'admin' = 'nurse'): number {
   return insertStaff(db, {
     staffNumber,
     displayName: `Staff ${staffNumber}`,
@@ -43,12 +31,12 @@ function addStaff(staffNumber = '101', role: 'nurse' | 'admin' = 'nurse'): numbe
   });
 }
 
-function addSession(roomId: number, staffId: number, uuid = UUID_A): number {
+function addSession(db: KioskDatabase, roomId: number, staffId: number, uuid = UUID_A): number {
   return insertSession(db, { uuid, roomId, kind: 'pumping', language: 'es', startedAt: 1_000, startedBy: staffId });
 }
 
 describe('rooms repository', () => {
-  it('lists active rooms in sort order and keeps the cleaning flag', () => {
+  dbTest('lists active rooms in sort order and keeps the cleaning flag', ({ db }) => {
     const second = insertRoom(db, { name: 'Room B', sortOrder: 2 });
     const first = insertRoom(db, { name: 'Room A', sortOrder: 1 });
     const hidden = insertRoom(db, { name: 'Old room' });
@@ -59,7 +47,7 @@ describe('rooms repository', () => {
     expect(getRoom(db, 999)).toBeUndefined();
   });
 
-  it('appends new rooms after the last one when no order is given', () => {
+  dbTest('appends new rooms after the last one when no order is given', ({ db }) => {
     insertRoom(db, { name: 'One', sortOrder: 7 });
     const next = insertRoom(db, { name: 'Two' });
     expect(getRoom(db, next)?.sortOrder).toBe(8);
@@ -67,8 +55,8 @@ describe('rooms repository', () => {
 });
 
 describe('staff repository', () => {
-  it('finds staff by number and tracks failed sign-ins', () => {
-    const id = addStaff('42', 'admin');
+  dbTest('finds staff by number and tracks failed sign-ins', ({ db }) => {
+    const id = addStaff(db, '42', 'admin');
     expect(findStaffByNumber(db, '42')).toMatchObject({ id, role: 'admin', failedAttempts: 0, disabled: false });
     recordFailedSignIn(db, id, { failedAttempts: 0, lockoutCount: 2, lockedUntil: 9_000 });
     expect(getStaff(db, id)).toMatchObject({ lockoutCount: 2, lockedUntil: 9_000 });
@@ -77,21 +65,21 @@ describe('staff repository', () => {
     expect(findStaffByNumber(db, '43')).toBeUndefined();
   });
 
-  it('refuses a duplicate staff number and counts only active admins', () => {
-    addStaff('1', 'admin');
-    expect(() => addStaff('1')).toThrow(/UNIQUE/);
-    const other = addStaff('2', 'admin');
+  dbTest('refuses a duplicate staff number and counts only active admins', ({ db }) => {
+    addStaff(db, '1', 'admin');
+    expect(() => addStaff(db, '1')).toThrow(/UNIQUE/);
+    const other = addStaff(db, '2', 'admin');
     db.prepare('UPDATE staff SET disabled = 1 WHERE id = ?').run(other);
     expect(countActiveAdmins(db)).toBe(1);
   });
 });
 
 describe('sessions repository', () => {
-  it('keeps one open session per room and ends a session only once', () => {
+  dbTest('keeps one open session per room and ends a session only once', ({ db }) => {
     const room = insertRoom(db, { name: 'Room 1' });
-    const staff = addStaff();
-    const id = addSession(room, staff);
-    expect(() => addSession(room, staff, UUID_B)).toThrow(/UNIQUE/);
+    const staff = addStaff(db);
+    const id = addSession(db, room, staff);
+    expect(() => addSession(db, room, staff, UUID_B)).toThrow(/UNIQUE/);
     expect(listOpenSessions(db).map((session) => session.uuid)).toEqual([UUID_A]);
     expect(markSessionEnded(db, id, { endedAt: 2_000, endedBy: null, endReason: 'completed' })).toBe(true);
     expect(markSessionEnded(db, id, { endedAt: 3_000, endedBy: staff, endReason: 'staff-ended' })).toBe(false);
@@ -101,8 +89,8 @@ describe('sessions repository', () => {
 });
 
 describe('session events repository', () => {
-  it('stores events with their JSON detail in time order', () => {
-    const session = addSession(insertRoom(db, { name: 'Room 1' }), addStaff());
+  dbTest('stores events with their JSON detail in time order', ({ db }) => {
+    const session = addSession(db, insertRoom(db, { name: 'Room 1' }), addStaff(db));
     insertSessionEvent(db, { sessionId: session, at: 20, type: 'guide-viewed', detail: { guide: 'cradle' } });
     insertSessionEvent(db, { sessionId: session, at: 10, type: 'help-requested' });
     expect(listSessionEvents(db, session)).toMatchObject([
@@ -130,8 +118,8 @@ describe('timers repository', () => {
     sideStartedAt: null,
   });
 
-  it('stores a running timer and its later state, with its session', () => {
-    const session = addSession(insertRoom(db, { name: 'Room 1' }), addStaff());
+  dbTest('stores a running timer and its later state, with its session', ({ db }) => {
+    const session = addSession(db, insertRoom(db, { name: 'Room 1' }), addStaff(db));
     const id = insertTimer(db, countdown(session));
     const { id: _id, sessionId: _s, preset: _p, kind: _k, startedAt: _t, ...change } = { id, ...countdown(session) };
     updateTimer(db, id, { ...change, endsAt: null, pausedAt: 61_000, remainingMs: 240_000, state: 'paused' });
@@ -143,8 +131,8 @@ describe('timers repository', () => {
     expect(listActiveTimers(db)).toEqual([]);
   });
 
-  it('keeps the left/right totals', () => {
-    const session = addSession(insertRoom(db, { name: 'Room 1' }), addStaff());
+  dbTest('keeps the left/right totals', ({ db }) => {
+    const session = addSession(db, insertRoom(db, { name: 'Room 1' }), addStaff(db));
     const id = insertTimer(db, {
       ...countdown(session),
       preset: 'left-right',
@@ -162,8 +150,8 @@ describe('timers repository', () => {
 });
 
 describe('audit log repository', () => {
-  it('lists newest entries first with their detail', () => {
-    const staff = addStaff();
+  dbTest('lists newest entries first with their detail', ({ db }) => {
+    const staff = addStaff(db);
     insertAuditEntry(db, { at: 1, staffId: null, action: 'login-failed', detail: { staffNumber: '9' } });
     insertAuditEntry(db, { at: 2, staffId: staff, action: 'lockout' });
     expect(listAuditEntries(db)).toMatchObject([
@@ -174,9 +162,9 @@ describe('audit log repository', () => {
 });
 
 describe('room cleanings repository', () => {
-  it('records who cleaned which room and when', () => {
+  dbTest('records who cleaned which room and when', ({ db }) => {
     const room = insertRoom(db, { name: 'Room 1' });
-    const staff = addStaff();
+    const staff = addStaff(db);
     insertRoomCleaning(db, { roomId: room, cleanedAt: 50, cleanedBy: staff });
     expect(listRoomCleanings(db, room)).toEqual([{ id: 1, roomId: room, cleanedAt: 50, cleanedBy: staff }]);
     expect(() => insertRoomCleaning(db, { roomId: 99, cleanedAt: 1, cleanedBy: staff })).toThrow(/FOREIGN KEY/);
@@ -184,7 +172,7 @@ describe('room cleanings repository', () => {
 });
 
 describe('settings repository', () => {
-  it('round-trips JSON values and overwrites by key', () => {
+  dbTest('round-trips JSON values and overwrites by key', ({ db }) => {
     writeSetting(db, 'kioskName', 'Maternity 3');
     writeSetting(db, 'kioskName', 'Maternity 4');
     writeSetting(db, 'languages', ['es']);

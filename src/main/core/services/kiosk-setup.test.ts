@@ -1,28 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../clock';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
 import { databaseFingerprint } from '../testing/database-fingerprint';
-import { makeTempFolder } from '../testing/temp-folder';
 import { completeSetup, isSetupRequired } from './kiosk-setup';
 import { roomBoard } from './room-board';
 import { loadSettings } from './settings-service';
 import { StaffAuth } from './staff-auth';
+import { dbTest } from '../testing/temp-database';
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
 const clock = new ManualClock(Date.UTC(2026, 0, 1));
 
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
-});
-
 describe('first-run setup', () => {
-  it('creates the kiosk name, rooms and first admin, who can then sign in', async () => {
+  dbTest('creates the kiosk name, rooms and first admin, who can then sign in', async ({ db }) => {
     expect(isSetupRequired(db)).toBe(true);
     const result = await completeSetup(db, clock, {
       kioskName: 'Maternity 4 West',
@@ -37,7 +25,7 @@ describe('first-run setup', () => {
     await expect(auth.signIn('100', '482915')).resolves.toMatchObject({ role: 'admin' });
   });
 
-  it('keeps the kiosk’s language and how parents reach a nurse', async () => {
+  dbTest('keeps the kiosk’s language and how parents reach a nurse', async ({ db }) => {
     expect(loadSettings(db)).toMatchObject({ defaultLanguage: 'en', nurseCall: 'call-button', phoneExtension: '' });
     await completeSetup(db, clock, {
       kioskName: 'Maternidad',
@@ -50,7 +38,7 @@ describe('first-run setup', () => {
     expect(loadSettings(db)).toMatchObject({ defaultLanguage: 'es', nurseCall: 'extension', phoneExtension: '4417' });
   });
 
-  it('cannot run twice: it is no back door once an admin exists', async () => {
+  dbTest('cannot run twice: it is no back door once an admin exists', async ({ db }) => {
     await completeSetup(db, clock, { kioskName: 'Ward', rooms: ['Room 1'], admin: { displayName: 'A', pin: '1234' } });
     const before = databaseFingerprint(db);
     await expect(
@@ -59,7 +47,7 @@ describe('first-run setup', () => {
     expect(databaseFingerprint(db)).toBe(before);
   });
 
-  it('leaves nothing behind when it fails half-way', async () => {
+  dbTest('leaves nothing behind when it fails half-way', async ({ db }) => {
     const before = databaseFingerprint(db);
     await expect(
       completeSetup(db, clock, {

@@ -1,22 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
+import { describe, expect } from 'vitest';
+import { openDatabase } from '../db/open-database';
 import { writeSetting } from '../repositories/settings-repository';
-import { makeTempFolder } from '../testing/temp-folder';
 import { SETTINGS_DEFAULTS } from '../../../shared/settings';
 import { loadSettings, saveSetting, saveSettings } from './settings-service';
+import { dbTest } from '../testing/temp-database';
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
-});
-
-it('answers defaults on a new database', () => {
+dbTest('answers defaults on a new database', ({ db }) => {
   expect(loadSettings(db)).toEqual(SETTINGS_DEFAULTS);
   expect(loadSettings(db)).toMatchObject({
     signOutAfterSeconds: 120,
@@ -25,26 +14,26 @@ it('answers defaults on a new database', () => {
   });
 });
 
-it('saves valid values and refuses invalid ones without writing', () => {
+dbTest('saves valid values and refuses invalid ones without writing', ({ db }) => {
   saveSetting(db, 'kioskName', 'Maternity ward 4');
   expect(loadSettings(db).kioskName).toBe('Maternity ward 4');
   expect(() => saveSetting(db, 'signOutAfterSeconds', 5)).toThrow();
   expect(loadSettings(db).signOutAfterSeconds).toBe(120);
 });
 
-it('falls back to the default for a stored value that no longer fits, keeping the others', () => {
+dbTest('falls back to the default for a stored value that no longer fits, keeping the others', ({ db }) => {
   writeSetting(db, 'autoCloseAfterMinutes', 'three hours');
   writeSetting(db, 'kioskName', 'Ward 2');
   expect(loadSettings(db)).toMatchObject({ autoCloseAfterMinutes: 180, kioskName: 'Ward 2' });
 });
 
-it('writes nothing when one of several changes is invalid', () => {
+dbTest('writes nothing when one of several changes is invalid', ({ db }) => {
   expect(() => saveSettings(db, { kioskName: 'New name', phoneExtension: 'ring me' })).toThrow();
   expect(loadSettings(db).kioskName).toBe('Lactation room');
 });
 
 describe('the memo of parsed settings', () => {
-  it('is reused until a setting changes on this connection', () => {
+  dbTest('is reused until a setting changes on this connection', ({ db }) => {
     const first = loadSettings(db);
     expect(loadSettings(db)).toBe(first);
     saveSetting(db, 'kioskName', 'Ward 9');
@@ -54,7 +43,7 @@ describe('the memo of parsed settings', () => {
     expect(loadSettings(db).kioskName).toBe('Ward 10');
   });
 
-  it('sees a change another connection committed (PRAGMA data_version)', () => {
+  dbTest('sees a change another connection committed (PRAGMA data_version)', ({ db, folder }) => {
     const other = openDatabase(`${folder.path}/kiosk.db`);
     try {
       expect(loadSettings(db).autoCloseAfterMinutes).toBe(180);
@@ -69,7 +58,7 @@ describe('the memo of parsed settings', () => {
     }
   });
 
-  it('forgets a value read inside a transaction that rolled back', () => {
+  dbTest('forgets a value read inside a transaction that rolled back', ({ db }) => {
     expect(loadSettings(db).kioskName).toBe('Lactation room');
     expect(() =>
       db.transaction(() => {
@@ -81,7 +70,7 @@ describe('the memo of parsed settings', () => {
     expect(loadSettings(db).kioskName).toBe('Lactation room');
   });
 
-  it('cannot be changed by a caller', () => {
+  dbTest('cannot be changed by a caller', ({ db }) => {
     const settings = loadSettings(db);
     expect(() => ((settings as { kioskName: string }).kioskName = 'x')).toThrow(TypeError);
     expect(() => (settings.languages as string[]).push('fr')).toThrow(TypeError);

@@ -1,32 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../clock';
-import type { KioskCore } from '../kiosk-core';
-import { makeTempFolder } from '../testing/temp-folder';
-import { call, openSession, openTestCore, T0 } from './timers-test-kit';
+import { call, T0, timerTest } from '../testing/timers-kit';
 
 /**
  * The system's monotonic clock reads in fractions of a millisecond; every timer action must still store whole
  * milliseconds in the STRICT INTEGER columns. This failed with SQLITE_CONSTRAINT_DATATYPE before readings were
  * floored where they enter core.
  */
-let folder: ReturnType<typeof makeTempFolder>;
-let clock: ManualClock;
-let core: KioskCore;
-let sessionId: string;
-
-beforeEach(() => {
-  folder = makeTempFolder();
-  clock = new ManualClock(T0 + 0.25, 1234.567);
-  core = openTestCore(folder.path, clock);
-  sessionId = openSession(core);
-});
-afterEach(() => {
-  core.close();
-  folder.cleanup();
-});
+timerTest.override('clock', () => new ManualClock(T0 + 0.25, 1234.567));
 
 describe('timers on a fractional clock', () => {
-  it('pauses, resumes, extends, stops a countdown and ends the session', async () => {
+  timerTest('pauses, resumes, extends, stops a countdown and ends the session', async ({ core, clock, sessionId }) => {
     const warm = await call(core, 'startTimer', { sessionId, presetId: 'warm-compress-5', safetyConfirmed: true });
     clock.advance(1_234.789);
     const paused = await call(core, 'pauseTimer', { timerId: warm.id });

@@ -3,15 +3,17 @@
  * core opened in it, and both are closed and removed after the test, whatever it did.
  *
  *   dbTest('…', ({ db }) => { … })            a migrated kiosk.db, no services
+ *   emptyDbTest('…', ({ db }) => { … })       an empty kiosk.db (version 0, foreign keys on), for the migration tests
  *   coreTest('…', ({ core, clock }) => { … })  the whole core on a ManualClock (tests that must move time)
  */
+import Database from 'better-sqlite3';
 import { test, type TestAPI } from 'vitest';
 import { ManualClock } from '../clock';
 import { openDatabase, type KioskDatabase } from '../db/open-database';
 import { openKioskCore, type KioskCore } from '../kiosk-core';
 import { makeTempFolder } from './temp-folder';
 
-type TempFolder = ReturnType<typeof makeTempFolder>;
+export type TempFolder = ReturnType<typeof makeTempFolder>;
 
 /** Where a fixture core's clock starts unless a test file says otherwise with `coreTest.scoped({ startAt })`. */
 export const FIXTURE_START = Date.UTC(2026, 3, 1, 9);
@@ -28,6 +30,17 @@ export const folderTest: TestAPI<{ folder: TempFolder }> = test.extend<{ folder:
 export const dbTest: TestAPI<{ folder: TempFolder; db: KioskDatabase }> = folderTest.extend<{ db: KioskDatabase }>({
   db: async ({ folder }, use) => {
     const db = openDatabase(`${folder.path}/kiosk.db`);
+    await use(db);
+    db.close();
+  },
+});
+
+export const emptyDbTest: TestAPI<{ folder: TempFolder; db: Database.Database }> = folderTest.extend<{
+  db: Database.Database;
+}>({
+  db: async ({ folder }, use) => {
+    const db = new Database(`${folder.path}/kiosk.db`);
+    db.pragma('foreign_keys = ON');
     await use(db);
     db.close();
   },

@@ -8,9 +8,9 @@ import { screenDimmer } from '../../lib/screen-dimmer.svelte';
 import { theme } from '../../lib/theme.svelte';
 import { kioskStatus, NOW, ok, STARTED_AT, stubKiosk } from '../../testing/stub-kiosk';
 import { clearContentCache } from '../content-cache';
-import { packs } from '../content-fixture';
+import { packs } from '../testing/content-fixture';
 import ParentHub from '../ParentHub.svelte';
-import { preferReducedMotion } from '../section-props.test-kit';
+import { preferReducedMotion } from '../testing/section-props';
 import { fakeTimerMain } from './testing/fake-timer-main';
 import { timerBoard } from './timer-board.svelte';
 

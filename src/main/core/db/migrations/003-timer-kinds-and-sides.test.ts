@@ -1,24 +1,12 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempFolder } from '../../testing/temp-folder';
+import type Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { initialSchema } from './001-initial-schema';
 import { kioskState } from './002-kiosk-state';
 import { timerKindsAndSides } from './003-timer-kinds-and-sides';
+import { emptyDbTest } from '../../testing/temp-database';
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: Database.Database;
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = new Database(`${folder.path}/kiosk.db`);
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
-});
-
-function seedVersion2(): void {
+function seedVersion2(db: Database.Database): void {
   migrate(db, [initialSchema, kioskState]);
   db.exec(`
     INSERT INTO rooms (name) VALUES ('Room 1');
@@ -38,8 +26,8 @@ function seedVersion2(): void {
   expect(schemaVersion(db)).toBe(2);
 }
 
-it('upgrades a version-2 database with timers, keeping every row and giving each a kind', () => {
-  seedVersion2();
+emptyDbTest('upgrades a version-2 database with timers, keeping every row and giving each a kind', ({ db }) => {
+  seedVersion2(db);
   expect(migrate(db, [initialSchema, kioskState, timerKindsAndSides])).toEqual({ from: 2, to: 3 });
   expect(schemaVersion(db)).toBe(3);
 
@@ -106,8 +94,8 @@ it('upgrades a version-2 database with timers, keeping every row and giving each
   ).toEqual(['timers_by_session', 'timers_by_state']);
 });
 
-it('enforces the new rules: left/right has sides and no duration, countdowns the reverse', () => {
-  seedVersion2();
+emptyDbTest('enforces the new rules: left/right has sides and no duration, countdowns the reverse', ({ db }) => {
+  seedVersion2(db);
   migrate(db, [initialSchema, kioskState, timerKindsAndSides]);
   const insert = db.prepare(
     `INSERT INTO timers (session_id, preset, kind, duration_ms, started_at, ends_at, state, side, side_started_at)

@@ -1,30 +1,20 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempFolder } from '../../testing/temp-folder';
+import type Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { initialSchema } from './001-initial-schema';
 import { kioskState } from './002-kiosk-state';
 import { timerKindsAndSides } from './003-timer-kinds-and-sides';
 import { reportIndexes } from './004-report-indexes';
+import { emptyDbTest } from '../../testing/temp-database';
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: Database.Database;
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = new Database(`${folder.path}/kiosk.db`);
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
-});
-
-const indexes = () =>
+const indexes = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
 
-it('upgrades a version-3 database with sessions and events, keeping every row, and the reports use the indexes', () => {
-  migrate(db, [initialSchema, kioskState, timerKindsAndSides]);
-  db.exec(`
+emptyDbTest(
+  'upgrades a version-3 database with sessions and events, keeping every row, and the reports use the indexes',
+  ({ db }) => {
+    migrate(db, [initialSchema, kioskState, timerKindsAndSides]);
+    db.exec(`
     INSERT INTO rooms (name) VALUES ('Room 1');
     INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, created_at)
       VALUES ('1', 'A', 'nurse', x'00', x'00', 0);
@@ -33,37 +23,38 @@ it('upgrades a version-3 database with sessions and events, keeping every row, a
     INSERT INTO session_events (session_id, at, type, detail) VALUES
       (1, 1500, 'guide-viewed', '{"guide":"cradle"}'), (1, 1600, 'timer-started', '{"preset":"warm-compress-5"}');
   `);
-  expect(indexes()).toContain('sessions_by_room_start');
+    expect(indexes(db)).toContain('sessions_by_room_start');
 
-  expect(migrate(db, [initialSchema, kioskState, timerKindsAndSides, reportIndexes])).toEqual({ from: 3, to: 4 });
-  expect(schemaVersion(db)).toBe(4);
-  expect(db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1);
-  expect(db.prepare('SELECT count(*) FROM session_events').pluck().get()).toBe(2);
-  expect(indexes()).toEqual(
-    expect.arrayContaining([
-      'sessions_report',
-      'sessions_by_room_start_end',
-      'sessions_by_duration',
-      'session_events_by_guide',
-      'session_events_by_preset',
-    ]),
-  );
-  expect(indexes()).not.toContain('sessions_by_room_start');
-  const plan = (sql: string) =>
-    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
-  // INDEXED BY fails to prepare when the index cannot serve the query: the partial expression indexes must match.
-  expect(
-    db
-      .prepare(
-        `SELECT json_extract(detail, '$.guide'), count(*) FROM session_events INDEXED BY session_events_by_guide
+    expect(migrate(db, [initialSchema, kioskState, timerKindsAndSides, reportIndexes])).toEqual({ from: 3, to: 4 });
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM session_events').pluck().get()).toBe(2);
+    expect(indexes(db)).toEqual(
+      expect.arrayContaining([
+        'sessions_report',
+        'sessions_by_room_start_end',
+        'sessions_by_duration',
+        'session_events_by_guide',
+        'session_events_by_preset',
+      ]),
+    );
+    expect(indexes(db)).not.toContain('sessions_by_room_start');
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
+    // INDEXED BY fails to prepare when the index cannot serve the query: the partial expression indexes must match.
+    expect(
+      db
+        .prepare(
+          `SELECT json_extract(detail, '$.guide'), count(*) FROM session_events INDEXED BY session_events_by_guide
          WHERE type = 'guide-viewed' GROUP BY json_extract(detail, '$.guide')`,
-      )
-      .all(),
-  ).toEqual([{ "json_extract(detail, '$.guide')": 'cradle', 'count(*)': 1 }]);
-  expect(plan('SELECT max(ended_at - started_at) FROM sessions WHERE ended_at IS NOT NULL')).toMatch(
-    /sessions_by_duration/,
-  );
-  expect(plan('SELECT started_at FROM sessions WHERE room_id = 1 AND started_at > 0')).toMatch(
-    /COVERING INDEX sessions_by_room_start_end/,
-  );
-});
+        )
+        .all(),
+    ).toEqual([{ "json_extract(detail, '$.guide')": 'cradle', 'count(*)': 1 }]);
+    expect(plan('SELECT max(ended_at - started_at) FROM sessions WHERE ended_at IS NOT NULL')).toMatch(
+      /sessions_by_duration/,
+    );
+    expect(plan('SELECT started_at FROM sessions WHERE room_id = 1 AND started_at > 0')).toMatch(
+      /COVERING INDEX sessions_by_room_start_end/,
+    );
+  },
+);

@@ -3,12 +3,26 @@
  * (CSV and XLSX), and what the export must say about it, worked out from the database independently of the export.
  */
 import { localRange } from '../reports/local-days';
-import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
-import type { KioskDatabase } from '../db/open-database';
-import { exportToFile } from './export-to-file';
-import type { ExportOptions } from './export-to-stream';
+import { addRoom, addSession, addStaffMember } from './report-fixture';
+import type { TestAPI } from 'vitest';
+import { openDatabase, type KioskDatabase } from '../db/open-database';
+import { exportToFile } from '../export/export-to-file';
+import type { ExportOptions } from '../export/export-to-stream';
+import { dbTest, type TempFolder } from './temp-database';
 
 export const NY = 'America/New_York';
+
+type ExportFixtures = { folder: TempFolder; db: KioskDatabase; reader: KioskDatabase };
+
+/** A migrated kiosk.db to write the history into, and a read-only connection to it for the export, as core has. */
+export const exportTest: TestAPI<ExportFixtures> = dbTest.extend<{ reader: KioskDatabase }>({
+  reader: async ({ folder, db }, use) => {
+    void db; // opened first: the reader needs the migrated file.
+    const reader = openDatabase(`${folder.path}/kiosk.db`, { readonly: true });
+    await use(reader);
+    reader.close();
+  },
+});
 
 /** Rooms whose names test every quoting rule; staff numbers only, never names, reach the export. */
 export function exportFixture(db: KioskDatabase) {

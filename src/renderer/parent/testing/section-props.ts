@@ -1,8 +1,8 @@
 /** SectionProps for component tests of the hub's sections, with spies for what a section reports. */
 import { vi } from 'vitest';
-import type { Language } from '../../shared/domain';
+import type { Language } from '../../../shared/domain';
 import { packs } from './content-fixture';
-import type { SectionProps } from './section-types';
+import type { SectionProps } from '../section-types';
 
 export function sectionProps(language: Language = 'en', overrides: Partial<SectionProps> = {}) {
   const record = vi.fn<SectionProps['record']>();

@@ -3,12 +3,14 @@ import type { ApiMethodName } from '../../../shared/api-methods';
 import type { ApiInput, ApiResults } from '../../../shared/contract';
 import type { TimerView } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/errors';
-import type { ManualClock } from '../clock';
+import type { TestAPI } from 'vitest';
+import { ManualClock } from '../clock';
 import { openKioskCore, type KioskCore } from '../kiosk-core';
 import { insertRoom } from '../repositories/rooms-repository';
 import { listSessionEvents } from '../repositories/session-events-repository';
 import { findSessionByUuid, insertSession } from '../repositories/sessions-repository';
 import { insertStaff } from '../repositories/staff-repository';
+import { folderTest, type TempFolder } from './temp-database';
 
 /** Test helpers for the timer tests: a core on a temp folder, an open session, and typed calls through dispatch. */
 export const MINUTE = 60_000;
@@ -17,6 +19,20 @@ export const T0 = Date.UTC(2026, 2, 10, 3, 0);
 export function openTestCore(folder: string, clock: ManualClock): KioskCore {
   return openKioskCore({ dataFolder: folder, clock, backups: false, logger: { error: () => undefined } });
 }
+
+type TimerFixtures = { folder: TempFolder; clock: ManualClock; core: KioskCore; sessionId: string };
+
+/** The whole core on a ManualClock at T0 with one open session (`sessionId`), closed and removed after each test. */
+export const timerTest: TestAPI<TimerFixtures> = folderTest.extend<Omit<TimerFixtures, 'folder'>>({
+  // eslint-disable-next-line no-empty-pattern -- vitest requires the object pattern as the first parameter.
+  clock: async ({}, use) => use(new ManualClock(T0)),
+  core: async ({ folder, clock }, use) => {
+    const core = openTestCore(folder.path, clock);
+    await use(core);
+    core.close();
+  },
+  sessionId: async ({ core }, use) => use(openSession(core)),
+});
 
 /** A room, a nurse and an open English session started now; answers the session's uuid. */
 export function openSession(core: KioskCore, roomName = 'Room 1'): string {

@@ -2,17 +2,17 @@
  * The shipped content packs, for component tests: the real words the parent reads, so a test that finds "Cradle hold"
  * or "Posición de cuna" checks the content too. (main checks the packs' shape; here they are taken as they are.)
  */
-import type { ContentPack } from '../../shared/content-types';
-import type { Language } from '../../shared/domain';
+import type { ContentPack } from '../../../shared/content-types';
+import type { Language } from '../../../shared/domain';
 
 /**
  * Read through Vite rather than imported: the renderer's layer fence keeps resources/ out of the app's bundle, and
  * this file only ever runs in tests.
  */
-const files = import.meta.glob<unknown>('../../../resources/content/*/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<unknown>('../../../../resources/content/*/*.json', { eager: true, import: 'default' });
 
 function file(language: Language, section: string): unknown {
-  const found = files[`../../../resources/content/${language}/${section}.json`];
+  const found = files[`../../../../resources/content/${language}/${section}.json`];
   if (found === undefined) throw new Error(`no content file ${language}/${section}.json`);
   return found;
 }
