@@ -108,6 +108,92 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/** `answer` gets the checked JSON body; the token, method and body checks are the same for every call. */
+async function handleApi(
+  token: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  answer: (body: object) => Promise<void>,
+): Promise<void> {
+  if (request.method !== 'POST') {
+    sendResult(response, 405, failure('invalid-input', 'Kiosk calls must be POST.'));
+    return;
+  }
+  if (!tokenMatches(token, request.headers[BRIDGE_TOKEN_HEADER.toLowerCase()])) {
+    sendResult(response, 401, failure('untrusted-sender', 'This call did not come from the kiosk page.'));
+    return;
+  }
+  let text: string;
+  try {
+    text = await readBody(request);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      sendResult(response, 413, failure('invalid-input', `A kiosk call may carry at most ${MAX_BODY_BYTES} bytes.`));
+      return;
+    }
+    throw error;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    sendResult(response, 400, failure('invalid-input', 'The call body is not valid JSON.'));
+    return;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    sendResult(response, 400, failure('invalid-input', 'The call body must be a JSON object {"input": ...}.'));
+    return;
+  }
+  await answer(body);
+}
+
+/** The page's own files: the built renderer, and the bridge's client script; the page itself only with the token. */
+async function handlePage(
+  site: { token: string; rendererDir: string; clientScript: string },
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  rawPath: string,
+): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+    return;
+  }
+  if (rawPath === BRIDGE_CLIENT_PATH) {
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : site.clientScript);
+    return;
+  }
+  const found = await lookUpStaticFile(site.rendererDir, rawPath);
+  if (found.kind === 'refused') {
+    sendText(response, 403, 'Forbidden.');
+    return;
+  }
+  if (found.kind === 'missing') {
+    sendText(response, 404, 'Not found.');
+    return;
+  }
+  const isPage = found.file === resolve(site.rendererDir, 'index.html');
+  if (isPage && !tokenMatches(site.token, url.searchParams.get('token'))) {
+    sendText(response, 403, 'Forbidden: open the kiosk with the address printed when the bridge started.');
+    return;
+  }
+  const content = await readStaticFile(found.file);
+  const body = isPage ? Buffer.from(injectBridge(content.toString('utf8'), site.token), 'utf8') : content;
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentTypeFor(found.file),
+    'Content-Length': String(body.length),
+    // The page carries the token: never keep it in a cache.
+    'Cache-Control': isPage ? 'no-store' : 'no-cache',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
 /**
  * Serves the built renderer to a real browser on 127.0.0.1, with `window.kiosk` carried over fetch to the very same
  * dispatch (and handler table) the Electron IPC shell uses. For tests and previews only: never part of the packaged app.
@@ -129,89 +215,6 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   });
   let port = 0;
 
-  /** `answer` gets the checked JSON body; the token, method and body checks are the same for every call. */
-  async function handleApi(
-    request: IncomingMessage,
-    response: ServerResponse,
-    answer: (body: object) => Promise<void>,
-  ): Promise<void> {
-    if (request.method !== 'POST') {
-      sendResult(response, 405, failure('invalid-input', 'Kiosk calls must be POST.'));
-      return;
-    }
-    if (!tokenMatches(token, request.headers[BRIDGE_TOKEN_HEADER.toLowerCase()])) {
-      sendResult(response, 401, failure('untrusted-sender', 'This call did not come from the kiosk page.'));
-      return;
-    }
-    let text: string;
-    try {
-      text = await readBody(request);
-    } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        sendResult(response, 413, failure('invalid-input', `A kiosk call may carry at most ${MAX_BODY_BYTES} bytes.`));
-        return;
-      }
-      throw error;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      sendResult(response, 400, failure('invalid-input', 'The call body is not valid JSON.'));
-      return;
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      sendResult(response, 400, failure('invalid-input', 'The call body must be a JSON object {"input": ...}.'));
-      return;
-    }
-    await answer(body);
-  }
-
-  async function handlePage(
-    request: IncomingMessage,
-    response: ServerResponse,
-    url: URL,
-    rawPath: string,
-  ): Promise<void> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
-      return;
-    }
-    if (rawPath === BRIDGE_CLIENT_PATH) {
-      response.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Type': 'text/javascript; charset=utf-8',
-        'Cache-Control': 'no-store',
-      });
-      response.end(request.method === 'HEAD' ? undefined : clientScript);
-      return;
-    }
-    const found = await lookUpStaticFile(rendererDir, rawPath);
-    if (found.kind === 'refused') {
-      sendText(response, 403, 'Forbidden.');
-      return;
-    }
-    if (found.kind === 'missing') {
-      sendText(response, 404, 'Not found.');
-      return;
-    }
-    const isPage = found.file === resolve(rendererDir, 'index.html');
-    if (isPage && !tokenMatches(token, url.searchParams.get('token'))) {
-      sendText(response, 403, 'Forbidden: open the kiosk with the address printed when the bridge started.');
-      return;
-    }
-    const content = await readStaticFile(found.file);
-    const body = isPage ? Buffer.from(injectBridge(content.toString('utf8'), token), 'utf8') : content;
-    response.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': contentTypeFor(found.file),
-      'Content-Length': String(body.length),
-      // The page carries the token: never keep it in a cache.
-      'Cache-Control': isPage ? 'no-store' : 'no-cache',
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
-  }
-
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const rawTarget = request.url ?? '/';
     const rawPath = rawTarget.split('?', 1)[0]!;
@@ -227,17 +230,23 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     }
     if (rawPath === BRIDGE_EXPORT_PATH) {
       // Usage export: the body is exportUsage's input; the file streams back as a download.
-      await handleApi(request, response, (body) => streamExportDownload(core, body, response, SECURITY_HEADERS));
+      await handleApi(token, request, response, (body) => streamExportDownload(core, body, response, SECURITY_HEADERS));
       return;
     }
     if (isApi) {
       const method = rawPath.slice(BRIDGE_API_PREFIX.length);
-      await handleApi(request, response, async (body) =>
+      await handleApi(token, request, response, async (body) =>
         sendResult(response, 200, await core.dispatch(method, (body as { input?: unknown }).input)),
       );
       return;
     }
-    await handlePage(request, response, new URL(rawTarget, `http://127.0.0.1:${port}`), rawPath);
+    await handlePage(
+      { token, rendererDir, clientScript },
+      request,
+      response,
+      new URL(rawTarget, `http://127.0.0.1:${port}`),
+      rawPath,
+    );
   }
 
   const server: Server = createServer((request, response) => {

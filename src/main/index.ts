@@ -66,6 +66,23 @@ function openShellLog(): { dataFolder: string; logger: FileLogger } | null {
   }
 }
 
+/** The better-sqlite3 binary built for this Electron, or a sentence saying how to get it. */
+function electronDatabaseDriver(): string {
+  const nativeBinding = nativeBindingPath({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+  });
+  if (!existsSync(nativeBinding)) {
+    throw new Error(
+      `The database driver built for Electron ${process.versions.electron} is missing at ${nativeBinding}. ` +
+        (app.isPackaged ? 'Reinstall the kiosk.' : 'Run: node scripts/build-native-for-electron.mjs'),
+    );
+  }
+  return nativeBinding;
+}
+
 function runKiosk(): void {
   const shellLog = openShellLog();
   if (!shellLog) return;
@@ -113,18 +130,7 @@ function runKiosk(): void {
   const start = () => {
     Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession);
-    const nativeBinding = nativeBindingPath({
-      isPackaged: app.isPackaged,
-      appPath: app.getAppPath(),
-      resourcesPath: process.resourcesPath,
-      electronVersion: process.versions.electron,
-    });
-    if (!existsSync(nativeBinding)) {
-      throw new Error(
-        `The database driver built for Electron ${process.versions.electron} is missing at ${nativeBinding}. ` +
-          (app.isPackaged ? 'Reinstall the kiosk.' : 'Run: node scripts/build-native-for-electron.mjs'),
-      );
-    }
+    const nativeBinding = electronDatabaseDriver();
     core = openKioskCore({
       dataFolder,
       nativeBinding,
