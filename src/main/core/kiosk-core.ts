@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from './clock';
-import { openContentLibrary } from './content/content-library';
+import { openContentLibrary, type ContentLibrary } from './content/content-library';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
 import type { KioskDatabase } from './db/open-database';
@@ -79,23 +79,34 @@ export interface KioskCore {
   close(): void;
 }
 
-/** Opens the kiosk's database in a data folder and wires the services. No Electron here: runs under plain Node. */
-export function openKioskCore(options: KioskCoreOptions): KioskCore {
-  const clock = options.clock ?? systemClock;
-  const logger =
-    options.logger ?? createFileLogger({ folder: join(options.dataFolder, LOG_FOLDER), level: options.logLevel });
-  const content = openContentLibrary(options.resourcesFolder ?? resolve('resources'), options.dataFolder);
-  // Throws a typed storage-unavailable error for a data folder that cannot be used; recovers a damaged database.
-  const storage = openKioskStorage({
-    dataFolder: options.dataFolder,
+/** Says in the log how many old sessions a retention run deleted, if any. */
+function logPurge(logger: KioskLogger, result: PurgeResult | null): PurgeResult | null {
+  if (result && result.sessions > 0) {
+    logger.info?.(
+      `retention: ${result.sessions} session(s) older than ${new Date(result.cutoff).toISOString()} deleted` +
+        (result.complete ? '' : ', more to delete in the next run'),
+    );
+  }
+  return result;
+}
+
+/** The services on one database, and the handler table over them. */
+function openServices(
+  options: KioskCoreOptions,
+  {
+    db,
     clock,
     logger,
-    nativeBinding: options.nativeBinding,
-    backups: options.backups ?? true,
-  });
-  const db = storage.db;
-  // A bulk load of history cut short left the per-day totals and event counts idle: recount them before use.
-  finishInterruptedBulkLoad(db);
+    content,
+    storageAlert,
+  }: {
+    db: KioskDatabase;
+    clock: Clock;
+    logger: KioskLogger;
+    content: ContentLibrary;
+    storageAlert: KioskStorage['alert'];
+  },
+) {
   const staffAuth = new StaffAuth(
     db,
     clock,
@@ -130,25 +141,43 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     roomAdmin,
     roomSessions,
     timers,
-    storageAlert: storage.alert,
+    storageAlert,
     usageExports,
     chooseFile,
     rendererProblems: createRendererProblems(logger, clock),
+  });
+  return { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers };
+}
+
+/** Opens the kiosk's database in a data folder and wires the services. No Electron here: runs under plain Node. */
+export function openKioskCore(options: KioskCoreOptions): KioskCore {
+  const clock = options.clock ?? systemClock;
+  const logger =
+    options.logger ?? createFileLogger({ folder: join(options.dataFolder, LOG_FOLDER), level: options.logLevel });
+  const content = openContentLibrary(options.resourcesFolder ?? resolve('resources'), options.dataFolder);
+  // Throws a typed storage-unavailable error for a data folder that cannot be used; recovers a damaged database.
+  const storage = openKioskStorage({
+    dataFolder: options.dataFolder,
+    clock,
+    logger,
+    nativeBinding: options.nativeBinding,
+    backups: options.backups ?? true,
+  });
+  const db = storage.db;
+  // A bulk load of history cut short left the per-day totals and event counts idle: recount them before use.
+  finishInterruptedBulkLoad(db);
+  const { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers } = openServices(options, {
+    db,
+    clock,
+    logger,
+    content,
+    storageAlert: storage.alert,
   });
   logger.info?.(
     `kiosk core open: data folder ${options.dataFolder}` +
       (storage.recovery ? `, database recovered at start (${storage.recovery.reason})` : ', database checked'),
   );
 
-  const logPurge = (result: PurgeResult | null) => {
-    if (result && result.sessions > 0) {
-      logger.info?.(
-        `retention: ${result.sessions} session(s) older than ${new Date(result.cutoff).toISOString()} deleted` +
-          (result.complete ? '' : ', more to delete in the next run'),
-      );
-    }
-    return result;
-  };
   const guard = createHousekeepingGuard(logger, storage.noteStorageFailure);
   const runHousekeeping = () => {
     const closed = closeOverdueSessions(db, clock, roomSessions, loadSettings(db).autoCloseAfterMinutes);
@@ -164,7 +193,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         guard('checkpoint', () => storage.checkpoint());
         guard('housekeeping', runHousekeeping);
         // Retention: a daily purge in batches, when the setting is on.
-        guard('retention purge', () => logPurge(purgeIfDue(db, clock)));
+        guard('retention purge', () => logPurge(logger, purgeIfDue(db, clock)));
         void storage.backUpIfDue();
       }, 60_000)
     : undefined;
@@ -208,7 +237,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     sweepTimers: () => timers.sweep(),
     usageExports,
     exportUsageToStream: createStreamUsageExport(staffAuth, usageExports, logger),
-    runRetention: () => logPurge(purgeIfDue(db, clock)),
+    runRetention: () => logPurge(logger, purgeIfDue(db, clock)),
     storage,
     backUpIfDue: () => storage.backUpIfDue(),
     close() {
