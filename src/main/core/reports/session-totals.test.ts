@@ -8,7 +8,7 @@ import { deleteSessions } from '../repositories/retention-queries';
 import { finishInterruptedBulkLoad, withBulkLoad } from '../services/session-rollups';
 import { makeTempFolder } from '../testing/temp-folder';
 import { formatCalendarDate, localRange } from './local-days';
-import { addRoom, addSession, addStaffMember } from './report-fixture';
+import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
 import { totalsForRange } from './session-totals';
 
 /**

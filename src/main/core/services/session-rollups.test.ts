@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { ManualClock } from '../clock';
 import { openDatabase } from '../db/open-database';
 import { openKioskCore } from '../kiosk-core';
-import { addRoom, addSession, addStaffMember } from '../reports/report-fixture';
+import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
 import { beginBulkLoad } from '../repositories/rollup-repository';
 import { makeTempFolder } from '../testing/temp-folder';
 
