@@ -49,9 +49,6 @@ async function main(): Promise<void> {
     housekeepingEveryMinute: true,
     logLevel: options.logLevel,
   });
-  // The line BRIDGE_READY_LINE (src/shared/bridge-protocol.ts) reads: tests and the crash trials wait for it.
-  console.log(`Kiosk ready at ${bridge.url}`);
-
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -63,6 +60,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The line BRIDGE_READY_LINE (src/shared/bridge-protocol.ts) reads: tests and the crash trials wait for it, then
+  // may stop the bridge at once, so it is printed only once a stop signal closes the database cleanly.
+  console.log(`Kiosk ready at ${bridge.url}`);
 }
 
 main().catch((error: unknown) => fail((error as Error).message, 1));
