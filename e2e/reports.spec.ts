@@ -335,6 +335,8 @@ test.describe('on a known day', () => {
 for (const language of ['en', 'es'] as const) {
   for (const theme of ['day', 'night'] as const) {
     test(`the reports are accessible in ${language}, ${theme}`, async ({ page }) => {
+      // Two axe passes over a long page (charts, then every table open): 30 s is not enough on a busy machine.
+      test.setTimeout(90_000);
       const es = language === 'es';
       await pinTheme(page, theme);
       await openReports(page, language);
