@@ -1,7 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
-/** Two projects: core (plain Node, real SQLite files in temp folders) and renderer components (jsdom). */
+/**
+ * Three projects: core (plain Node, real SQLite files in temp folders), fleet (plain Node against a real PostgreSQL
+ * cluster its globalSetup starts and removes; vitest starts it only when a fleet test is selected) and renderer
+ * components (jsdom).
+ */
+const FLEET_TESTS = ['src/main/fleet/**/*.test.ts', 'src/commands/fleet-*.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -18,7 +24,18 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'eslint-rules/**/*.test.ts',
           ],
+          exclude: FLEET_TESTS,
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'fleet',
+          environment: 'node',
+          include: FLEET_TESTS,
+          globalSetup: ['src/main/fleet/testing/cluster-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

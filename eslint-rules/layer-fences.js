@@ -13,6 +13,7 @@ export function layerOf(projectPath) {
   const path = projectPath.split(sep).join('/');
   if (path.startsWith('src/shared/')) return 'shared';
   if (path.startsWith('src/main/core/')) return 'core';
+  if (path.startsWith('src/main/fleet/')) return 'fleet';
   if (path.startsWith('src/main/')) return 'shell';
   if (path.startsWith('src/preload/')) return 'preload';
   if (path.startsWith('src/renderer/')) return 'renderer';
@@ -26,17 +27,22 @@ export function layerOf(projectPath) {
 const FENCES = {
   shared: { layers: ['shared'], node: false, packages: ['zod'], electron: false },
   core: { layers: ['core', 'shared'], node: true, packages: '*', electron: false },
-  shell: { layers: ['shell', 'commands', 'core', 'shared'], node: true, packages: '*', electron: true },
+  // The optional link to the hospital's PostgreSQL: above core (it reads the outbox through core's repositories),
+  // below the shell and the commands, and like core free of electron so all of it is tested under plain Node.
+  fleet: { layers: ['fleet', 'core', 'shared'], node: true, packages: '*', electron: false },
+  shell: { layers: ['shell', 'commands', 'fleet', 'core', 'shared'], node: true, packages: '*', electron: true },
   preload: { layers: ['preload', 'shared:api-methods'], node: false, packages: [], electron: true },
   renderer: { layers: ['renderer', 'shared'], node: false, packages: '*', electron: false },
   bridge: { layers: ['bridge', 'core', 'shared'], node: true, packages: '*', electron: false },
-  cli: { layers: ['cli', 'commands', 'core', 'shared'], node: true, packages: '*', electron: false },
+  cli: { layers: ['cli', 'commands', 'fleet', 'core', 'shared'], node: true, packages: '*', electron: false },
   // The IT tools (staff, export) as functions of argv and streams: the npm scripts in src/cli and the installed
   // app's --staff / --export (src/main/app-command-host.ts) both call them, so they sit below both.
-  commands: { layers: ['commands', 'core', 'shared'], node: true, packages: '*', electron: false },
+  commands: { layers: ['commands', 'fleet', 'core', 'shared'], node: true, packages: '*', electron: false },
 };
 
 const FORBIDDEN_IN_RENDERER = ['better-sqlite3'];
+/** The network stays out of core: nothing on the parent's or the nurse's path can wait on PostgreSQL. */
+const FORBIDDEN_IN_CORE = ['postgres', 'pg', 'pg-copy-streams'];
 
 /** Tests may use test libraries (vitest, testing-library, fast-check) wherever they sit; the layer fences still hold. */
 const isTestFile = (path) => /\.(test|spec)\.ts$/.test(path);
@@ -63,6 +69,7 @@ export function checkImport(fromProjectPath, source, projectRoot) {
   if (!source.startsWith('.')) {
     const name = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
     if (fromLayer === 'renderer' && FORBIDDEN_IN_RENDERER.includes(name)) return `renderer must not import ${name}`;
+    if (fromLayer === 'core' && FORBIDDEN_IN_CORE.includes(name)) return `core must not import ${name}`;
     if (fence.packages === '*' || fence.packages.includes(name) || isTestFile(fromProjectPath)) return undefined;
     return `${fromLayer} must not import the package ${name}`;
   }

@@ -46,6 +46,21 @@ describe('layer fences', () => {
     refused('src/main/core/kiosk-core.ts', '../../bridge/bridge-server', /core must not import from bridge/);
   });
 
+  it('keeps the fleet link above core and below the shell, and PostgreSQL out of core', () => {
+    allowed('src/main/fleet/central/kiosk-registry.ts', 'postgres');
+    allowed('src/main/fleet/delivery/worker.ts', '../../core/repositories/outbox-repository');
+    allowed('src/commands/fleet-command.ts', '../main/fleet/central/kiosk-registry');
+    allowed('src/main/index.ts', './fleet/delivery/worker');
+    refused('src/main/core/kiosk-core.ts', 'postgres', /core must not import postgres/);
+    refused('src/main/core/kiosk-core.ts', '../fleet/central/kiosk-registry', /core must not import from fleet/);
+    refused('src/main/fleet/delivery/worker.ts', 'electron', /fleet must not import electron/);
+    refused(
+      'src/main/fleet/delivery/worker.ts',
+      '../../../commands/fleet-command',
+      /fleet must not import from commands/,
+    );
+  });
+
   it('puts the IT commands below both the shell and the npm scripts, free of electron', () => {
     allowed('src/main/app-command-host.ts', '../commands/staff-command');
     allowed('src/cli/staff.ts', '../commands/staff-command');

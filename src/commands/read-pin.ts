@@ -59,3 +59,9 @@ function askHidden(input: PinInput, output: Writable, question: string): Promise
     input.on('data', onData);
   });
 }
+
+/** Reads a password the same way: asked once without echo on a terminal, else the first line of a pipe. */
+export async function readSecret(input: PinInput, output: Writable, question: string): Promise<string> {
+  if (!input.isTTY || !input.setRawMode) return readBadge(input, output);
+  return askHidden(input, output, question);
+}

@@ -1,0 +1,95 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openCentral } from '../main/fleet/central/connection-settings';
+import { decodeEnrolment } from '../main/fleet/central/enrolment';
+import { createFleetTestDatabase, type FleetTestDatabase } from '../main/fleet/testing/fleet-test-database';
+import { runFleetCommand } from './fleet-command';
+
+let fleet: FleetTestDatabase;
+beforeAll(async () => {
+  fleet = await createFleetTestDatabase();
+});
+afterAll(() => fleet.drop());
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const stdin = new PassThrough();
+  stdin.end();
+  const code = await runFleetCommand(argv, {
+    stdin,
+    stdout,
+    stderr,
+    env: { PGPASSWORD: fleet.owner.password, ...env },
+  });
+  return { code, out, err };
+}
+
+const ownerFlags = () => [
+  '--host',
+  fleet.owner.host,
+  '--port',
+  String(fleet.owner.port),
+  '--database',
+  fleet.owner.database,
+  '--user',
+  fleet.owner.user,
+  '--tls',
+  'disable',
+];
+
+it('migrates, then registers a kiosk whose enrolment string connects as that kiosk', async () => {
+  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /went from version 0 to 1/ });
+  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /up to date \(version 1\)/ });
+
+  const added = await run(['add-kiosk', ...ownerFlags(), '--name', '4 West', '--unit', 'Maternity']);
+  expect(added).toMatchObject({ code: 0, out: /Registered kiosk "4 West" \(Maternity\)/ });
+  const enrolment = decodeEnrolment(added.out.trim().split('\n').at(-1)!);
+  expect(enrolment).toMatchObject({ kioskName: '4 West', unit: 'Maternity' });
+  expect(enrolment.connection).toMatchObject({
+    host: fleet.owner.host,
+    database: fleet.owner.database,
+    tls: 'disable',
+  });
+
+  const kiosk = openCentral(enrolment.connection);
+  expect(await kiosk`SELECT current_user AS me, name FROM fleet.kiosks`).toEqual([
+    { me: enrolment.connection.user, name: '4 West' },
+  ]);
+  await kiosk.end();
+});
+
+it('refuses a second kiosk with the same name', async () => {
+  const again = await run(['add-kiosk', ...ownerFlags(), '--name', '4 West']);
+  expect(again).toMatchObject({ code: 1, err: /already registered/ });
+});
+
+it('refuses plaintext to another machine unless told, before connecting', async () => {
+  const flags = ownerFlags().map((value) => (value === fleet.owner.host ? 'db.hospital.example' : value));
+  const refused = await run(['migrate', ...flags]);
+  expect(refused).toMatchObject({ code: 2, err: /Refusing a plaintext connection to db.hospital.example/ });
+});
+
+it('answers bad usage with the usage text and exit code 2', async () => {
+  expect(await run(['rebuild'])).toMatchObject({ code: 2, err: /Unknown command "rebuild"/ });
+  expect(await run(['add-kiosk', ...ownerFlags()])).toMatchObject({ code: 2, err: /--name is required/ });
+  expect(await run(['add-kiosk', ...ownerFlags(), '--name', '<script>'])).toMatchObject({
+    code: 2,
+    err: /--name must be/,
+  });
+  expect(await run(['migrate', ...ownerFlags(), '--colour', 'blue'])).toMatchObject({
+    code: 2,
+    err: /Unknown option --colour/,
+  });
+  const maybeTls = ownerFlags().map((value) => (value === 'disable' ? 'maybe' : value));
+  expect(await run(['migrate', ...maybeTls])).toMatchObject({ code: 2, err: /--tls must be one of/ });
+});
+
+it('reports a wrong password as PostgreSQL says it, with exit code 1', async () => {
+  const wrong = await run(['migrate', ...ownerFlags()], { PGPASSWORD: 'not-the-password' });
+  expect(wrong).toMatchObject({ code: 1, err: /password authentication failed/ });
+});

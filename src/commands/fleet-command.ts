@@ -1,0 +1,120 @@
+import { migrateCentral } from '../main/fleet/central/central-migrate';
+import { openCentral, transportProblem } from '../main/fleet/central/connection-settings';
+import { encodeEnrolment } from '../main/fleet/central/enrolment';
+import { addKiosk } from '../main/fleet/central/kiosk-registry';
+import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
+import {
+  CONNECTION_FLAGS,
+  CONNECTION_USAGE,
+  connectionFromFlags,
+  hasFlag,
+  withoutSwitches,
+} from './fleet-connection-flags';
+import type { CommandIo } from './staff-command';
+
+export const FLEET_USAGE = `Usage: npm run fleet -- <command> [options]
+
+The fleet is optional: a kiosk that never joins one works exactly as before.
+
+For the hospital's IT, with the fleet's owner role (see docs/FLEET.md for the DBA's set-up):
+  migrate                                create or upgrade the central schema and its roles
+  add-kiosk --name NAME [--unit UNIT] [--kiosk-host HOST] [--kiosk-port N]
+                                         register a kiosk: its own PostgreSQL role with a random password, and a
+                                         one-time enrolment string to give to that kiosk (printed once)
+
+${CONNECTION_USAGE}`;
+
+const SWITCHES = ['--allow-plaintext'];
+const KNOWN: Record<string, string[]> = {
+  migrate: CONNECTION_FLAGS,
+  'add-kiosk': [...CONNECTION_FLAGS, '--name', '--unit', '--kiosk-host', '--kiosk-port'],
+};
+
+const NAME_RULE = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()&/-]{0,79}$/u;
+
+function checkName(value: string | undefined, what: string, required: boolean): string | null {
+  if (value === undefined) {
+    if (required) throw new UsageError(`${what} is required.`);
+    return null;
+  }
+  const trimmed = value.trim();
+  if (!NAME_RULE.test(trimmed)) {
+    throw new UsageError(
+      `${what} must be 1 to 80 letters, digits, spaces or . , ' ( ) & / - and start with a letter or digit.`,
+    );
+  }
+  return trimmed;
+}
+
+/**
+ * The fleet command for IT: the same functions the kiosk app calls. Answers the process exit code: 0 done, 1 refused
+ * or failed (PostgreSQL's own message is shown), 2 bad usage.
+ */
+export async function runFleetCommand(argv: string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === 'help') {
+      io.stdout.write(`${FLEET_USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    const known = KNOWN[command];
+    if (!known) throw new UsageError(`Unknown command "${command}".`);
+    const args = withoutSwitches(rest, SWITCHES);
+    checkKnownFlags(args, new Set(known));
+    const settings = await connectionFromFlags(args, io);
+    if (hasFlag(rest, '--allow-plaintext')) settings.allowPlaintext = true;
+    const refused = transportProblem(settings);
+    if (refused) throw new UsageError(refused);
+
+    if (command === 'migrate') {
+      const sql = openCentral(settings);
+      try {
+        const { from, to, database } = await migrateCentral(sql);
+        io.stdout.write(
+          from === to
+            ? `The fleet schema in ${database} is up to date (version ${to}).\n`
+            : `The fleet schema in ${database} went from version ${from} to ${to}.\n`,
+        );
+        return 0;
+      } finally {
+        await sql.end();
+      }
+    }
+
+    const name = checkName(flag(args, '--name'), '--name', true)!;
+    const unit = checkName(flag(args, '--unit'), '--unit', false);
+    const kioskHost = flag(args, '--kiosk-host') ?? settings.host;
+    const kioskPort = integerFlag(args, '--kiosk-port', 1, 65_535) ?? settings.port;
+    const sql = openCentral(settings);
+    try {
+      const kiosk = await addKiosk(sql, { name, unit });
+      const enrolment = encodeEnrolment({
+        connection: {
+          host: kioskHost,
+          port: kioskPort,
+          database: settings.database,
+          user: kiosk.kioskId,
+          password: kiosk.password,
+          tls: settings.tls,
+        },
+        kioskName: name,
+        unit,
+      });
+      io.stdout.write(
+        `Registered kiosk "${name}"${unit ? ` (${unit})` : ''} as PostgreSQL role ${kiosk.kioskId}.\n` +
+          'Its enrolment string is a secret, shown this once; on that kiosk run `fleet join` with it:\n' +
+          `${enrolment}\n`,
+      );
+      return 0;
+    } finally {
+      await sql.end();
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${FLEET_USAGE}\n`);
+      return 2;
+    }
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,5 @@
+import type { CentralMigration } from './central-migration';
+import { fleetSchema } from './001-fleet-schema';
+
+/** Every step of the central schema, oldest first. Append only: a shipped step is never edited. */
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [fleetSchema];

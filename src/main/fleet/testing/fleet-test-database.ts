@@ -1,0 +1,40 @@
+/**
+ * Each fleet test file gets its own database on the run's cluster, with an owner role made as a DBA would (LOGIN,
+ * CREATEROLE, owner of the database), so tests in parallel never see each other's kiosks or roles.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import type { ConnectionSettings } from '../central/connection-settings';
+import { fleetRolePrefix, quoteIdentifier } from '../central/fleet-roles';
+
+export interface FleetTestDatabase {
+  owner: ConnectionSettings;
+  superuser: ConnectionSettings;
+  /** Drops the database and every role made for it. */
+  drop(): Promise<void>;
+}
+
+export async function createFleetTestDatabase(): Promise<FleetTestDatabase> {
+  const cluster = inject('fleetCluster');
+  const database = `fleet_t_${randomBytes(4).toString('hex')}`;
+  const ownerRole = `${fleetRolePrefix(database)}_owner`;
+  const ownerPassword = randomBytes(18).toString('base64url');
+  const base = { host: cluster.host, port: cluster.port, tls: 'disable' as const };
+  const superuser = { ...base, database: 'postgres', user: cluster.user, password: cluster.password };
+  const admin = postgres({ ...superuser, username: superuser.user, max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE ROLE ${quoteIdentifier(ownerRole)} LOGIN CREATEROLE PASSWORD '${ownerPassword}'`);
+  await admin.unsafe(`CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(ownerRole)}`);
+  await admin.end();
+  return {
+    owner: { ...base, database, user: ownerRole, password: ownerPassword },
+    superuser: { ...superuser, database },
+    async drop() {
+      const sql = postgres({ ...superuser, username: superuser.user, max: 1, onnotice: () => {} });
+      await sql.unsafe(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+      const roles = await sql`SELECT rolname FROM pg_roles WHERE rolname LIKE ${`${fleetRolePrefix(database)}\\_%`}`;
+      for (const { rolname } of roles) await sql.unsafe(`DROP ROLE IF EXISTS ${quoteIdentifier(rolname as string)}`);
+      await sql.end();
+    },
+  };
+}
