@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensurePostgres } from './ensure-postgres.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const results = resolve(root, 'test-results');
@@ -93,6 +94,7 @@ gate('types: web (tsc)', npx('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 gate('types: svelte-check', npx('svelte-check'), ['--tsconfig', 'tsconfig.web.json', '--fail-on-warnings']);
 const built = gate('build: electron-vite', npx('electron-vite'), ['build']);
 
+ensurePostgres();
 const vitestReport = resolve(results, 'vitest.json');
 const vitestOk = run('unit and component tests: vitest', npx('vitest'), [
   'run',

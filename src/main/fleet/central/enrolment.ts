@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { connectionSettingsSchema, type ConnectionSettings } from './connection-settings';
 
 /**
- * The one-time enrolment string `fleet add-kiosk` prints and `fleet join` reads: the kiosk's connection settings and
- * its first password, as base64url JSON behind a recognisable prefix. It is a secret until the kiosk joins, which
- * replaces that password with one only the kiosk knows, so a copied string is worthless afterwards.
+ * The enrolment string `fleet add-kiosk` prints and `fleet join` (the kiosk side, still to come) will read: the
+ * kiosk's connection settings and its first password, as base64url JSON behind a recognisable prefix. It is a secret,
+ * printed once and kept nowhere; joining is meant to replace that password with one only the kiosk knows.
  */
 const PREFIX = 'kiosk-fleet-1.';
 
