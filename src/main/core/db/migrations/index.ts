@@ -5,6 +5,7 @@ import { timerKindsAndSides } from './003-timer-kinds-and-sides';
 import { reportIndexes } from './004-report-indexes';
 import { staffBadges } from './005-staff-badges';
 import { sessionRollups } from './006-session-rollups';
+import { fleetOutbox } from './007-fleet-outbox';
 
 /** Every schema step, oldest first. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reportIndexes,
   staffBadges,
   sessionRollups,
+  fleetOutbox,
 ];
