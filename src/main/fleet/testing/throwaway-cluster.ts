@@ -22,6 +22,9 @@ export interface ThrowawayCluster extends ClusterAddress {
   folder: string;
   /** Stops the server as a crash would (`immediate`: no checkpoint), then starts it again on the same port. */
   restart(mode?: 'immediate' | 'fast'): void;
+  /** Stops the server as a crash would and leaves it down (an outage); `resume` starts it again on the same port. */
+  halt(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -152,6 +155,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     throw error;
   }
   let running = true;
+  let halted = false;
   const stopOnExit = () => {
     if (running) spawnSync(isRoot() ? 'runuser' : join(bin, 'pg_ctl'), stopArgs(bin), { timeout: 10_000 });
     rmSync(folder, { recursive: true, force: true });
@@ -167,8 +171,16 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
       stopServer(mode);
       start();
     },
+    halt() {
+      stopServer('immediate');
+      halted = true;
+    },
+    resume() {
+      start();
+      halted = false;
+    },
     stop() {
-      if (running) stopServer('fast');
+      if (running && !halted) stopServer('fast');
       running = false;
       process.removeListener('exit', stopOnExit);
       rmSync(folder, { recursive: true, force: true });

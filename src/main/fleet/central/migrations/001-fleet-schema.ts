@@ -3,8 +3,11 @@ import type { CentralMigration } from './central-migration';
 /** The history tables one kiosk writes, each keyed by the kiosk and the row's id in that kiosk's SQLite file. */
 const HISTORY_TABLES = ['sessions', 'session_events', 'room_cleanings', 'timer_outcomes', 'audit_log'] as const;
 
-/** Tables whose rows change after their first delivery (a session ends later); the others are written once. */
-const UPDATED_TABLES = new Set<string>(['sessions']);
+/**
+ * Tables whose rows change after their first delivery (a session ends later, a finished timer is then seen); the others
+ * are written once.
+ */
+const UPDATED_TABLES = new Set<string>(['sessions', 'timer_outcomes']);
 
 /**
  * The fleet's store (the schema `fleet` itself and its version table are made by the migrator). A kiosk's login role is also its kiosk id, so row-level security compares a row's kiosk_id with

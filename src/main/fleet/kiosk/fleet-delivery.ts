@@ -1,0 +1,181 @@
+import type postgres from 'postgres';
+import type { Clock } from '../../core/clock';
+import type { KioskDatabase } from '../../core/db/open-database';
+import type { KioskLogger } from '../../core/logging/kiosk-logger';
+import {
+  batchRowCount,
+  markOutboxDelivered,
+  noteDeliveryFailure,
+  readOutboxBatch,
+} from '../../core/repositories/fleet-outbox-repository';
+import { openCentral, type ConnectionSettings } from '../central/connection-settings';
+import { uploadBatch } from '../central/history-upload';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './delivery-backoff';
+import { describeDeliveryError } from './delivery-errors';
+
+export interface DeliveryOptions {
+  db: KioskDatabase;
+  connection: ConnectionSettings;
+  kioskId: string;
+  /** host:port/database, for messages. */
+  server: string;
+  clock: Clock;
+  logger: KioskLogger;
+  /** Outbox entries per batch (one PostgreSQL transaction). */
+  batchSize?: number;
+  /** A batch that has not committed by then is abandoned and its connection closed (a stalled network). */
+  batchTimeoutMs?: number;
+  connectTimeoutSeconds?: number;
+}
+
+export interface Delivery {
+  /** Sends the oldest batch and marks it delivered; answers the entries it covered (0: nothing waited). Throws. */
+  deliverBatch(): Promise<{ entries: number; rows: number }>;
+  /** Closes the connection; a batch in flight fails and stays in the outbox. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+class DeliveryTimeout extends Error {
+  code = 'ETIMEDOUT';
+}
+
+/** One kiosk's delivery to the centre over one connection, opened when first needed and after each failure. */
+export function createDelivery(options: DeliveryOptions): Delivery {
+  let sql: postgres.Sql | null = null;
+  let closed = false;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchTimeoutMs = options.batchTimeoutMs ?? 30_000;
+  const drop = async () => {
+    const old = sql;
+    sql = null;
+    await old?.end({ timeout: 0 }).catch(() => undefined);
+  };
+  return {
+    async deliverBatch() {
+      if (closed) throw new Error('Delivery is closed.');
+      const batch = readOutboxBatch(options.db, batchSize);
+      if (batch.entries === 0) return { entries: 0, rows: 0 };
+      const rows = batchRowCount(batch);
+      // Rows deleted since they were queued (retention) leave entries with nothing to send.
+      if (rows > 0) {
+        sql ??= openCentral(options.connection, { max: 1, connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          await Promise.race([
+            uploadBatch(sql, options.kioskId, batch),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(
+                () => reject(new DeliveryTimeout(`no answer within ${batchTimeoutMs / 1000} s`)),
+                batchTimeoutMs,
+              );
+            }),
+          ]);
+        } catch (error) {
+          await drop();
+          throw error;
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+      // Closed while the batch was in flight (the kiosk is shutting down): the database may be closed too. The
+      // batch stays queued and is sent again next time, which changes nothing at the centre.
+      if (closed) return { entries: 0, rows: 0 };
+      markOutboxDelivered(options.db, batch.lastId, rows, options.clock.now());
+      return { entries: batch.entries, rows };
+    },
+    async close() {
+      closed = true;
+      await drop();
+    },
+  };
+}
+
+export interface DeliveryWorkerOptions extends DeliveryOptions {
+  /** How often an empty outbox is looked at again. */
+  idleMs?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+}
+
+export interface DeliveryWorker {
+  /** Stops after the batch in flight (if any) settles; never touches the database afterwards. */
+  stop(): Promise<void>;
+  /** Looks at the outbox now instead of at the next idle tick (not during a backoff). */
+  nudge(): void;
+}
+
+/**
+ * The background delivery in the kiosk's main process. It reads the outbox in short synchronous steps and waits on the
+ * network asynchronously, so no kiosk call waits on it, and it never throws: a failure is logged (once per run of
+ * failures, then again when delivery recovers), recorded for `fleet status`, and retried after a capped,
+ * jittered exponential backoff.
+ */
+export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const delivery = createDelivery(options);
+  const idleMs = options.idleMs ?? 1_000;
+  const policy = options.backoff ?? DEFAULT_BACKOFF;
+  let stopped = false;
+  let failures = 0;
+  let wake: (() => void) | null = null;
+  let waitingIdle = false;
+
+  const sleep = (ms: number, idle: boolean) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      timer.unref?.();
+      waitingIdle = idle;
+      wake = done;
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        waitingIdle = false;
+        resolve();
+      }
+    });
+
+  const loop = async () => {
+    while (!stopped) {
+      let wait = idleMs;
+      let idle = true;
+      try {
+        const { entries, rows } = await delivery.deliverBatch();
+        if (failures > 0 && !stopped) {
+          options.logger.info?.(`fleet: delivery to ${options.server} works again after ${failures} failed tries`);
+        }
+        failures = 0;
+        if (entries > 0) {
+          options.logger.debug?.(`fleet: delivered ${rows} row(s) to ${options.server}`);
+          wait = 0;
+        }
+      } catch (error) {
+        if (stopped) break;
+        failures += 1;
+        const message = describeDeliveryError(error, options.server);
+        try {
+          noteDeliveryFailure(options.db, message, options.clock.now());
+        } catch (noteError) {
+          options.logger.error('fleet: could not record a delivery failure', noteError);
+        }
+        if (failures === 1) options.logger.warn?.(`fleet: ${message}`);
+        wait = backoffDelay(failures, policy, options.random);
+        idle = false;
+      }
+      if (wait > 0 && !stopped) await sleep(wait, idle);
+    }
+  };
+  const running = loop().catch((error: unknown) => options.logger.error('fleet: delivery stopped', error));
+
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await delivery.close();
+      await running;
+    },
+    nudge() {
+      if (waitingIdle) wake?.();
+    },
+  };
+}
