@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import type { ConnectionSettings } from '../central/connection-settings';
+import type { ClusterAddress } from './throwaway-cluster';
 import { fleetRolePrefix, quoteIdentifier } from '../central/fleet-roles';
 
 export interface FleetTestDatabase {
@@ -15,8 +16,10 @@ export interface FleetTestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createFleetTestDatabase(): Promise<FleetTestDatabase> {
-  const cluster = inject('fleetCluster');
+/** On the run's shared cluster, or on one a test file started for itself (to stop and restart it). */
+export async function createFleetTestDatabase(
+  cluster: ClusterAddress = inject('fleetCluster'),
+): Promise<FleetTestDatabase> {
   const database = `fleet_t_${randomBytes(4).toString('hex')}`;
   const ownerRole = `${fleetRolePrefix(database)}_owner`;
   const ownerPassword = randomBytes(18).toString('base64url');

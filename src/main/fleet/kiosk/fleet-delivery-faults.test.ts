@@ -1,0 +1,160 @@
+/**
+ * Delivery under faults, against a PostgreSQL this file starts for itself (it stops and restarts it, which the run's
+ * shared cluster must not see): the server down mid-delivery and back, the server crashing and restarting mid-batch,
+ * the kiosk's delivery process SIGKILLed mid-delivery. After each: the centre holds exactly the kiosk's rows, none
+ * twice, none missing.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import postgres from 'postgres';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { systemClock } from '../../core/clock';
+import { readOutboxBacklog } from '../../core/repositories/fleet-outbox-repository';
+import { migrateCentral } from '../central/central-migrate';
+import { openCentral } from '../central/connection-settings';
+import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
+import { centralRows, createTestKiosk, enrolKiosk, kioskRows, type TestKiosk } from '../testing/test-kiosk';
+import { startThrowawayCluster, type ThrowawayCluster } from '../testing/throwaway-cluster';
+import { fleetStatus, joinFleet, startFleetDeliveryIfJoined } from './fleet-membership';
+
+let cluster: ThrowawayCluster;
+let fleet: FleetTestDatabase;
+beforeAll(async () => {
+  cluster = await startThrowawayCluster();
+  fleet = await createFleetTestDatabase(cluster);
+  const sql = openCentral(fleet.owner);
+  await migrateCentral(sql);
+  await sql.end();
+});
+afterAll(async () => {
+  await fleet.drop();
+  cluster.stop();
+});
+
+const kiosks: TestKiosk[] = [];
+afterEach(() => {
+  for (const kiosk of kiosks.splice(0)) kiosk.close();
+});
+
+async function joinedKiosk(name: string, visits: number) {
+  const kiosk = createTestKiosk();
+  kiosks.push(kiosk);
+  kiosk.writeVisits(visits);
+  const { kioskId, enrolment } = await enrolKiosk(fleet.owner, name);
+  await joinFleet({ db: kiosk.db, dataFolder: kiosk.folder, enrolment, clock: systemClock });
+  return { kiosk, kioskId };
+}
+
+async function centralCount(kioskId: string): Promise<number> {
+  const sql = postgres({ ...fleet.superuser, username: fleet.superuser.user, max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`SELECT count(*)::int AS n FROM fleet.session_events WHERE kiosk_id = ${kioskId}`;
+    return row!.n as number;
+  } finally {
+    await sql.end();
+  }
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const warnings: string[] = [];
+const logger = {
+  error: (message: string) => void warnings.push(message),
+  warn: (message: string) => void warnings.push(message),
+};
+
+it('the server down mid-delivery and back, then crashing mid-batch twice: nothing lost, nothing doubled, the kiosk writing throughout', async () => {
+  const { kiosk, kioskId } = await joinedKiosk('Outage', 400);
+  const worker = startFleetDeliveryIfJoined({
+    db: kiosk.db,
+    dataFolder: kiosk.folder,
+    clock: systemClock,
+    logger,
+    batchSize: 20,
+    idleMs: 20,
+    backoff: { firstMs: 50, maxMs: 200 },
+    connectTimeoutSeconds: 2,
+  })!;
+  try {
+    await waitFor(async () => (await centralCount(kioskId)) > 0);
+    cluster.halt();
+    const backlogAtOutage = readOutboxBacklog(kiosk.db).rows;
+    expect(backlogAtOutage).toBeGreaterThan(0);
+
+    // The outage: the kiosk keeps writing at its own pace, and its status says the centre cannot be reached.
+    for (let round = 0; round < 10; round++) {
+      const started = performance.now();
+      kiosk.writeVisits(2);
+      expect(performance.now() - started).toBeLessThan(250);
+    }
+    await waitFor(() => /cannot be reached/.test(fleetStatus(kiosk.db, kiosk.folder)!.link.lastError ?? ''));
+    expect(readOutboxBacklog(kiosk.db).rows).toBe(backlogAtOutage + 20 * 7);
+
+    cluster.resume();
+    // Crashes while batches are in flight.
+    for (let crash = 0; crash < 2; crash++) {
+      const before = await centralCount(kioskId);
+      await waitFor(async () => (await centralCount(kioskId)) > before);
+      cluster.restart('immediate');
+    }
+    await waitFor(() => readOutboxBacklog(kiosk.db).rows === 0);
+  } finally {
+    await worker.stop();
+  }
+  expect(await centralRows(fleet.superuser, kioskId)).toEqual(kioskRows(kiosk.db));
+  expect(fleetStatus(kiosk.db, kiosk.folder)!.link.lastError).toBeNull();
+});
+
+const CHILD = resolve(import.meta.dirname, '../testing/delivery-child.ts');
+
+/** Starts the delivery process; answers it once it printed "ready", with a promise of its exit. */
+async function startChild(folder: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, folder, '20'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await waitFor(() => {
+    if (child.exitCode !== null) throw new Error(`delivery process exited early: ${err}`);
+    return out.includes('ready');
+  });
+  return { child, exited, output: () => out + err };
+}
+
+it('the kiosk’s delivery process SIGKILLed mid-delivery again and again: nothing lost, nothing doubled', async () => {
+  const { kiosk, kioskId } = await joinedKiosk('Killed', 400);
+  const kills = 4;
+  const total = 400 + kills;
+  const killedMidway: number[] = [];
+  for (let kill = 0; kill < kills; kill++) {
+    const before = await centralCount(kioskId);
+    const { child, exited } = await startChild(kiosk.folder);
+    // Once this run has delivered something, at a random moment: mid-batch, between the centre's commit and the
+    // kiosk noting it, or between batches.
+    await waitFor(async () => child.exitCode !== null || (await centralCount(kioskId)) > before);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 60));
+    child.kill('SIGKILL');
+    await exited;
+    const delivered = await centralCount(kioskId);
+    if (delivered > 0 && delivered < total) killedMidway.push(delivered);
+    // The kiosk itself goes on: new history between runs.
+    kiosk.writeVisits(1);
+  }
+  // Most kills land mid-delivery; the test is worthless unless some did.
+  expect(killedMidway.length).toBeGreaterThan(0);
+
+  const last = await startChild(kiosk.folder);
+  expect(await last.exited).toBe(0);
+  expect(last.output()).toContain('done');
+  expect(readOutboxBacklog(kiosk.db).rows).toBe(0);
+  expect(await centralRows(fleet.superuser, kioskId)).toEqual(kioskRows(kiosk.db));
+});
