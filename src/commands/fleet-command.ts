@@ -10,6 +10,7 @@ import {
   hasFlag,
   withoutSwitches,
 } from './fleet-connection-flags';
+import { FLEET_KIOSK_USAGE, KIOSK_COMMANDS, runFleetKioskCommand } from './fleet-kiosk-command';
 import type { CommandIo } from './staff-command';
 
 export const FLEET_USAGE = `Usage: npm run fleet -- <command> [options]
@@ -22,12 +23,15 @@ For the hospital's IT, with the fleet's owner role (see docs/FLEET.md for the DB
                                          register a kiosk: its own PostgreSQL role with a random password, and a
                                          one-time enrolment string to give to that kiosk (printed once)
 
-${CONNECTION_USAGE}`;
+${CONNECTION_USAGE}
+
+${FLEET_KIOSK_USAGE}`;
 
 const SWITCHES = ['--allow-plaintext'];
+// --data-dir is accepted and ignored: the installed app adds its own data folder to every command it runs.
 const KNOWN: Record<string, string[]> = {
-  migrate: CONNECTION_FLAGS,
-  'add-kiosk': [...CONNECTION_FLAGS, '--name', '--unit', '--kiosk-host', '--kiosk-port'],
+  migrate: [...CONNECTION_FLAGS, '--data-dir'],
+  'add-kiosk': [...CONNECTION_FLAGS, '--data-dir', '--name', '--unit', '--kiosk-host', '--kiosk-port'],
 };
 
 const NAME_RULE = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()&/-]{0,79}$/u;
@@ -57,6 +61,7 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
       io.stdout.write(`${FLEET_USAGE}\n`);
       return command ? 0 : 2;
     }
+    if (KIOSK_COMMANDS.includes(command)) return await runFleetKioskCommand(command, rest, io);
     const known = KNOWN[command];
     if (!known) throw new UsageError(`Unknown command "${command}".`);
     const args = withoutSwitches(rest, SWITCHES);

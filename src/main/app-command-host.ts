@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExportCommand } from '../commands/export-command';
+import { runFleetCommand } from '../commands/fleet-command';
 import { runStaffCommand } from '../commands/staff-command';
 import {
   flushed,
@@ -21,9 +22,10 @@ import { nativeBindingPath } from './native-binding';
 const RUNNERS: Partial<Record<AppCommandFlag, AppCommandRunner>> = {
   '--staff': runStaffCommand,
   '--export': runExportCommand,
+  '--fleet': runFleetCommand,
 };
 
-/** Runs --staff / --export when asked and exits the app when it ends; answers whether it did (then the kiosk must not start). */
+/** Runs --staff / --export / --fleet when asked and exits the app when it ends; answers whether it did (then the kiosk must not start). */
 export function runAppCommandIfAsked(): boolean {
   const command = parseAppCommandLine(process.argv);
   if (!command) return false;

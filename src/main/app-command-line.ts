@@ -1,6 +1,6 @@
 /**
  * The installed app's command line for IT and scheduled tasks: `lactation-room-kiosk --staff list|add|reset-pin|
- * disable …` and `--export …`. These run inside the Electron main process (the fuses forbid running the binary as
+ * disable …`, `--export …` and `--fleet join|status|leave …`. These run inside the Electron main process (the fuses forbid running the binary as
  * plain Node), print to the terminal and exit, before the single-instance lock and before any window, so they also
  * work while the kiosk is on screen (SQLite in WAL mode takes both). Everything after the command flag belongs to
  * the command; Electron and Chromium switches (e.g. --ozone-platform=headless) go before it.
@@ -18,7 +18,7 @@ export type AppCommandIo = CommandIo & { signal?: AbortSignal };
 export type AppCommandRunner = (argv: string[], io: AppCommandIo) => Promise<number>;
 
 /** The flags that turn a launch into a command-line run. --export is reserved here even before it has a runner. */
-export const APP_COMMAND_FLAGS = ['--staff', '--export'] as const;
+export const APP_COMMAND_FLAGS = ['--staff', '--export', '--fleet'] as const;
 export type AppCommandFlag = (typeof APP_COMMAND_FLAGS)[number];
 
 export interface AppCommand {
@@ -30,7 +30,7 @@ export interface AppCommand {
 }
 
 /**
- * The first --staff or --export in the launch arguments, or null for a normal kiosk launch. `argv` is
+ * The first command flag (--staff, --export, --fleet) in the launch arguments, or null for a normal kiosk launch. `argv` is
  * process.argv: the executable (and, unpackaged, the app folder) come first and are never a command.
  */
 export function parseAppCommandLine(argv: readonly string[]): AppCommand | null {

@@ -57,6 +57,8 @@ export interface KioskCoreOptions {
 export interface KioskCore {
   readonly db: KioskDatabase;
   readonly clock: Clock;
+  /** The kiosk's log, for the layers above core that run beside it (the fleet's delivery). */
+  readonly logger: KioskLogger;
   readonly handlers: HandlerTable;
   readonly staffAdmin: StaffAdmin;
   /** Validate and run one API call: the single entry point for IPC and the browser bridge. */
@@ -220,6 +222,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   return {
     db,
     clock,
+    logger,
     handlers,
     staffAdmin,
     // Reliability: a save failure noted by dispatch clears itself once a call commits a write again.

@@ -1,0 +1,75 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { migrateCentral } from '../main/fleet/central/central-migrate';
+import { openCentral } from '../main/fleet/central/connection-settings';
+import { createFleetTestDatabase, type FleetTestDatabase } from '../main/fleet/testing/fleet-test-database';
+import { centralRows, createTestKiosk, enrolKiosk, kioskRows, type TestKiosk } from '../main/fleet/testing/test-kiosk';
+import { runFleetCommand } from './fleet-command';
+
+let fleet: FleetTestDatabase;
+let kiosk: TestKiosk;
+beforeAll(async () => {
+  fleet = await createFleetTestDatabase();
+  const sql = openCentral(fleet.owner);
+  await migrateCentral(sql);
+  await sql.end();
+  kiosk = createTestKiosk();
+});
+afterAll(async () => {
+  kiosk.close();
+  await fleet.drop();
+});
+
+async function run(argv: string[], input = '') {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const stdin = new PassThrough();
+  stdin.end(input);
+  const code = await runFleetCommand(argv, { stdin, stdout, stderr, env: {} });
+  return { code, out, err };
+}
+
+it('join uploads the kiosk’s history, status tells how delivery goes, leave refuses to drop changes unless told', async () => {
+  kiosk.writeVisits(12);
+  const { kioskId, enrolment } = await enrolKiosk(fleet.owner, 'Command kiosk');
+  const dataDir = ['--data-dir', kiosk.folder];
+
+  expect(await run(['status', ...dataDir])).toMatchObject({ code: 0, out: 'This kiosk does not belong to a fleet.\n' });
+  const joined = await run(['join', ...dataDir], `${enrolment}\n`);
+  expect(joined).toMatchObject({ code: 0, err: expect.not.stringMatching(/kiosk-fleet-1/) });
+  expect(joined.out).toMatch(/Joined the fleet as "Command kiosk" \(Maternity\).*Uploading 60 row\(s\)/);
+  expect(joined.out).toMatch(/Uploaded 60 row\(s\)/);
+  expect(await centralRows(fleet.superuser, kioskId)).toEqual(kioskRows(kiosk.db));
+
+  const status = await run(['status', ...dataDir]);
+  expect(status.code).toBe(0);
+  expect(status.out).toMatch(/as "Command kiosk" \(Maternity\), role /);
+  expect(status.out).toMatch(/Backlog: 0 change\(s\) waiting\n/);
+  expect(status.out).toMatch(/60 rows delivered in all/);
+  expect(status.out).not.toMatch(/password/i);
+
+  expect(await run(['join', ...dataDir], `${enrolment}\n`)).toMatchObject({ code: 1, err: /already belongs/ });
+  kiosk.writeVisits(1);
+  expect(await run(['status', ...dataDir])).toMatchObject({ out: /Backlog: 7 change\(s\) waiting, the oldest for/ });
+  expect(await run(['leave', ...dataDir])).toMatchObject({ code: 1, err: /7 change\(s\) have not reached/ });
+  expect(await run(['leave', ...dataDir, '--discard-undelivered'])).toMatchObject({
+    code: 0,
+    out: /left the fleet; 7 undelivered change\(s\) were dropped/,
+  });
+  expect(await run(['status', ...dataDir])).toMatchObject({ out: /does not belong to a fleet/ });
+});
+
+it('refuses bad usage and a damaged string with a clear message, changing nothing', async () => {
+  expect(await run(['join'], 'x\n')).toMatchObject({ code: 2, err: /--data-dir is required/ });
+  expect(await run(['join', '--data-dir', kiosk.folder, '--name', 'x'], 'x\n')).toMatchObject({ code: 2 });
+  expect(await run(['join', '--data-dir', kiosk.folder], '\n')).toMatchObject({ code: 2, err: /No enrolment string/ });
+  expect(await run(['join', '--data-dir', kiosk.folder], 'kiosk-fleet-1.abc\n')).toMatchObject({
+    code: 1,
+    err: /damaged/,
+  });
+  expect(await run(['status', '--data-dir', kiosk.folder])).toMatchObject({ out: /does not belong to a fleet/ });
+});
