@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { connectionSettingsSchema, type ConnectionSettings } from './connection-settings';
 
 /**
- * The enrolment string `fleet add-kiosk` prints and `fleet join` (the kiosk side, still to come) will read: the
- * kiosk's connection settings and its first password, as base64url JSON behind a recognisable prefix. It is a secret,
- * printed once and kept nowhere; joining is meant to replace that password with one only the kiosk knows.
+ * The enrolment string `fleet add-kiosk` prints and `fleet join` reads: the kiosk's connection settings and its
+ * password, as base64url JSON behind a recognisable prefix. It is a secret, printed once and kept nowhere by the
+ * centre; the kiosk keeps the settings in a file only its user can read (kiosk/fleet-credentials.ts).
  */
 const PREFIX = 'kiosk-fleet-1.';
 
