@@ -41,8 +41,8 @@ const FENCES = {
 };
 
 const FORBIDDEN_IN_RENDERER = ['better-sqlite3'];
-/** The network stays out of core: nothing on the parent's or the nurse's path can wait on PostgreSQL. */
-const FORBIDDEN_IN_CORE = ['postgres', 'pg', 'pg-copy-streams'];
+/** The network stays out of core: nothing on the parent's or the nurse's path can wait on PostgreSQL (any client). */
+const FORBIDDEN_IN_CORE = ['pg', 'pg-native', 'postgres'];
 
 /** Tests may use test libraries (vitest, testing-library, fast-check) wherever they sit; the layer fences still hold. */
 const isTestFile = (path) => /\.(test|spec)\.ts$/.test(path);

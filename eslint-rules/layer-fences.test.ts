@@ -47,11 +47,11 @@ describe('layer fences', () => {
   });
 
   it('keeps the fleet link above core and below the shell, and PostgreSQL out of core', () => {
-    allowed('src/main/fleet/central/kiosk-registry.ts', 'postgres');
+    allowed('src/main/fleet/central/central-connection.ts', 'pg');
     allowed('src/main/fleet/delivery/worker.ts', '../../core/repositories/outbox-repository');
     allowed('src/commands/fleet-command.ts', '../main/fleet/central/kiosk-registry');
     allowed('src/main/index.ts', './fleet/delivery/worker');
-    refused('src/main/core/kiosk-core.ts', 'postgres', /core must not import postgres/);
+    refused('src/main/core/kiosk-core.ts', 'pg', /core must not import pg/);
     refused('src/main/core/kiosk-core.ts', '../fleet/central/kiosk-registry', /core must not import from fleet/);
     refused('src/main/fleet/delivery/worker.ts', 'electron', /fleet must not import electron/);
     refused(

@@ -57,7 +57,7 @@ it('migrates, then registers a kiosk whose enrolment string connects as that kio
   });
 
   const kiosk = openCentral(enrolment.connection);
-  expect(await kiosk`SELECT current_user AS me, name FROM fleet.kiosks`).toEqual([
+  expect(await kiosk.query('SELECT current_user AS me, name FROM fleet.kiosks')).toEqual([
     { me: enrolment.connection.user, name: '4 West' },
   ]);
   await kiosk.end();

@@ -1,16 +1,16 @@
-import type postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
 import { migrateCentral } from './central-migrate';
+import type { CentralConnection } from './central-connection';
 import { openCentral } from './connection-settings';
 import { fleetRoles } from './fleet-roles';
 import { CENTRAL_MIGRATIONS } from './migrations';
 
 let fleet: FleetTestDatabase;
-let owner: postgres.Sql;
+let owner: CentralConnection;
 beforeAll(async () => {
   fleet = await createFleetTestDatabase();
-  owner = openCentral(fleet.owner, { max: 2 });
+  owner = openCentral(fleet.owner);
 });
 afterAll(async () => {
   await owner.end();
@@ -27,9 +27,11 @@ it('creates the schema once, even when two migrations start at the same moment, 
     [latest, latest],
   ]);
   expect(await migrateCentral(owner)).toMatchObject({ from: latest, to: latest });
-  const versions = await owner`SELECT version, applied_by FROM fleet.schema_migrations ORDER BY version`;
+  const versions = await owner.query('SELECT version, applied_by FROM fleet.schema_migrations ORDER BY version');
   expect(versions).toEqual(CENTRAL_MIGRATIONS.map((m) => ({ version: m.version, applied_by: fleet.owner.user })));
-  const tables = await owner`SELECT tablename, rowsecurity FROM pg_tables WHERE schemaname = 'fleet' ORDER BY 1`;
+  const tables = await owner.query<{ tablename: string; rowsecurity: boolean }>(
+    "SELECT tablename, rowsecurity FROM pg_tables WHERE schemaname = 'fleet' ORDER BY 1",
+  );
   expect(tables.filter((t) => t.tablename !== 'schema_migrations')).toEqual(
     ['audit_log', 'kiosks', 'room_cleanings', 'session_events', 'sessions', 'timer_outcomes'].map((tablename) => ({
       tablename,
@@ -40,8 +42,10 @@ it('creates the schema once, even when two migrations start at the same moment, 
 
 it('creates the group roles without login, and only they may connect besides the owner', async () => {
   const roles = fleetRoles(fleet.owner.database);
-  const found =
-    await owner`SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname IN ${owner([roles.kiosk, roles.reporting])}`;
+  const found = await owner.query<{ rolname: string; rolcanlogin: boolean }>(
+    'SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname = ANY($1)',
+    [[roles.kiosk, roles.reporting]],
+  );
   expect(found.map((r) => [r.rolname, r.rolcanlogin]).sort()).toEqual(
     [
       [roles.kiosk, false],
@@ -50,16 +54,16 @@ it('creates the group roles without login, and only they may connect besides the
   );
   // Another login role on the same cluster (another application's, say) cannot even connect.
   const stranger = `${fleet.owner.database}_stranger`;
-  await owner.unsafe(`CREATE ROLE ${stranger} LOGIN PASSWORD 'stranger-password'`);
+  await owner.query(`CREATE ROLE ${stranger} LOGIN PASSWORD 'stranger-password'`);
   const asStranger = openCentral({ ...fleet.owner, user: stranger, password: 'stranger-password' });
-  await expect(asStranger`SELECT 1`).rejects.toThrow(/permission denied for database/);
+  await expect(asStranger.query('SELECT 1')).rejects.toThrow(/permission denied for database/);
   await asStranger.end();
 });
 
 it('refuses a database upgraded by a newer version and changes nothing', async () => {
-  await owner`INSERT INTO fleet.schema_migrations (version, name) VALUES (99, 'from the future')`;
+  await owner.query("INSERT INTO fleet.schema_migrations (version, name) VALUES (99, 'from the future')");
   await expect(migrateCentral(owner)).rejects.toThrow(/schema version 99.*knows only up to version 1/);
-  await owner`DELETE FROM fleet.schema_migrations WHERE version = 99`;
+  await owner.query('DELETE FROM fleet.schema_migrations WHERE version = 99');
   expect(await migrateCentral(owner)).toMatchObject({ from: 1, to: 1 });
 });
 
@@ -69,6 +73,6 @@ it('rolls a failing step back whole: no half-made schema', async () => {
     { version: 2, name: 'broken', statements: () => ['CREATE TABLE fleet.half_made (id int)', 'SELECT no_such_fn()'] },
   ];
   await expect(migrateCentral(owner, broken)).rejects.toThrow(/no_such_fn/);
-  expect(await owner`SELECT 1 FROM pg_tables WHERE tablename = 'half_made'`).toHaveLength(0);
-  expect(await owner`SELECT max(version)::int AS v FROM fleet.schema_migrations`).toEqual([{ v: 1 }]);
+  expect(await owner.query("SELECT 1 FROM pg_tables WHERE tablename = 'half_made'")).toHaveLength(0);
+  expect(await owner.query('SELECT max(version)::int AS v FROM fleet.schema_migrations')).toEqual([{ v: 1 }]);
 });

@@ -1,4 +1,4 @@
-import type postgres from 'postgres';
+import type { CentralConnection } from './central-connection';
 import { fleetRoles, quoteIdentifier } from './fleet-roles';
 import type { CentralMigration } from './migrations/central-migration';
 import { CENTRAL_MIGRATIONS } from './migrations';
@@ -20,24 +20,25 @@ export function assertCentralMigrationOrder(migrations: readonly CentralMigratio
  * program is refused rather than guessed at.
  */
 export async function migrateCentral(
-  sql: postgres.Sql,
+  sql: CentralConnection,
   migrations: readonly CentralMigration[] = CENTRAL_MIGRATIONS,
 ): Promise<{ from: number; to: number; database: string }> {
   assertCentralMigrationOrder(migrations);
   const to = migrations.at(-1)?.version ?? 0;
-  return sql.begin(async (tx) => {
-    await tx`SELECT pg_advisory_xact_lock(hashtext(${MIGRATE_LOCK}))`;
-    const [{ database }] = (await tx`SELECT current_database() AS database`) as unknown as [{ database: string }];
-    await tx`CREATE SCHEMA IF NOT EXISTS fleet`;
-    await tx`CREATE TABLE IF NOT EXISTS fleet.schema_migrations (
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATE_LOCK]);
+    const [{ database }] = (await tx.query<{ database: string }>('SELECT current_database() AS database')) as [
+      { database: string },
+    ];
+    await tx.query('CREATE SCHEMA IF NOT EXISTS fleet');
+    await tx.query(`CREATE TABLE IF NOT EXISTS fleet.schema_migrations (
                version integer PRIMARY KEY,
                name text NOT NULL,
                applied_at timestamptz NOT NULL DEFAULT now(),
-               applied_by text NOT NULL DEFAULT current_user)`;
-    const [{ from }] =
-      (await tx`SELECT coalesce(max(version), 0)::int AS from FROM fleet.schema_migrations`) as unknown as [
-        { from: number },
-      ];
+               applied_by text NOT NULL DEFAULT current_user)`);
+    const [{ from }] = (await tx.query<{ from: number }>(
+      'SELECT coalesce(max(version), 0)::int AS from FROM fleet.schema_migrations',
+    )) as [{ from: number }];
     if (from > to) {
       throw new Error(
         `The fleet database has schema version ${from}, but this program knows only up to version ${to}: ` +
@@ -46,16 +47,19 @@ export async function migrateCentral(
     }
     const roles = fleetRoles(database);
     for (const role of [roles.kiosk, roles.reporting]) {
-      const found = await tx`SELECT 1 FROM pg_roles WHERE rolname = ${role}`;
-      if (found.length === 0) await tx.unsafe(`CREATE ROLE ${quoteIdentifier(role)} NOLOGIN`);
+      const found = await tx.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      if (found.length === 0) await tx.query(`CREATE ROLE ${quoteIdentifier(role)} NOLOGIN`);
     }
     const quoted = { kiosk: quoteIdentifier(roles.kiosk), reporting: quoteIdentifier(roles.reporting) };
     // Only the fleet's roles (and the owner) may even connect to this database.
-    await tx.unsafe(`REVOKE CONNECT ON DATABASE ${quoteIdentifier(database)} FROM PUBLIC`);
-    await tx.unsafe(`GRANT CONNECT ON DATABASE ${quoteIdentifier(database)} TO ${quoted.kiosk}, ${quoted.reporting}`);
+    await tx.query(`REVOKE CONNECT ON DATABASE ${quoteIdentifier(database)} FROM PUBLIC`);
+    await tx.query(`GRANT CONNECT ON DATABASE ${quoteIdentifier(database)} TO ${quoted.kiosk}, ${quoted.reporting}`);
     for (const migration of migrations.filter((step) => step.version > from)) {
-      for (const statement of migration.statements(quoted)) await tx.unsafe(statement);
-      await tx`INSERT INTO fleet.schema_migrations (version, name) VALUES (${migration.version}, ${migration.name})`;
+      for (const statement of migration.statements(quoted)) await tx.query(statement);
+      await tx.query('INSERT INTO fleet.schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
     }
     return { from, to, database };
   });

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import postgres from 'postgres';
 import { z } from 'zod';
+import { openCentralConnection, type CentralConnection } from './central-connection';
 
 /**
  * How to reach the fleet's PostgreSQL. `verify-full` (the default) checks the server's certificate and name against
@@ -44,14 +44,12 @@ export function transportProblem(
 }
 
 export interface OpenOptions {
-  /** Connections in the pool; a kiosk needs one. */
-  max?: number;
   /** Seconds to wait for a connection before failing (a kiosk retries later). */
   connectTimeoutSeconds?: number;
 }
 
-/** A postgres.js client for these settings; refuses a plaintext connection that would leave the machine. */
-export function openCentral(settings: ConnectionSettings, options: OpenOptions = {}): postgres.Sql {
+/** A connection for these settings, opened on first use; refuses a plaintext connection that would leave the machine. */
+export function openCentral(settings: ConnectionSettings, options: OpenOptions = {}): CentralConnection {
   const problem = transportProblem(settings);
   if (problem) throw new Error(problem);
   const ssl =
@@ -60,18 +58,16 @@ export function openCentral(settings: ConnectionSettings, options: OpenOptions =
       : settings.tls === 'require'
         ? { rejectUnauthorized: false }
         : { rejectUnauthorized: true, servername: isIP(settings.host) ? undefined : settings.host, ca: settings.ca };
-  return postgres({
+  return openCentralConnection({
     host: settings.host,
     port: settings.port,
     database: settings.database,
-    username: settings.user,
+    user: settings.user,
     password: settings.password,
     ssl,
-    max: options.max ?? 1,
-    connect_timeout: options.connectTimeoutSeconds ?? 10,
-    idle_timeout: 30,
-    // Notices (e.g. "schema already exists") are not errors; the commands report what they did themselves.
-    onnotice: () => {},
-    connection: { application_name: 'lactation-room-kiosk' },
+    connectionTimeoutMillis: (options.connectTimeoutSeconds ?? 10) * 1000,
+    // A connection cut without a word (a switch unplugged) is noticed by TCP keepalive instead of hanging forever.
+    keepAlive: true,
+    application_name: 'lactation-room-kiosk',
   });
 }

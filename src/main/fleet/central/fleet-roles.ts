@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { FleetRoles } from './migrations/central-migration';
 
 /**
@@ -22,7 +23,10 @@ export function kioskRoleName(database: string, randomHex: string): string {
   return `${fleetRolePrefix(database)}_k_${randomHex}`;
 }
 
-/** A quoted SQL identifier (role names come from our own alphabet, but quoting keeps that from mattering). */
+/**
+ * A quoted SQL identifier, for the statements that take no bind parameters (CREATE ROLE, GRANT). Role names come from
+ * our own alphabet, but quoting keeps that from mattering; node-postgres's escapeIdentifier doubles every quote.
+ */
 export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+  return pg.escapeIdentifier(name);
 }

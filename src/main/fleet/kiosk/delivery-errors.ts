@@ -1,10 +1,20 @@
 /**
- * One sentence for the status screen and the log about why delivery did not reach the centre, from postgres.js errors
- * (SQLSTATE codes) and Node's network errors. The kiosk keeps working in every case; the sentence says what IT can do.
+ * node-postgres's own errors for a connection that closed or never opened carry no code, only these messages
+ * ("Connection terminated unexpectedly", "timeout expired", "… is not queryable").
+ */
+const LOST_CONNECTION = /^(Connection terminated|timeout expired|Client has encountered a connection error)/;
+
+/**
+ * One sentence for the status screen and the log about why delivery did not reach the centre, from PostgreSQL's errors
+ * (SQLSTATE codes, as node-postgres passes them on) and Node's network errors. The kiosk keeps working in every case;
+ * the sentence says what IT can do.
  */
 export function describeDeliveryError(error: unknown, server: string): string {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const message = error instanceof Error ? error.message : String(error);
+  const code =
+    typeof error === 'object' && error !== null
+      ? ((error as { code?: unknown }).code ?? (LOST_CONNECTION.test(message) ? 'CONNECTION_LOST' : undefined))
+      : undefined;
   switch (code) {
     case '28P01':
     case '28000':
@@ -24,10 +34,7 @@ export function describeDeliveryError(error: unknown, server: string): string {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'ETIMEDOUT':
-    case 'CONNECT_TIMEOUT':
-    case 'CONNECTION_CLOSED':
-    case 'CONNECTION_ENDED':
-    case 'CONNECTION_DESTROYED':
+    case 'CONNECTION_LOST':
       return `The fleet database at ${server} cannot be reached (${message}); delivery will try again.`;
     default:
       return `Delivery to the fleet database at ${server} failed: ${message}`;

@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../../core/clock';
 import { readOutboxBacklog, readOutboxBatch } from '../../core/repositories/fleet-outbox-repository';
@@ -119,11 +118,10 @@ it('a batch delivered twice changes nothing, and an older copy of a row never re
   kiosk.writeVisits(3, { open: true });
   const older = readOutboxBatch(kiosk.db, 1000);
   const west = openCentral(decodeEnrolmentOf(kiosk));
-  const admin = postgres({ ...fleet.superuser, username: fleet.superuser.user, max: 1, onnotice: () => {} });
+  const admin = openCentral(fleet.superuser);
   try {
     await uploadBatch(west, kioskId, older);
-    const snapshot = () =>
-      admin`SELECT * FROM fleet.sessions WHERE kiosk_id = ${kioskId} ORDER BY local_id`.then((rows) => [...rows]);
+    const snapshot = () => admin.query('SELECT * FROM fleet.sessions WHERE kiosk_id = $1 ORDER BY local_id', [kioskId]);
     const first = await snapshot();
     await uploadBatch(west, kioskId, older);
     expect(await snapshot()).toEqual(first);
@@ -132,10 +130,14 @@ it('a batch delivered twice changes nothing, and an older copy of a row never re
     const newer = readOutboxBatch(kiosk.db, 1000);
     await uploadBatch(west, kioskId, newer);
     await uploadBatch(west, kioskId, older);
-    const [last] = await admin`SELECT end_reason FROM fleet.sessions WHERE kiosk_id = ${kioskId} AND local_id = 3`;
+    const [last] = await admin.query('SELECT end_reason FROM fleet.sessions WHERE kiosk_id = $1 AND local_id = 3', [
+      kioskId,
+    ]);
     expect(last).toEqual({ end_reason: 'completed' });
-    const seen = await admin`SELECT count(*)::int AS count FROM fleet.timer_outcomes WHERE kiosk_id = ${kioskId}
-      AND state = 'acknowledged'`;
+    const seen = await admin.query(
+      "SELECT count(*)::int AS count FROM fleet.timer_outcomes WHERE kiosk_id = $1 AND state = 'acknowledged'",
+      [kioskId],
+    );
     expect(seen[0]).toEqual({ count: 3 });
   } finally {
     await west.end();
@@ -166,7 +168,7 @@ it('with credentials the centre refuses, the kiosk keeps writing and queueing, a
   const { kiosk, kioskId } = await joinedKiosk('7 North');
   // IT reset the kiosk's password at the centre (say, after a laptop with its enrolment string was lost).
   const owner = openCentral(fleet.owner);
-  await owner.unsafe(`ALTER ROLE ${quoteIdentifier(kioskId)} PASSWORD '${scramVerifier('another-password')}'`);
+  await owner.query(`ALTER ROLE ${quoteIdentifier(kioskId)} PASSWORD '${scramVerifier('another-password')}'`);
   await owner.end();
 
   const { lines, logger } = quietLogger();

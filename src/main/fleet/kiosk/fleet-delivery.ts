@@ -1,4 +1,3 @@
-import type postgres from 'postgres';
 import type { Clock } from '../../core/clock';
 import type { KioskDatabase } from '../../core/db/open-database';
 import type { KioskLogger } from '../../core/logging/kiosk-logger';
@@ -8,6 +7,7 @@ import {
   noteDeliveryFailure,
   readOutboxBatch,
 } from '../../core/repositories/fleet-outbox-repository';
+import type { CentralConnection } from '../central/central-connection';
 import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import { uploadBatch } from '../central/history-upload';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './delivery-backoff';
@@ -41,16 +41,20 @@ class DeliveryTimeout extends Error {
   code = 'ETIMEDOUT';
 }
 
-/** One kiosk's delivery to the centre over one connection, opened when first needed and after each failure. */
+/**
+ * One kiosk's delivery to the centre over one connection, opened when first needed and again after any failure: a
+ * connection that died while idle (the server restarted) is noticed before the next batch and replaced, and one that
+ * dies mid-batch fails that batch, which stays in the outbox for the worker to retry.
+ */
 export function createDelivery(options: DeliveryOptions): Delivery {
-  let sql: postgres.Sql | null = null;
+  let sql: CentralConnection | null = null;
   let closed = false;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const batchTimeoutMs = options.batchTimeoutMs ?? 30_000;
   const drop = async () => {
     const old = sql;
     sql = null;
-    await old?.end({ timeout: 0 }).catch(() => undefined);
+    await old?.end();
   };
   return {
     async deliverBatch() {
@@ -60,7 +64,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       const rows = batchRowCount(batch);
       // Rows deleted since they were queued (retention) leave entries with nothing to send.
       if (rows > 0) {
-        sql ??= openCentral(options.connection, { max: 1, connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
+        if (sql?.failure) await drop();
+        sql ??= openCentral(options.connection, { connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
         let timer: NodeJS.Timeout | undefined;
         try {
           await Promise.race([

@@ -64,14 +64,14 @@ export async function joinFleet(input: {
   if (refused) throw new FleetMembershipError(refused);
   const server = serverLabel(settings);
 
-  const sql = openCentral(settings, { max: 1, connectTimeoutSeconds: input.connectTimeoutSeconds ?? 10 });
+  const sql = openCentral(settings, { connectTimeoutSeconds: input.connectTimeoutSeconds ?? 10 });
   let registration;
   try {
     registration = await readOwnRegistration(sql);
   } catch (error) {
     throw new FleetMembershipError(`Could not join: ${describeDeliveryError(error, server)}`);
   } finally {
-    await sql.end({ timeout: 1 }).catch(() => undefined);
+    await sql.end();
   }
   if (!registration || registration.kioskId !== settings.user) {
     throw new FleetMembershipError(

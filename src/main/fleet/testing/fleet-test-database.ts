@@ -3,9 +3,8 @@
  * CREATEROLE, owner of the database), so tests in parallel never see each other's kiosks or roles.
  */
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { inject } from 'vitest';
-import type { ConnectionSettings } from '../central/connection-settings';
+import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import type { ClusterAddress } from './throwaway-cluster';
 import { fleetRolePrefix, quoteIdentifier } from '../central/fleet-roles';
 
@@ -25,19 +24,28 @@ export async function createFleetTestDatabase(
   const ownerPassword = randomBytes(18).toString('base64url');
   const base = { host: cluster.host, port: cluster.port, tls: 'disable' as const };
   const superuser = { ...base, database: 'postgres', user: cluster.user, password: cluster.password };
-  const admin = postgres({ ...superuser, username: superuser.user, max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE ROLE ${quoteIdentifier(ownerRole)} LOGIN CREATEROLE PASSWORD '${ownerPassword}'`);
-  await admin.unsafe(`CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(ownerRole)}`);
-  await admin.end();
+  const admin = openCentral(superuser);
+  try {
+    // The password is base64url, safe between quotes; CREATE ROLE takes no bind parameters.
+    await admin.query(`CREATE ROLE ${quoteIdentifier(ownerRole)} LOGIN CREATEROLE PASSWORD '${ownerPassword}'`);
+    await admin.query(`CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(ownerRole)}`);
+  } finally {
+    await admin.end();
+  }
   return {
     owner: { ...base, database, user: ownerRole, password: ownerPassword },
     superuser: { ...superuser, database },
     async drop() {
-      const sql = postgres({ ...superuser, username: superuser.user, max: 1, onnotice: () => {} });
-      await sql.unsafe(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
-      const roles = await sql`SELECT rolname FROM pg_roles WHERE rolname LIKE ${`${fleetRolePrefix(database)}\\_%`}`;
-      for (const { rolname } of roles) await sql.unsafe(`DROP ROLE IF EXISTS ${quoteIdentifier(rolname as string)}`);
-      await sql.end();
+      const sql = openCentral(superuser);
+      try {
+        await sql.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+        const roles = await sql.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname LIKE $1', [
+          `${fleetRolePrefix(database)}\\_%`,
+        ]);
+        for (const { rolname } of roles) await sql.query(`DROP ROLE IF EXISTS ${quoteIdentifier(rolname)}`);
+      } finally {
+        await sql.end();
+      }
     },
   };
 }

@@ -4,7 +4,6 @@
  * the centre holds for it.
  */
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
 import { openDatabase, type KioskDatabase } from '../../core/db/open-database';
 import { insertAuditEntry } from '../../core/repositories/audit-log-repository';
 import { insertRoomCleaning } from '../../core/repositories/room-cleanings-repository';
@@ -151,17 +150,17 @@ export function kioskRows(db: KioskDatabase): string[] {
 
 /** The same strings for what the centre holds for one kiosk, read as the cluster's superuser. */
 export async function centralRows(superuser: ConnectionSettings, kioskId: string): Promise<string[]> {
-  const sql = postgres({ ...superuser, username: superuser.user, ssl: false, max: 1, onnotice: () => {} });
+  const sql = openCentral(superuser);
   try {
     const rows: string[] = [];
     for (const table of HISTORY_TABLES) {
       const central = CENTRAL_TABLE[table] ?? table;
       const state = table === 'sessions' ? "coalesce(end_reason, 'open')" : table === 'timers' ? 'state' : "'-'";
-      const found = await sql.unsafe(
+      const found = await sql.query<{ id: number; state: string }>(
         `SELECT local_id::int AS id, ${state} AS state FROM fleet.${central} WHERE kiosk_id = $1`,
         [kioskId],
       );
-      rows.push(...found.map((row) => `${table}:${row.id as number}:${row.state as string}`));
+      rows.push(...found.map((row) => `${table}:${row.id}:${row.state}`));
     }
     return rows.sort();
   } finally {

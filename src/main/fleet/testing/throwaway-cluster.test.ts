@@ -26,10 +26,10 @@ it('runs a real server on loopback that asks for a password', async () => {
     tls: 'disable' as const,
   };
   const sql = openCentral({ ...base, password: cluster.password });
-  const [row] = await sql`SELECT current_setting('listen_addresses') AS listen, version() AS version`;
+  const [row] = await sql.query("SELECT current_setting('listen_addresses') AS listen, version() AS version");
   await sql.end();
   expect(row).toMatchObject({ listen: '127.0.0.1', version: expect.stringMatching(/^PostgreSQL \d+/) });
   const wrong = openCentral({ ...base, password: 'wrong' });
-  await expect(wrong`SELECT 1`).rejects.toThrow(/password authentication failed/);
+  await expect(wrong.query('SELECT 1')).rejects.toThrow(/password authentication failed/);
   await wrong.end();
 });

@@ -1,0 +1,90 @@
+import pg from 'pg';
+
+/**
+ * One connection to the fleet's PostgreSQL (node-postgres), opened on its first query. Values always travel as bind
+ * parameters; only identifiers the fleet makes itself are ever written into statement text, quoted.
+ *
+ * A connection that dies (the server restarted, the network cut) is never allowed to stop the process: node-postgres
+ * rejects the queries in flight and then emits 'error' on the client, which without a listener Node would throw from
+ * the socket's callback, outside any promise. Here the listener keeps the error, and every later query is refused
+ * with it, so the caller (delivery, a command) sees one rejected promise and opens a new connection when it retries.
+ */
+export interface CentralConnection {
+  query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a statement and answers how many rows it inserted, updated or deleted. */
+  execute(text: string, values?: readonly unknown[]): Promise<number>;
+  /** BEGIN, the work, COMMIT; ROLLBACK and the work's error when it throws. */
+  transaction<T>(work: (tx: CentralConnection) => Promise<T>): Promise<T>;
+  /** Why this connection can no longer be used, once it failed or died; undefined while it works. */
+  readonly failure: Error | undefined;
+  /** Closes the connection; never waits more than a second (a stalled network gets its socket destroyed). */
+  end(): Promise<void>;
+}
+
+const END_WAIT_MS = 1_000;
+
+export function openCentralConnection(config: pg.ClientConfig): CentralConnection {
+  const client = new pg.Client(config);
+  let failure: Error | undefined;
+  let connecting: Promise<void> | undefined;
+  client.on('error', (error: Error) => {
+    failure ??= error;
+  });
+  // Notices ("schema already exists, skipping") are not errors; the commands report what they did themselves.
+  client.on('notice', () => undefined);
+  const ready = () =>
+    (connecting ??= client.connect().then(
+      () => undefined,
+      (error: unknown) => {
+        failure ??= error instanceof Error ? error : new Error(String(error));
+        throw error;
+      },
+    ));
+
+  const run = async (text: string, values: readonly unknown[]) => {
+    if (failure) throw failure;
+    await ready();
+    return client.query(text, values as unknown[]);
+  };
+
+  const connection: CentralConnection = {
+    get failure() {
+      return failure;
+    },
+    async query<Row>(text: string, values: readonly unknown[] = []) {
+      return (await run(text, values)).rows as Row[];
+    },
+    async execute(text, values = []) {
+      return (await run(text, values)).rowCount ?? 0;
+    },
+    async transaction(work) {
+      await connection.query('BEGIN');
+      try {
+        const result = await work(connection);
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        if (!failure) await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    async end() {
+      if (!connecting) return;
+      // A dead connection has nothing to say goodbye to; its socket is already closed or being destroyed.
+      if (failure) {
+        void client.end().catch(() => undefined);
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        client.end().catch(() => undefined),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, END_WAIT_MS);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+  };
+  return connection;
+}
