@@ -74,6 +74,8 @@ export interface KioskStatus {
   nightChimeVolume: number;
   // Storage health: something staff must know about the data, or null.
   storageAlert: StorageAlert | null;
+  /** In a fleet, changes have waited longer than the setting to reach the hospital's database; null otherwise. */
+  fleetDeliveryLate: FleetDeliveryLate | null;
   /** The caller's page can be saved as a PDF by the kiosk itself (the Electron app; not a browser). */
   canSavePdf: boolean;
   /** A badge tapped on the keypad screen still asks for the PIN. */
@@ -104,6 +106,14 @@ export interface StorageAlert {
   backupTakenAt: number | null;
   /** Plain English for IT (file names, the error); the banner translates the kind instead. */
   detail: string;
+}
+
+/** The kiosk belongs to a fleet and its oldest undelivered change has waited longer than the setting allows. */
+export interface FleetDeliveryLate {
+  /** When that change was queued (system clock, UTC epoch ms): what happened since has not reached the centre. */
+  since: number;
+  /** The last batch the centre took, or null if none yet. */
+  lastDeliveredAt: number | null;
 }
 
 export interface StaffSignIn {
@@ -180,6 +190,8 @@ export interface KioskSettingsView {
   retentionMonths: number | null;
   /** A badge tapped on the keypad screen still asks for the PIN (two factors); off, the badge alone signs in. */
   badgeNeedsPin: boolean;
+  /** In a fleet, staff are warned once a change has waited this long to reach the hospital's database. */
+  fleetWarningAfterMinutes: number;
 }
 
 // ---- Timers ----

@@ -106,6 +106,12 @@ export const settingsFields = {
   retentionMonths: z.number().int().min(1).max(120).nullable(),
   /** A badge still asks for the PIN (default); off, a badge alone signs a nurse in. */
   badgeNeedsPin: z.boolean(),
+  /** In a fleet, staff see a notice once a change has waited this long to reach the hospital's database. */
+  fleetWarningAfterMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60),
 } as const;
 
 export const SETTINGS_DEFAULTS: KioskSettingsView = {
@@ -132,6 +138,7 @@ export const SETTINGS_DEFAULTS: KioskSettingsView = {
   timeZone: systemTimeZone(),
   retentionMonths: null,
   badgeNeedsPin: true,
+  fleetWarningAfterMinutes: 60,
 };
 
 export type SettingKey = keyof typeof settingsFields;

@@ -113,4 +113,40 @@ describe('StorageAlertBanner', () => {
     await settle();
     expect(screen.queryByText(/cannot save/)).toBeNull();
   });
+
+  it('in a fleet, says calmly since when changes have not reached the hospital’s database, beside a storage notice, and clears itself', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    const late = { since: Date.UTC(2026, 2, 3, 7, 15), lastDeliveredAt: null };
+    const api = stubKiosk({
+      getKioskStatus: () => ok(kioskStatus({ storageAlert: RECOVERED, fleetDeliveryLate: late })),
+    });
+    render(StorageAlertBanner, { place: 'board' });
+    await settle();
+    expect(
+      screen.getByText(
+        'Changes since March 3, 2026 at 07:15 have not reached the hospital’s database yet. The kiosk keeps working and keeps everything; it sends them as soon as it can.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/Please tell IT/)).toBeTruthy();
+    expect(screen.getByText(/restored from the backup/)).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+
+    api.getKioskStatus.mockImplementation(() => ok(kioskStatus({ storageAlert: RECOVERED, fleetDeliveryLate: null })));
+    await vi.advanceTimersByTimeAsync(STORAGE_ALERT_REFRESH_MS);
+    await settle();
+    expect(screen.queryByText(/have not reached/)).toBeNull();
+    expect(screen.getByText(/restored from the backup/)).toBeTruthy();
+  });
+
+  it('says it in Spanish too', async () => {
+    stubKiosk({
+      getKioskStatus: () =>
+        ok(kioskStatus({ fleetDeliveryLate: { since: Date.UTC(2026, 2, 3, 7, 15), lastDeliveredAt: 1 } })),
+    });
+    locale.set('es');
+    render(StorageAlertBanner, { place: 'admin' });
+    expect(
+      await screen.findByText(/^Los cambios desde el 3 de marzo de 2026 a las 7:15 todavía no han llegado/),
+    ).toBeTruthy();
+  });
 });

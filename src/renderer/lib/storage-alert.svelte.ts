@@ -2,7 +2,7 @@
  * The storage notice staff see on the board and in the admin area: what main's getKioskStatus says about
  * the data file. One shared instance, so a notice dismissed in the admin area is gone from the board as well.
  */
-import type { Language, StorageAlert, StorageAlertKind } from '../../shared/domain';
+import type { FleetDeliveryLate, Language, StorageAlert, StorageAlertKind } from '../../shared/domain';
 import { callKiosk } from './kiosk-api';
 import type { Messages } from './i18n/messages-en';
 
@@ -42,9 +42,15 @@ export function describeStorageAlert(alert: StorageAlert, t: Messages, language:
 
 export class StorageAlertState {
   #alert = $state<StorageAlert | null>(null);
+  #fleetLate = $state<FleetDeliveryLate | null>(null);
 
   get current(): StorageAlert | null {
     return this.#alert;
+  }
+
+  /** In a fleet: changes have waited too long to reach the hospital's database (cleared once they do). */
+  get fleetLate(): FleetDeliveryLate | null {
+    return this.#fleetLate;
   }
 
   set(alert: StorageAlert | null): void {
@@ -54,11 +60,15 @@ export class StorageAlertState {
   /** Asks main again; a failed call keeps what was shown (the board says so itself when main cannot answer). */
   async refresh(): Promise<void> {
     const result = await callKiosk((api) => api.getKioskStatus());
-    if (result.ok) this.#alert = result.value.storageAlert;
+    if (result.ok) {
+      this.#alert = result.value.storageAlert;
+      this.#fleetLate = result.value.fleetDeliveryLate;
+    }
   }
 
   reset(): void {
     this.#alert = null;
+    this.#fleetLate = null;
   }
 }
 

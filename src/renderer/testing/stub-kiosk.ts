@@ -49,6 +49,7 @@ export function kioskStatus(overrides: Partial<KioskStatus> = {}): KioskStatus {
     nightChimeVolume: 25,
     // Storage health.
     storageAlert: null,
+    fleetDeliveryLate: null,
     canSavePdf: false,
     badgeNeedsPin: true,
   };

@@ -152,6 +152,21 @@ export function readOutboxBacklog(db: KioskDatabase): OutboxBacklog {
   ).get() as OutboxBacklog;
 }
 
+/**
+ * For the late-delivery notice: when the oldest undelivered change was queued (outbox ids grow with time, so the
+ * first entry is the oldest; no count of a long backlog) and the last delivery. Undefined when in no fleet.
+ */
+export function readDeliveryLag(
+  db: KioskDatabase,
+): { oldestQueuedAt: number | null; lastDeliveredAt: number | null } | undefined {
+  return cachedStatement(
+    db,
+    `SELECT (SELECT queued_at FROM fleet_outbox ORDER BY id LIMIT 1) AS oldestQueuedAt,
+       last_delivered_at AS lastDeliveredAt
+     FROM fleet_link WHERE id = 1`,
+  ).get() as { oldestQueuedAt: number | null; lastDeliveredAt: number | null } | undefined;
+}
+
 export function hasQueuedChanges(db: KioskDatabase): boolean {
   return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM fleet_outbox)').pluck().get() === 1;
 }

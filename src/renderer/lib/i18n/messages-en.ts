@@ -504,6 +504,9 @@ export const en = {
     adminCanDismiss: 'An administrator can dismiss this notice in the admin area.',
     clearsItself: 'This notice goes away by itself once the kiosk can save again.',
     dismiss: 'Dismiss this notice',
+    fleetLate: (since: string) =>
+      `Changes since ${since} have not reached the hospital’s database yet. The kiosk keeps working and keeps everything; it sends them as soon as it can.`,
+    fleetLateHint: 'Please tell IT. This notice goes away by itself once the changes arrive.',
   },
 };
 

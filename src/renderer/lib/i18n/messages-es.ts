@@ -513,5 +513,9 @@ export const es: Messages = {
     adminCanDismiss: 'Un administrador puede descartar este aviso en el área de administración.',
     clearsItself: 'Este aviso desaparecerá solo cuando el quiosco vuelva a poder guardar.',
     dismiss: 'Descartar este aviso',
+    fleetLate: (since: string) =>
+      `Los cambios desde el ${since} todavía no han llegado a la base de datos del hospital. El quiosco sigue funcionando y lo guarda todo; los enviará en cuanto pueda.`,
+    fleetLateHint:
+      'Por favor, avise al departamento de sistemas (TI). Este aviso desaparecerá solo cuando lleguen los cambios.',
   },
 };

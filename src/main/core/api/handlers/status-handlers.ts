@@ -1,3 +1,5 @@
+import { systemClock } from '../../clock';
+import { readFleetDeliveryLate } from '../../services/fleet-delivery-late';
 import { isSetupRequired, completeSetup } from '../../services/kiosk-setup';
 import { loadSettings } from '../../services/settings-service';
 import type { FeatureHandlers, HandlerContext } from '../handler-types';
@@ -28,6 +30,7 @@ export function statusHandlers({
         chimeVolume: settings.chimeVolume,
         nightChimeVolume: settings.nightChimeVolume,
         storageAlert: storageAlert?.() ?? null,
+        fleetDeliveryLate: readFleetDeliveryLate(db, systemClock.now(), settings.fleetWarningAfterMinutes),
         canSavePdf: caller.printToPdf !== undefined,
         badgeNeedsPin: settings.badgeNeedsPin,
       };
