@@ -12,11 +12,13 @@ describe('the settings form', () => {
     expect(checkSettings(form, saved, en)).toEqual({ changes: {}, errors: {} });
 
     form.signOutAfterSeconds = ' 60 ';
+    form.fleetWarningAfterMinutes = '30';
     form.helpTextEs = 'Pulse el botón rojo.';
     form.cleaningStepEnabled = false;
     expect(checkSettings(form, saved, en)).toEqual({
       changes: {
         signOutAfterSeconds: 60,
+        fleetWarningAfterMinutes: 30,
         cleaningStepEnabled: false,
         helpText: { en: SETTINGS_DEFAULTS.helpText.en, es: 'Pulse el botón rojo.' },
       },
@@ -27,11 +29,13 @@ describe('the settings form', () => {
   it('explains each problem next to its field, with the core’s own limits', () => {
     expect(LIMITS.signOut).toEqual({ min: 30, max: 1800 });
     expect(LIMITS.autoClose).toEqual({ min: 30, max: 1440 });
+    expect(LIMITS.fleetWarning).toEqual({ min: 5, max: 10_080 });
     const form = {
       ...formFromSettings(saved),
       kioskName: '  ',
       autoCloseAfterMinutes: '29',
       signOutAfterSeconds: '2.5',
+      fleetWarningAfterMinutes: '4',
       phoneExtension: 'ext 12',
       helpTextEn: 'x'.repeat(301),
       languages: [],
@@ -41,6 +45,7 @@ describe('the settings form', () => {
       kioskName: 'Please fill this in.',
       autoCloseAfterMinutes: 'A whole number from 30 to 1440.',
       signOutAfterSeconds: 'A whole number from 30 to 1800.',
+      fleetWarningAfterMinutes: 'A whole number from 5 to 10080.',
       phoneExtension: 'Use digits, spaces, #, *, + and - only, at most 16.',
       helpTextEn: 'Please use at most 300 characters.',
       languages: 'Offer at least one language.',

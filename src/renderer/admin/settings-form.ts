@@ -11,6 +11,7 @@ export interface SettingsForm {
   kioskName: string;
   autoCloseAfterMinutes: string;
   signOutAfterSeconds: string;
+  fleetWarningAfterMinutes: string;
   cleaningStepEnabled: boolean;
   helpTextEn: string;
   helpTextEs: string;
@@ -32,6 +33,7 @@ export type EditedSettings = Pick<
   | 'kioskName'
   | 'autoCloseAfterMinutes'
   | 'signOutAfterSeconds'
+  | 'fleetWarningAfterMinutes'
   | 'cleaningStepEnabled'
   | 'helpText'
   | 'phoneExtension'
@@ -53,6 +55,10 @@ export const LIMITS = {
     min: settingsFields.signOutAfterSeconds.minValue ?? 30,
     max: settingsFields.signOutAfterSeconds.maxValue ?? 1800,
   },
+  fleetWarning: {
+    min: settingsFields.fleetWarningAfterMinutes.minValue ?? 5,
+    max: settingsFields.fleetWarningAfterMinutes.maxValue ?? 10_080,
+  },
 };
 
 export function formFromSettings(settings: EditedSettings): SettingsForm {
@@ -60,6 +66,7 @@ export function formFromSettings(settings: EditedSettings): SettingsForm {
     kioskName: settings.kioskName,
     autoCloseAfterMinutes: String(settings.autoCloseAfterMinutes),
     signOutAfterSeconds: String(settings.signOutAfterSeconds),
+    fleetWarningAfterMinutes: String(settings.fleetWarningAfterMinutes),
     cleaningStepEnabled: settings.cleaningStepEnabled,
     helpTextEn: settings.helpText.en,
     helpTextEs: settings.helpText.es,
@@ -106,6 +113,10 @@ export function checkSettings(form: SettingsForm, saved: EditedSettings, message
   const signOut = settingsFields.signOutAfterSeconds.safeParse(wholeNumber(form.signOutAfterSeconds));
   if (signOut.success) next.signOutAfterSeconds = signOut.data;
   else errors.signOutAfterSeconds = t.wholeNumber(LIMITS.signOut.min, LIMITS.signOut.max);
+
+  const fleetWarning = settingsFields.fleetWarningAfterMinutes.safeParse(wholeNumber(form.fleetWarningAfterMinutes));
+  if (fleetWarning.success) next.fleetWarningAfterMinutes = fleetWarning.data;
+  else errors.fleetWarningAfterMinutes = t.wholeNumber(LIMITS.fleetWarning.min, LIMITS.fleetWarning.max);
 
   next.cleaningStepEnabled = form.cleaningStepEnabled;
 

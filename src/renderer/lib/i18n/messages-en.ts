@@ -440,6 +440,7 @@ export const en = {
       kioskName: 'Name of this kiosk',
       autoClose: 'Close a forgotten session after (minutes)',
       signOut: 'Sign staff out after this many seconds without a touch',
+      fleetWarning: 'In a fleet, tell staff when changes have not reached the hospital’s database after (minutes)',
       wholeNumber: (min: number, max: number) => `A whole number from ${min} to ${max}.`,
       cleaningStep: 'After each session, the room needs cleaning before the next one',
       helpTextEn: 'Help text in English',

@@ -449,6 +449,8 @@ export const es: Messages = {
       kioskName: 'Nombre de este quiosco',
       autoClose: 'Cerrar una sesión olvidada después de (minutos)',
       signOut: 'Cerrar la sesión del personal tras estos segundos sin tocar la pantalla',
+      fleetWarning:
+        'En una red de quioscos, avisar al personal si los cambios no han llegado a la base de datos del hospital tras (minutos)',
       wholeNumber: (min, max) => `Un número entero de ${min} a ${max}.`,
       cleaningStep: 'Después de cada sesión, la sala necesita limpieza antes de la siguiente',
       helpTextEn: 'Texto de ayuda en inglés',
