@@ -157,7 +157,15 @@ describe('seed command', () => {
       );
       expect(summaries.some((row) => (row as { help_requests: number }).help_requests > 0)).toBe(true);
       expect(all('SELECT * FROM bulk_load')).toEqual([]);
-      expect(all("SELECT name FROM sqlite_schema WHERE type = 'trigger'")).toHaveLength(6);
+      // Every trigger is back: the rollups', the summaries' and the fleet outbox's, as in a new database.
+      const triggers = "SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name";
+      const fresh = openDatabase(`${folder.path}/fresh.db`);
+      try {
+        expect(all(triggers)).toEqual(fresh.prepare(triggers).all());
+      } finally {
+        fresh.close();
+      }
+      expect(all(triggers).length).toBeGreaterThan(6);
     } finally {
       db.close();
     }

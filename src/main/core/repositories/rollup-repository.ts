@@ -1,6 +1,7 @@
 import { END_REASONS, LANGUAGES, SESSION_KINDS } from '../../../shared/domain';
 import type { KioskDatabase } from '../db/open-database';
 import { cachedStatement } from '../db/statement-cache';
+import { readFleetLink } from './fleet-outbox-repository';
 import type { SessionTotalsRow } from './report-queries';
 
 /**
@@ -34,8 +35,8 @@ const SUMMARIES: [string, string][] = [
   ['help_requests', 'help-requested'],
 ];
 
-/** The triggers that keep the rollups and summaries: dropped during a bulk load, recreated by finishBulkLoad. */
-const TRIGGERS = [
+/** The triggers that keep the rollups and summaries: a bulk load needs them all in place before it drops them. */
+const ROLLUP_TRIGGERS = [
   'sessions_rollup_insert',
   'sessions_rollup_delete',
   'sessions_rollup_update_old',
@@ -49,20 +50,29 @@ export function bulkLoadPending(db: KioskDatabase): boolean {
   return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM bulk_load)').pluck().get() === 1;
 }
 
+/** The tables a bulk load writes row by row: every trigger on them is dropped while it runs. */
+const BULK_TABLES = ['sessions', 'session_events'];
+
 /**
- * Drops the rollup and summary triggers, keeping their definitions in bulk_load for finishBulkLoad (or for the next
- * open, after a crash). Does nothing while a load is already pending. Run inside the caller's transaction.
+ * Drops every trigger on the bulk-loaded tables (the rollup and summary triggers, and the fleet outbox's), keeping
+ * their definitions in bulk_load for finishBulkLoad (or for the next open, after a crash): the mere presence of a
+ * trigger makes SQLite open a statement journal for every insert. A kiosk in a fleet is refused, since rows loaded
+ * without the outbox's triggers would never reach the centre. Does nothing while a load is already pending. Run
+ * inside the caller's transaction.
  */
 export function beginBulkLoad(db: KioskDatabase): void {
   if (bulkLoadPending(db)) return;
-  const list = TRIGGERS.map(() => '?').join(', ');
-  const definitions = db
-    .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${list}) ORDER BY name`)
-    .pluck()
-    .all(...TRIGGERS) as string[];
-  if (definitions.length !== TRIGGERS.length) throw new Error('The rollup triggers are not all in place.');
-  db.prepare('INSERT INTO bulk_load (id, triggers) VALUES (1, ?)').run(JSON.stringify(definitions));
-  for (const name of TRIGGERS) db.exec(`DROP TRIGGER ${name}`);
+  if (readFleetLink(db) !== undefined) {
+    throw new Error('This kiosk belongs to a fleet: history cannot be loaded in bulk into it (leave the fleet first).');
+  }
+  const tables = BULK_TABLES.map(() => '?').join(', ');
+  const triggers = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN (${tables}) ORDER BY name`)
+    .all(...BULK_TABLES) as { name: string; sql: string }[];
+  const names = new Set(triggers.map((trigger) => trigger.name));
+  if (!ROLLUP_TRIGGERS.every((name) => names.has(name))) throw new Error('The rollup triggers are not all in place.');
+  db.prepare('INSERT INTO bulk_load (id, triggers) VALUES (1, ?)').run(JSON.stringify(triggers.map((t) => t.sql)));
+  for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
 }
 
 /**
