@@ -4,13 +4,12 @@
  * the kiosk's delivery process SIGKILLed mid-delivery. After each: the centre holds exactly the kiosk's rows, none
  * twice, none missing.
  */
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../../core/clock';
 import { readOutboxBacklog } from '../../core/repositories/fleet-outbox-repository';
 import { migrateCentral } from '../central/central-migrate';
 import { openCentral } from '../central/connection-settings';
+import { startDeliveryChild, waitFor } from '../testing/delivery-child-process';
 import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
 import { centralRows, createTestKiosk, enrolKiosk, kioskRows, type TestKiosk } from '../testing/test-kiosk';
 import { startThrowawayCluster, type ThrowawayCluster } from '../testing/throwaway-cluster';
@@ -54,14 +53,6 @@ async function centralCount(kioskId: string): Promise<number> {
     return row!.n;
   } finally {
     await sql.end();
-  }
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, ms = 30_000) {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -117,25 +108,6 @@ it('the server down mid-delivery and back, then crashing mid-batch twice: nothin
   expect(fleetStatus(kiosk.db, kiosk.folder)!.link.lastError).toBeNull();
 });
 
-const CHILD = resolve(import.meta.dirname, '../testing/delivery-child.ts');
-
-/** Starts the delivery process; answers it once it printed "ready", with a promise of its exit. */
-async function startChild(folder: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, folder, '20'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  child.stderr.on('data', (chunk) => (err += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await waitFor(() => {
-    if (child.exitCode !== null) throw new Error(`delivery process exited early: ${err}`);
-    return out.includes('ready');
-  });
-  return { child, exited, output: () => out + err };
-}
-
 it('the kiosk’s delivery process SIGKILLed mid-delivery again and again: nothing lost, nothing doubled', async () => {
   const { kiosk, kioskId } = await joinedKiosk('Killed', 400);
   const kills = 4;
@@ -143,7 +115,7 @@ it('the kiosk’s delivery process SIGKILLed mid-delivery again and again: nothi
   const killedMidway: number[] = [];
   for (let kill = 0; kill < kills; kill++) {
     const before = await centralCount(kioskId);
-    const { child, exited } = await startChild(kiosk.folder);
+    const { child, exited } = await startDeliveryChild(kiosk.folder);
     // Once this run has delivered something, at a random moment: mid-batch, between the centre's commit and the
     // kiosk noting it, or between batches.
     await waitFor(async () => child.exitCode !== null || (await centralCount(kioskId)) > before);
@@ -158,7 +130,7 @@ it('the kiosk’s delivery process SIGKILLed mid-delivery again and again: nothi
   // Most kills land mid-delivery; the test is worthless unless some did.
   expect(killedMidway.length).toBeGreaterThan(0);
 
-  const last = await startChild(kiosk.folder);
+  const last = await startDeliveryChild(kiosk.folder);
   expect(await last.exited).toBe(0);
   expect(last.output()).toContain('done');
   expect(readOutboxBacklog(kiosk.db).rows).toBe(0);

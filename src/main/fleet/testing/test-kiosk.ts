@@ -4,6 +4,7 @@
  * the centre holds for it.
  */
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../core/clock';
 import { openDatabase, type KioskDatabase } from '../../core/db/open-database';
 import { insertAuditEntry } from '../../core/repositories/audit-log-repository';
 import { insertRoomCleaning } from '../../core/repositories/room-cleanings-repository';
@@ -29,7 +30,8 @@ export interface TestKiosk {
   close(): void;
 }
 
-export function createTestKiosk(): TestKiosk {
+/** `clock`: history stamped with this clock's readings (a kiosk whose clock is off); otherwise a made-up time. */
+export function createTestKiosk(options: { clock?: Clock } = {}): TestKiosk {
   const temp = makeTempFolder('kiosk-fleet-test-');
   const db = openDatabase(`${temp.path}/kiosk.db`);
   const roomId = insertRoom(db, { name: 'Room A' });
@@ -43,7 +45,7 @@ export function createTestKiosk(): TestKiosk {
   });
   let clock = Date.UTC(2026, 3, 1, 8);
   let open: number | null = null;
-  const tick = () => (clock += 1_000);
+  const tick = () => (options.clock ? options.clock.now() : (clock += 1_000));
   const end = (id: number) => markSessionEnded(db, id, { endedAt: tick(), endedBy: staffId, endReason: 'completed' });
   return {
     folder: temp.path,
@@ -150,20 +152,34 @@ export function kioskRows(db: KioskDatabase): string[] {
 
 /** The same strings for what the centre holds for one kiosk, read as the cluster's superuser. */
 export async function centralRows(superuser: ConnectionSettings, kioskId: string): Promise<string[]> {
+  return (await fleetRows(superuser, kioskId)).map((row) => row.slice(row.indexOf('/') + 1));
+}
+
+/**
+ * Everything the centre holds, every kiosk's, as "kiosk_id/table:id:state" strings, sorted (a row held twice would
+ * appear twice). To compare with the union of the kiosks' own rows, `kioskRows` prefixed with each kiosk's id.
+ */
+export async function fleetRows(superuser: ConnectionSettings, onlyKiosk?: string): Promise<string[]> {
   const sql = openCentral(superuser);
   try {
     const rows: string[] = [];
     for (const table of HISTORY_TABLES) {
       const central = CENTRAL_TABLE[table] ?? table;
       const state = table === 'sessions' ? "coalesce(end_reason, 'open')" : table === 'timers' ? 'state' : "'-'";
-      const found = await sql.query<{ id: number; state: string }>(
-        `SELECT local_id::int AS id, ${state} AS state FROM fleet.${central} WHERE kiosk_id = $1`,
-        [kioskId],
+      const found = await sql.query<{ kiosk: string; id: number; state: string }>(
+        `SELECT kiosk_id AS kiosk, local_id::int AS id, ${state} AS state FROM fleet.${central}
+         WHERE $1::text IS NULL OR kiosk_id = $1`,
+        [onlyKiosk ?? null],
       );
-      rows.push(...found.map((row) => `${table}:${row.id}:${row.state}`));
+      rows.push(...found.map((row) => `${row.kiosk}/${table}:${row.id}:${row.state}`));
     }
     return rows.sort();
   } finally {
     await sql.end();
   }
+}
+
+/** The union of these kiosks' rows as fleetRows spells them. */
+export function unionOfKioskRows(kiosks: readonly { kiosk: TestKiosk; kioskId: string }[]): string[] {
+  return kiosks.flatMap(({ kiosk, kioskId }) => kioskRows(kiosk.db).map((row) => `${kioskId}/${row}`)).sort();
 }
