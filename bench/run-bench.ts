@@ -20,7 +20,7 @@ import { compareExportWithSqlite } from './export-vs-sqlite';
 import { measureDurableCommit } from './fsync-floor';
 import { measureRendererSize } from './renderer-size';
 import { measureSessionRoundTrip } from './session-round-trip';
-import { measureStartup } from './startup';
+import { compareStartup, measureBackgroundCheck, prepareEmptyKiosk } from './startup';
 import { round } from './statistics';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -110,8 +110,12 @@ const { seedSeconds } = await prepareDatabase();
 const databaseFile = databasePath(dataFolder);
 const sizeMb = statSync(databaseFile).size / 1e6;
 
-log('Measuring start-up (open, quick_check, migrate)…');
-const startup = await measureStartup(dataFolder);
+log('Measuring start-up to the board against an empty kiosk, warm and cold, and the check after start-up…');
+const emptyFolder = `${dataFolder}-empty`;
+await prepareEmptyKiosk(emptyFolder, rooms);
+const startupWarm = await compareStartup(dataFolder, emptyFolder, { runs: 7 });
+const startupCold = await compareStartup(dataFolder, emptyFolder, { runs: 5, cold: true });
+const backgroundCheck = await measureBackgroundCheck(dataFolder);
 
 log('Measuring reports…');
 const db = openDatabase(databaseFile, { readonly: true });
@@ -153,7 +157,11 @@ const figures = {
     sizeMb: round(sizeMb, 1),
     seedSeconds: seedSeconds === null ? null : round(seedSeconds, 1),
   },
-  startupMs: round(startup.medianMs, 1),
+  startup: {
+    warm: roundAll(startupWarm),
+    cold: roundAll(startupCold),
+    backgroundCheck: roundAll(backgroundCheck),
+  },
   roundTrip: {
     medianMs: round(roundTrip.medianMs),
     p99Ms: round(roundTrip.p99Ms),
@@ -204,7 +212,21 @@ const rows: [string, string, string][] = [
     figures.database.seedSeconds === null ? 'reused' : `${figures.database.seedSeconds} s`,
     `${sessions.toLocaleString('en')} sessions, ${figures.database.sizeMb} MB`,
   ],
-  ['start-up: open, quick_check, migrate', `${figures.startupMs} ms`, 'median of 5'],
+  [
+    'start-up to the board, warm',
+    `${round(startupWarm.ratio, 2)}× empty`,
+    `budget 1.5×; ${round(startupWarm.medianMs, 1)} vs ${round(startupWarm.emptyMedianMs, 1)} ms, median of 7 pairs`,
+  ],
+  [
+    'start-up to the board, cold (evicted from the page cache)',
+    `${round(startupCold.ratio, 2)}× empty`,
+    `budget 1.5×; ${round(startupCold.medianMs, 1)} vs ${round(startupCold.emptyMedianMs, 1)} ms, median of 5 pairs`,
+  ],
+  [
+    'whole-file check after start-up (worker thread)',
+    `${round(backgroundCheck.checkMs / 1000, 1)} s`,
+    `calls meanwhile: median ${round(backgroundCheck.callMedianMs, 2)} ms, worst ${round(backgroundCheck.callMaxMs, 1)} ms (idle ${round(backgroundCheck.idleCallMedianMs, 2)} ms)`,
+  ],
   [
     'session round trip (start, 5 events, end)',
     `${figures.roundTrip.medianMs} ms median, p99 ${figures.roundTrip.p99Ms} ms`,
