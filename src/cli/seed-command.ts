@@ -24,8 +24,8 @@ in the kiosk's time zone), at busy and quiet hours, in R rooms. The same --seed 
 Creates the database, the rooms ("Room 1", …) and a few nurses when missing; refuses a database that already has
 sessions.
 
-  --sessions N   1 to 5,000,000
-  --rooms R      1 to 200 (default: the active rooms, or 4)
+  --sessions N   1 to 10,000,000
+  --rooms R      1 to 500 (default: the active rooms, or 4)
   --days D       1 to 3,650 (default: enough days for about 10 sessions per room per day)
   --seed S       0 to 4,294,967,295 (default 1)
   --time-zone Z  an IANA zone such as America/New_York: stored as the kiosk's time zone setting before writing`;
@@ -52,9 +52,9 @@ export async function runSeedCommand(argv: string[], io: SeedIo): Promise<number
     if (flag(argv, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
       throw new UsageError('--data-dir is required: the folder for kiosk.db.');
     }
-    const sessions = integerFlag(argv, '--sessions', 1, 5_000_000);
+    const sessions = integerFlag(argv, '--sessions', 1, 10_000_000);
     if (sessions === undefined) throw new UsageError('--sessions is required: how many sessions to write.');
-    const roomsFlag = integerFlag(argv, '--rooms', 1, 200);
+    const roomsFlag = integerFlag(argv, '--rooms', 1, 500);
     const daysFlag = integerFlag(argv, '--days', 1, 3650);
     const seed = integerFlag(argv, '--seed', 0, 4_294_967_295) ?? 1;
     const untilFlag = flag(argv, '--until');

@@ -141,6 +141,11 @@ function runKiosk(): void {
       clock: testClockFromEnvironment(app.isPackaged, process.env),
       housekeepingEveryMinute: true,
       logger,
+      // Damage found after start-up: a restart takes the start-up recovery (the whole file is checked first).
+      onDatabaseDamaged: () => {
+        app.relaunch();
+        app.quit();
+      },
       // Usage export: exports from the admin screen are saved where staff choose, over the kiosk window.
       chooseExportFile: createExportFileChooser({
         showSaveDialog: (owner, options) =>

@@ -48,6 +48,14 @@ export interface KioskCoreOptions {
    */
   backups?: boolean;
   /**
+   * Reliability: start-up checks only the tables that do not grow with history; the whole file is checked on a worker
+   * thread this many milliseconds after start-up (see KioskStorage.checkInBackground). Default: 5 s when housekeeping
+   * runs every minute (the app), else never (tests and one-shot tools call it themselves when they want it).
+   */
+  checkAfterStartMs?: number | null;
+  /** The check after start-up found the database damaged: the shell restarts the kiosk, whose start-up recovers. */
+  onDatabaseDamaged?: (reason: string) => void;
+  /**
    * Usage export: where an export from the admin screen is saved (the Electron shell shows a save dialog).
    * Default: <dataFolder>/exports/.
    */
@@ -164,6 +172,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     logger,
     nativeBinding: options.nativeBinding,
     backups: options.backups ?? true,
+    onDamage: options.onDatabaseDamaged,
   });
   const db = storage.db;
   // A bulk load of history cut short left the per-day totals and event counts idle: recount them before use.
@@ -208,6 +217,11 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     ? setInterval(() => guard('timer sweep', () => timers.sweep()), 1_000)
     : undefined;
   timerSweep?.unref();
+  // After the board is up, so the check's reads do not compete with start-up.
+  const checkAfterStartMs = options.checkAfterStartMs ?? (options.housekeepingEveryMinute ? 5_000 : null);
+  const startCheck =
+    checkAfterStartMs === null ? undefined : setTimeout(() => void storage.checkInBackground(), checkAfterStartMs);
+  startCheck?.unref();
 
   /** Once first-run setup succeeds, the folder is marked as holding a kiosk: a lost database never offers setup. */
   const markAfterSetup =
@@ -248,6 +262,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       closed = true;
       if (timer) clearInterval(timer);
       if (timerSweep) clearInterval(timerSweep);
+      if (startCheck) clearTimeout(startCheck);
       storage.close();
     },
   };

@@ -16,6 +16,8 @@ export interface ExportEncoder {
   /** Called once before the first row, with the number of rows that will follow. */
   start(totalRows: number): void;
   row(values: readonly CellValue[]): void;
+  /** A record already written in this format (the session CSV's, from SQLite); text formats only. */
+  record(text: string): void;
   end(): void;
   /** How much output is waiting to be taken (characters or bytes). */
   pendingSize(): number;
@@ -32,6 +34,9 @@ export function textEncoder(formatter: RowFormatter): ExportEncoder {
     },
     row: (values) => {
       pending += formatter.row(values);
+    },
+    record: (text) => {
+      pending += text;
     },
     end: () => {
       pending += formatter.end();

@@ -6,11 +6,13 @@ import {
   countEventRows,
   countSessionRows,
   iterateEventRows,
+  iterateSessionCsvRecords,
   iterateSessionRows,
   type ExportRange,
+  type SessionExportRow,
 } from '../repositories/export-queries';
-import { ZoneTime } from '../reports/zone-offsets';
-import { createCsvFormatter } from './csv-writer';
+import { formatOffset, ZoneTime } from '../reports/zone-offsets';
+import { createCsvFormatter, csvRecord } from './csv-writer';
 import { EVENT_COLUMNS, SESSION_COLUMNS, columnWidth } from './export-columns';
 import { textEncoder, type ExportEncoder } from './export-encoder';
 import { createJsonFormatter } from './json-writer';
@@ -52,27 +54,14 @@ function encoderFor(options: ExportOptions): ExportEncoder {
  * The database iterator is opened on the first row asked for, so an export cancelled before it starts leaves no
  * statement holding the connection.
  */
-function* rowsToCells(options: ExportOptions, zone: ZoneTime, db: KioskDatabase): Generator<CellValue[]> {
+function* rowsToCells(options: ExportOptions, zone: ZoneTime, db: KioskDatabase): Generator<CellValue[] | string> {
   const iso = (instant: number | null) => (instant === null ? null : zone.toIso(instant));
+  if (options.what === 'sessions' && options.format === 'csv') {
+    yield* sessionCsvRecords(options, zone, db);
+    return;
+  }
   if (options.what === 'sessions') {
-    for (const row of iterateSessionRows(db, options)) {
-      const durationMs = row[6];
-      yield [
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        iso(row[4]),
-        iso(row[5]),
-        durationMs === null ? null : Math.round(durationMs / 1000),
-        row[7],
-        row[8],
-        row[9],
-        row[10],
-        row[11],
-        row[12],
-      ];
-    }
+    for (const row of iterateSessionRows(db, options)) yield sessionCells(row, zone);
     return;
   }
   const json = options.format === 'json';
@@ -81,6 +70,41 @@ function* rowsToCells(options: ExportOptions, zone: ZoneTime, db: KioskDatabase)
     yield [row[0], row[1], iso(row[2]), row[3], json && detail !== null ? (JSON.parse(detail) as CellValue) : detail];
   }
 }
+
+function sessionCells(row: SessionExportRow, zone: ZoneTime): CellValue[] {
+  const iso = (instant: number | null) => (instant === null ? null : zone.toIso(instant));
+  const durationMs = row[6];
+  return [
+    row[0],
+    row[1],
+    row[2],
+    row[3],
+    iso(row[4]),
+    iso(row[5]),
+    durationMs === null ? null : Math.round(durationMs / 1000),
+    row[7],
+    row[8],
+    row[9],
+    row[10],
+    row[11],
+    row[12],
+  ];
+}
+
+/**
+ * The session CSV's records as text: SQLite writes them (see iterateSessionCsvRecords); a row it hands back as JSON
+ * (a room name with a comma, say) goes through the CSV writer like every row of the other formats.
+ */
+function* sessionCsvRecords(options: ExportOptions, zone: ZoneTime, db: KioskDatabase): Generator<string> {
+  const separator = options.separator ?? ',';
+  const spans = zone.segments.map((segment) => ({ ...segment, text: formatOffset(segment.offset) }));
+  for (const record of iterateSessionCsvRecords(db, options, spans, separator)) {
+    yield record.charCodeAt(0) === OPENING_BRACKET
+      ? csvRecord(sessionCells(JSON.parse(record) as SessionExportRow, zone), separator)
+      : record;
+  }
+}
+const OPENING_BRACKET = 0x5b;
 
 /**
  * Streams one export from the database to `writable`, in constant memory: rows come from `stmt.iterate()` and are
@@ -109,7 +133,8 @@ export async function exportToStream(
     const cells = rowsToCells(options, zone, db);
     async function* chunks(): AsyncGenerator<string | Uint8Array> {
       for (const values of cells) {
-        encoder.row(values);
+        if (typeof values === 'string') encoder.record(values);
+        else encoder.row(values);
         done++;
         if (encoder.pendingSize() >= CHUNK_SIZE) {
           yield encoder.take();

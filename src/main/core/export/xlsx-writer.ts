@@ -188,6 +188,9 @@ export function createXlsxEncoder(columns: readonly string[], options: XlsxOptio
       }
       sheets.write(values);
     },
+    record() {
+      throw new Error('xlsx: records come as cells');
+    },
     end() {
       sheets.close();
       // Announced sheets that got no rows (only if fewer rows came than counted) still need to exist.

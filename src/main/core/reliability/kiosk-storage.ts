@@ -9,7 +9,8 @@ import { countActiveAdmins } from '../repositories/staff-repository';
 import { backUpNow, backUpOnline, isBackupDue, listBackups } from './backups';
 import { describeLostFile, fileIdentity } from './database-identity';
 import { markFolderHeldKiosk } from './folder-marker';
-import { openKioskDatabase, type Recovery } from './open-with-recovery';
+import { checkWholeFileInBackground, type BackgroundCheck } from './background-check';
+import { markFullCheckDue, openKioskDatabase, type Recovery } from './open-with-recovery';
 import { readStorageAlert } from './storage-alert';
 import { errorCode } from './storage-errors';
 
@@ -20,6 +21,11 @@ export interface KioskStorageOptions {
   nativeBinding?: string;
   /** Hourly and closing backups into <dataFolder>/backups. */
   backups: boolean;
+  /**
+   * The check after start-up found the database damaged (the shell restarts the kiosk, whose start-up then recovers).
+   * Called once, after the alert is up, writes are stopped and the next start is told to check the whole file.
+   */
+  onDamage?: (reason: string) => void;
 }
 
 export interface KioskStorage {
@@ -54,6 +60,14 @@ export interface KioskStorage {
    * may have left writes no backup holds). Answers the file, or null when not due.
    */
   backUpIfDue(): Promise<string | null>;
+  /**
+   * The whole-file check start-up leaves out (it checks only the tables that do not grow with history), on a worker
+   * thread; runs once, later calls answer the same. Damage found takes the start-up recovery's path: the next start
+   * checks the whole file, sets the damaged file aside and restores the newest sound backup with what the file held,
+   * under the same alert. Until then the alert is up and nothing more is written to the damaged file. Answers the
+   * problem, or null when the file is sound or the kiosk closed first.
+   */
+  checkInBackground(): Promise<string | null>;
   /** A last backup (when anything changed since the last backup, or none exists yet), then closes the database. */
   close(): void;
 }
@@ -83,6 +97,10 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
   const file = databasePath(dataFolder);
   const opened = fileIdentity(file);
   let lostFile: StorageAlert | null = null;
+  /** Set when the check after start-up found damage: the file is no longer written, not even by a backup. */
+  let damaged: StorageAlert | null = null;
+  let backgroundCheck: BackgroundCheck | null = null;
+  let backgroundResult: Promise<string | null> | null = null;
   if (countActiveAdmins(db) > 0) markFolderHeldKiosk(dataFolder, clock.now());
 
   const reportBackupFailure = (when: string, error: unknown) => {
@@ -99,10 +117,50 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
     }
   };
 
+  const noteDamage = (problem: string) => {
+    try {
+      markFullCheckDue(dataFolder, problem);
+    } catch (error) {
+      logger.error('storage: could not note that the next start must check the whole database', error);
+    }
+    if (db.open) db.pragma('query_only = ON');
+    damaged = {
+      kind: 'write-failed',
+      at: clock.now(),
+      backupTakenAt: null,
+      detail:
+        `The check after start-up found the database file ${file} damaged (${problem.slice(0, 300)}). Nothing more ` +
+        'is saved to it. Restarting the kiosk sets it aside and restores the newest sound backup with what the file ' +
+        'still holds.',
+    };
+    logger.error(`storage: ${damaged.detail}`, problem);
+    options.onDamage?.(problem);
+  };
+
   const storage: KioskStorage = {
     db,
     recovery,
-    alert: () => lostFile ?? failure ?? readStorageAlert(db),
+    alert: () => damaged ?? lostFile ?? failure ?? readStorageAlert(db),
+
+    checkInBackground() {
+      if (backgroundResult !== null) return backgroundResult;
+      if (closed) return Promise.resolve(null);
+      // A recovery at start-up checked the whole of what it put in place.
+      backgroundCheck = recovery === null ? checkWholeFileInBackground(file, options.nativeBinding) : null;
+      backgroundResult = (backgroundCheck?.result ?? Promise.resolve(null)).then(
+        (problem) => {
+          if (problem === null || closed) return null;
+          noteDamage(problem);
+          return problem;
+        },
+        (error: unknown) => {
+          // The check could not run (the disk, not the file): start-up checks the whole file next time instead.
+          logger.error('storage: the database check after start-up could not run', error);
+          return null;
+        },
+      );
+      return backgroundResult;
+    },
 
     checkFile() {
       if (lostFile !== null) return false;
@@ -124,7 +182,7 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
     markHeldKiosk: () => markFolderHeldKiosk(dataFolder, clock.now()),
 
     checkpoint() {
-      if (lostFile === null && !closed) db.pragma('wal_checkpoint(PASSIVE)');
+      if (lostFile === null && damaged === null && !closed) db.pragma('wal_checkpoint(PASSIVE)');
     },
 
     noteStorageFailure(error) {
@@ -164,7 +222,7 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
     },
 
     backUpIfDue() {
-      if (!options.backups || closed) return Promise.resolve(null);
+      if (!options.backups || closed || damaged !== null) return Promise.resolve(null);
       running ??= (async () => {
         const at = clock.now();
         if (at < nextBackupTry) return null;
@@ -197,7 +255,10 @@ export function openKioskStorage(options: KioskStorageOptions): KioskStorage {
     close() {
       if (closed) return;
       closed = true;
+      backgroundCheck?.stop();
       try {
+        // A backup of a damaged file would be refused at restore anyway, and would crowd out a sound one.
+        if (damaged !== null) return;
         // A database whose file was lost is still worth a backup: it holds everything saved before the loss, and the
         // next start restores it.
         if (lostFile !== null) db.pragma('query_only = OFF');

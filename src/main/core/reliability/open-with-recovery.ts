@@ -36,8 +36,8 @@ const SALVAGE_FOLDER = 'recovering';
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 /**
  * The tables that grow with history. Checking every other table takes a fraction of a millisecond; these are what
- * makes a whole-file check grow with history. Start-up still checks the whole file (CHECK_WHOLE_FILE_AT_START) until
- * the background check after start-up (checkWholeDatabase) is wired to the same alert and restore path.
+ * makes a whole-file check grow with history, so start-up leaves them to the check after start-up
+ * (background-check.ts), which takes the same alert and restore path through the next start (FULL_CHECK_DUE).
  */
 export const HISTORY_TABLES: readonly string[] = [
   'sessions',
@@ -45,10 +45,10 @@ export const HISTORY_TABLES: readonly string[] = [
   'audit_log',
   'room_cleanings',
   'timers',
+  'session_room_days',
 ];
-/** Present when a check while running found damage: the next start checks the whole file before opening it. */
-const CHECK_WHOLE_FILE_AT_START = true;
 
+/** Present when a check while running found damage: the next start checks the whole file before opening it. */
 export const FULL_CHECK_DUE = 'full-check-due';
 
 export interface OpenKioskDatabaseOptions {
@@ -174,10 +174,9 @@ function findDamage(
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { nativeBinding, readonly: true, fileMustExist: true });
-    // The whole file, history included, until a background check after start-up can take the history tables over
-    // with the same alert and restore path; checking only the small tables here would let damage there go unseen.
-    if (whole || CHECK_WHOLE_FILE_AT_START) return quickCheck(db);
-    for (const table of userTables(db)) {
+    if (whole) return quickCheck(db);
+    // The schema first: every other table is found through it.
+    for (const table of ['sqlite_schema', ...userTables(db)]) {
       if (HISTORY_TABLES.includes(table)) continue;
       const problem = quickCheck(db, table);
       if (problem !== null) return `${table}: ${problem}`;
@@ -192,20 +191,20 @@ function findDamage(
 }
 
 /**
- * The check start-up leaves out: the whole file, on its own read-only connection. Null when sound, else the
- * problems; a file SQLite cannot read at all is damage too.
+ * A check while running found damage: the next start checks the whole file and takes the start-up recovery (moved
+ * aside, newest sound backup restored, what the file held merged back, the storage alert). Durable, so a power cut
+ * before the restart does not forget it.
  */
-export function checkWholeDatabase(file: string, nativeBinding: string | undefined): string | null {
-  let db: Database.Database | undefined;
+export function markFullCheckDue(dataFolder: string, reason: string): void {
+  const marker = join(dataFolder, FULL_CHECK_DUE);
+  const fd = openSync(marker, 'w');
   try {
-    db = new Database(file, { nativeBinding, readonly: true, fileMustExist: true });
-    return quickCheck(db);
-  } catch (error) {
-    if (isDamagedDatabaseError(error)) return describe(error);
-    throw error;
+    writeSync(fd, `${reason}\n`);
+    fsyncSync(fd);
   } finally {
-    db?.close();
+    closeSync(fd);
   }
+  fsyncFolder(dataFolder);
 }
 
 function recover(options: OpenKioskDatabaseOptions, file: string, reason: string): OpenedStorage {
