@@ -4,6 +4,7 @@ import { installProblemReporter } from './lib/problem-reporter';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/tile-button.css';
+import './styles/button-looks.css';
 import './styles/admin-controls.css';
 
 // First, so a failure while the screen starts is reported too.

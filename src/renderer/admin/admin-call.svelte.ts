@@ -10,6 +10,12 @@ import { callKiosk, describeError } from '../lib/kiosk-api';
 
 type Call<T> = (api: KioskApi) => Promise<ApiResult<T>>;
 
+/** What every admin screen is given: the signed-in admin's token, and the way back to the keypad once it lapses. */
+export interface AdminScreenProps {
+  staffToken: string;
+  onsigninended: () => void;
+}
+
 /**
  * How a screen explains a refusal: its own words, '' when it shows the problem elsewhere (next to a field), or
  * undefined for the kiosk's usual sentence for that error.
@@ -73,5 +79,23 @@ export class AdminCall {
   clear(): void {
     this.done = '';
     this.refusal = '';
+  }
+}
+
+/** A screen's data, read once when the screen opens and again after each change; the last good value stays shown. */
+export class AdminData<T> {
+  value = $state<T | null>(null);
+  readonly #call: AdminCall;
+  readonly #read: Call<T>;
+
+  constructor(call: AdminCall, read: Call<T>) {
+    this.#call = call;
+    this.#read = read;
+    void this.reload();
+  }
+
+  async reload(): Promise<void> {
+    const value = await this.#call.load(this.#read);
+    if (value !== null) this.value = value;
   }
 }
