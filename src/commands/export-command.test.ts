@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../main/core/testing/csv-parser';
@@ -11,6 +10,7 @@ import { addRoom, addSession, addStaffMember } from '../main/core/testing/report
 import { saveSettings } from '../main/core/services/settings-service';
 import { databaseFingerprint } from '../main/core/testing/database-fingerprint';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
+import { commandStreams } from '../main/core/testing/command-streams';
 import { runExportCommand } from './export-command';
 
 let folder: ReturnType<typeof makeTempFolder>;
@@ -35,12 +35,9 @@ beforeEach(() => {
 afterEach(() => folder.cleanup());
 
 async function run(argv: string[]) {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks = { out: '', err: '' };
-  stdout.on('data', (chunk) => (chunks.out += String(chunk)));
-  stderr.on('data', (chunk) => (chunks.err += String(chunk)));
+  const { stdout, stderr, output } = commandStreams();
   const code = await runExportCommand(argv, { stdout, stderr, env: {} });
-  return { code, ...chunks };
+  return { code, ...output };
 }
 
 function fingerprint(): string {
