@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
+import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../main/core/testing/csv-parser';
@@ -260,26 +260,34 @@ describe('the bridge download endpoint for usage exports', () => {
     return { staffToken: adminToken, what: 'events', format: 'csv', from: '2025-01-01', to: '2025-12-31' };
   }
 
+  /** Starts a download whose answer is not read: `onAnswer` gets the paused response once its headers arrive. */
+  function downloadWithoutReading(input: unknown, onAnswer: (res: IncomingMessage, req: ClientRequest) => void) {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: 'POST',
+        path: '/__kiosk/export',
+        headers: { Host: `127.0.0.1:${bridge.port}`, 'Content-Type': 'application/json', 'X-Kiosk-Token': TOKEN },
+      },
+      (res) => {
+        res.pause();
+        onAnswer(res, req);
+      },
+    );
+    req.end(JSON.stringify(input));
+    return req;
+  }
+
   it('cancels the export when the browser goes away mid-download', async () => {
     const input = seedAYear();
     await new Promise<void>((resolve) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: bridge.port,
-          method: 'POST',
-          path: '/__kiosk/export',
-          headers: { Host: `127.0.0.1:${bridge.port}`, 'Content-Type': 'application/json', 'X-Kiosk-Token': TOKEN },
-        },
-        (res) => {
-          res.pause();
-          res.on('error', () => undefined);
-          req.destroy();
-          resolve();
-        },
-      );
+      const req = downloadWithoutReading(input, (res) => {
+        res.on('error', () => undefined);
+        req.destroy();
+        resolve();
+      });
       req.on('error', () => undefined);
-      req.end(JSON.stringify(input));
     });
     await expect.poll(() => auditedExports(bridge)).toEqual([expect.objectContaining({ outcome: 'cancelled' })]);
   });
@@ -289,27 +297,16 @@ describe('the bridge download endpoint for usage exports', () => {
     // when Cancel arrives.
     const input = seedAYear();
     const ending = new Promise<string>((resolve) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: bridge.port,
-          method: 'POST',
-          path: '/__kiosk/export',
-          headers: { Host: `127.0.0.1:${bridge.port}`, 'Content-Type': 'application/json', 'X-Kiosk-Token': TOKEN },
-        },
-        (res) => {
-          res.pause();
-          res.on('error', (error) => resolve(error.message));
-          res.on('aborted', () => resolve('aborted'));
-          res.on('end', () => resolve('complete'));
-          void stillRunningAfterAWhile().then(async () => {
-            const cancel = await bridge.core.dispatch('cancelUsageExport', { staffToken: adminToken });
-            expect(cancel).toEqual({ ok: true, value: { cancelled: true } });
-            res.resume();
-          });
-        },
-      );
-      req.end(JSON.stringify(input));
+      downloadWithoutReading(input, (res) => {
+        res.on('error', (error) => resolve(error.message));
+        res.on('aborted', () => resolve('aborted'));
+        res.on('end', () => resolve('complete'));
+        void stillRunningAfterAWhile().then(async () => {
+          const cancel = await bridge.core.dispatch('cancelUsageExport', { staffToken: adminToken });
+          expect(cancel).toEqual({ ok: true, value: { cancelled: true } });
+          res.resume();
+        });
+      });
     });
     async function stillRunningAfterAWhile(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 200));

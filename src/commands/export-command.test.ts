@@ -40,6 +40,10 @@ async function run(argv: string[]) {
   return { code, ...output };
 }
 
+/** The sessions of March, from the test's kiosk to `out`. */
+const exportMarchTo = (out: string) =>
+  run(['--data-dir', folder.path, '--from', '2026-03-01', '--to', '2026-03-31', '--out', out]);
+
 function fingerprint(): string {
   const db = openDatabase(`${folder.path}/kiosk.db`);
   try {
@@ -52,7 +56,7 @@ function fingerprint(): string {
 describe('export command', () => {
   it('writes the sessions of the local dates asked for, and audits the export without a staff id', async () => {
     const out = `${folder.path}/march.csv`;
-    const result = await run(['--data-dir', folder.path, '--from', '2026-03-01', '--to', '2026-03-31', '--out', out]);
+    const result = await exportMarchTo(out);
     expect(result).toMatchObject({ code: 0, out: `Wrote 1 session to ${out}\n`, err: '' });
     const [header, row] = parseCsv(readFileSync(out, 'utf8').slice(1));
     expect(header).toEqual([...SESSION_COLUMNS]);
@@ -170,16 +174,7 @@ describe('export command', () => {
       mkdirSync(locked);
       chmodSync(locked, 0o500);
     }
-    const result = await run([
-      '--data-dir',
-      folder.path,
-      '--from',
-      '2026-03-01',
-      '--to',
-      '2026-03-31',
-      '--out',
-      `${locked}/kiosk-export.csv`,
-    ]);
+    const result = await exportMarchTo(`${locked}/kiosk-export.csv`);
     if (!asRoot) chmodSync(locked, 0o700);
     expect(result).toMatchObject({
       code: 1,
@@ -190,16 +185,7 @@ describe('export command', () => {
 
   it('fails with a clear message when the file is a folder', async () => {
     mkdirSync(`${folder.path}/a-folder`);
-    const result = await run([
-      '--data-dir',
-      folder.path,
-      '--from',
-      '2026-03-01',
-      '--to',
-      '2026-03-31',
-      '--out',
-      `${folder.path}/a-folder`,
-    ]);
+    const result = await exportMarchTo(`${folder.path}/a-folder`);
     expect(result).toMatchObject({ code: 2, err: expect.stringMatching(/it is a folder/) });
   });
 
