@@ -56,6 +56,13 @@ function post(
   });
 }
 
+/** A download the browser saves: answered 200 with its content type, as an attachment named `fileName`. */
+function expectAttachment(answer: Answer, contentType: string, fileName: string): void {
+  expect(answer.status).toBe(200);
+  expect(answer.headers['content-type']).toBe(contentType);
+  expect(answer.headers['content-disposition']).toBe(`attachment; filename="${fileName}"`);
+}
+
 const auditedExports = (bridge: RunningBridge) =>
   bridge.core.db
     .prepare<[], { staff_id: number | null; detail: string }>(
@@ -133,11 +140,7 @@ describe('the bridge download endpoint for usage exports', () => {
 
   it('streams a CSV as an attachment with its row count, and audits it', async () => {
     const answer = await post(bridge.port, { staffToken: adminToken, what: 'sessions', format: 'csv', ...FEBRUARY });
-    expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(answer.headers['content-disposition']).toBe(
-      'attachment; filename="lactation-sessions-2026-02-01-to-2026-02-28.csv"',
-    );
+    expectAttachment(answer, 'text/csv; charset=utf-8', 'lactation-sessions-2026-02-01-to-2026-02-28.csv');
     expect(answer.headers['x-kiosk-export-rows']).toBe(String(sessions));
     expect(answer.headers['content-security-policy']).toBe(KIOSK_CSP);
     const records = parseCsv(answer.body.toString('utf8').replace(/^\uFEFF/, ''));
@@ -163,10 +166,10 @@ describe('the bridge download endpoint for usage exports', () => {
       roomId: 1,
       ...FEBRUARY,
     });
-    expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(answer.headers['content-disposition']).toBe(
-      'attachment; filename="lactation-events-2026-02-01-to-2026-02-28-room-1.json"',
+    expectAttachment(
+      answer,
+      'application/json; charset=utf-8',
+      'lactation-events-2026-02-01-to-2026-02-28-room-1.json',
     );
     const events = JSON.parse(answer.body.toString('utf8')) as { room: string }[];
     const expected = bridge.core.db
@@ -179,10 +182,10 @@ describe('the bridge download endpoint for usage exports', () => {
 
   it('streams an Excel workbook with its own content type', async () => {
     const answer = await post(bridge.port, { staffToken: adminToken, what: 'sessions', format: 'xlsx', ...FEBRUARY });
-    expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(answer.headers['content-disposition']).toBe(
-      'attachment; filename="lactation-sessions-2026-02-01-to-2026-02-28.xlsx"',
+    expectAttachment(
+      answer,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'lactation-sessions-2026-02-01-to-2026-02-28.xlsx',
     );
     const book = XLSX.read(answer.body, { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.sessions!);
