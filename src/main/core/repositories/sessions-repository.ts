@@ -2,7 +2,6 @@ import type { EndReason, Language, SessionKind } from '../../../shared/domain';
 import type { KioskDatabase } from '../db/open-database';
 import { cachedStatement } from '../db/statement-cache';
 
-
 /**
  * Open sessions are found through the small partial index of open sessions only. Named explicitly: without table
  * statistics the planner preferred walking a time index over the whole history (~280 ms at a million sessions, on
