@@ -34,6 +34,18 @@ export default ts.config(
     },
   },
   {
+    // A function over 100 lines hides its seams: production code is split into small, named steps. Tests and test
+    // support are exempt, since a long table of cases reads best in one place.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/testing/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 100, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Temporary: openKioskStorage is split next, and this exception goes with it.
+    files: ['src/main/core/reliability/kiosk-storage.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     // Only one file may register IPC handlers, so every way into main is in one place to review.
     files: ['src/**/*.ts'],
     ignores: ['src/main/ipc-handlers.ts'],

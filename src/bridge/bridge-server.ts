@@ -10,7 +10,7 @@ import type { LogLevel } from '../main/core/logging/log-levels';
 import type { ApiResult, ErrorCode } from '../shared/errors';
 import { BRIDGE_API_PREFIX, BRIDGE_CLIENT_PATH, BRIDGE_TOKEN_HEADER, bridgeClientScript } from './bridge-client-script';
 // Usage export: the download endpoint.
-import { BRIDGE_EXPORT_PATH } from './bridge-client-script';
+import { BRIDGE_EXPORT_PATH } from './bridge-client-export-script';
 import { streamExportDownload } from './export-download';
 import { injectBridge } from './html-injection';
 import { isAllowedHost, isSameOriginRequest, isWellFormedToken, newBridgeToken, tokenMatches } from './request-guards';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
+import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../main/core/testing/csv-parser';
@@ -54,6 +54,13 @@ function post(
     req.on('error', reject);
     req.end(method === 'POST' ? JSON.stringify(body) : undefined);
   });
+}
+
+/** A download the browser saves: answered 200 with its content type, as an attachment named `fileName`. */
+function expectAttachment(answer: Answer, contentType: string, fileName: string): void {
+  expect(answer.status).toBe(200);
+  expect(answer.headers['content-type']).toBe(contentType);
+  expect(answer.headers['content-disposition']).toBe(`attachment; filename="${fileName}"`);
 }
 
 const auditedExports = (bridge: RunningBridge) =>
@@ -133,11 +140,7 @@ describe('the bridge download endpoint for usage exports', () => {
 
   it('streams a CSV as an attachment with its row count, and audits it', async () => {
     const answer = await post(bridge.port, { staffToken: adminToken, what: 'sessions', format: 'csv', ...FEBRUARY });
-    expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(answer.headers['content-disposition']).toBe(
-      'attachment; filename="lactation-sessions-2026-02-01-to-2026-02-28.csv"',
-    );
+    expectAttachment(answer, 'text/csv; charset=utf-8', 'lactation-sessions-2026-02-01-to-2026-02-28.csv');
     expect(answer.headers['x-kiosk-export-rows']).toBe(String(sessions));
     expect(answer.headers['content-security-policy']).toBe(KIOSK_CSP);
     const records = parseCsv(answer.body.toString('utf8').replace(/^\uFEFF/, ''));
@@ -163,10 +166,10 @@ describe('the bridge download endpoint for usage exports', () => {
       roomId: 1,
       ...FEBRUARY,
     });
-    expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(answer.headers['content-disposition']).toBe(
-      'attachment; filename="lactation-events-2026-02-01-to-2026-02-28-room-1.json"',
+    expectAttachment(
+      answer,
+      'application/json; charset=utf-8',
+      'lactation-events-2026-02-01-to-2026-02-28-room-1.json',
     );
     const events = JSON.parse(answer.body.toString('utf8')) as { room: string }[];
     const expected = bridge.core.db
@@ -179,10 +182,10 @@ describe('the bridge download endpoint for usage exports', () => {
 
   it('streams an Excel workbook with its own content type', async () => {
     const answer = await post(bridge.port, { staffToken: adminToken, what: 'sessions', format: 'xlsx', ...FEBRUARY });
-    expect(answer.status).toBe(200);
-    expect(answer.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(answer.headers['content-disposition']).toBe(
-      'attachment; filename="lactation-sessions-2026-02-01-to-2026-02-28.xlsx"',
+    expectAttachment(
+      answer,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'lactation-sessions-2026-02-01-to-2026-02-28.xlsx',
     );
     const book = XLSX.read(answer.body, { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.sessions!);
@@ -260,26 +263,34 @@ describe('the bridge download endpoint for usage exports', () => {
     return { staffToken: adminToken, what: 'events', format: 'csv', from: '2025-01-01', to: '2025-12-31' };
   }
 
+  /** Starts a download whose answer is not read: `onAnswer` gets the paused response once its headers arrive. */
+  function downloadWithoutReading(input: unknown, onAnswer: (res: IncomingMessage, req: ClientRequest) => void) {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: 'POST',
+        path: '/__kiosk/export',
+        headers: { Host: `127.0.0.1:${bridge.port}`, 'Content-Type': 'application/json', 'X-Kiosk-Token': TOKEN },
+      },
+      (res) => {
+        res.pause();
+        onAnswer(res, req);
+      },
+    );
+    req.end(JSON.stringify(input));
+    return req;
+  }
+
   it('cancels the export when the browser goes away mid-download', async () => {
     const input = seedAYear();
     await new Promise<void>((resolve) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: bridge.port,
-          method: 'POST',
-          path: '/__kiosk/export',
-          headers: { Host: `127.0.0.1:${bridge.port}`, 'Content-Type': 'application/json', 'X-Kiosk-Token': TOKEN },
-        },
-        (res) => {
-          res.pause();
-          res.on('error', () => undefined);
-          req.destroy();
-          resolve();
-        },
-      );
+      const req = downloadWithoutReading(input, (res) => {
+        res.on('error', () => undefined);
+        req.destroy();
+        resolve();
+      });
       req.on('error', () => undefined);
-      req.end(JSON.stringify(input));
     });
     await expect.poll(() => auditedExports(bridge)).toEqual([expect.objectContaining({ outcome: 'cancelled' })]);
   });
@@ -289,27 +300,16 @@ describe('the bridge download endpoint for usage exports', () => {
     // when Cancel arrives.
     const input = seedAYear();
     const ending = new Promise<string>((resolve) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: bridge.port,
-          method: 'POST',
-          path: '/__kiosk/export',
-          headers: { Host: `127.0.0.1:${bridge.port}`, 'Content-Type': 'application/json', 'X-Kiosk-Token': TOKEN },
-        },
-        (res) => {
-          res.pause();
-          res.on('error', (error) => resolve(error.message));
-          res.on('aborted', () => resolve('aborted'));
-          res.on('end', () => resolve('complete'));
-          void stillRunningAfterAWhile().then(async () => {
-            const cancel = await bridge.core.dispatch('cancelUsageExport', { staffToken: adminToken });
-            expect(cancel).toEqual({ ok: true, value: { cancelled: true } });
-            res.resume();
-          });
-        },
-      );
-      req.end(JSON.stringify(input));
+      downloadWithoutReading(input, (res) => {
+        res.on('error', (error) => resolve(error.message));
+        res.on('aborted', () => resolve('aborted'));
+        res.on('end', () => resolve('complete'));
+        void stillRunningAfterAWhile().then(async () => {
+          const cancel = await bridge.core.dispatch('cancelUsageExport', { staffToken: adminToken });
+          expect(cancel).toEqual({ ok: true, value: { cancelled: true } });
+          res.resume();
+        });
+      });
     });
     async function stillRunningAfterAWhile(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -3,7 +3,7 @@ import { EXPORT_MIME_TYPES } from '../main/core/export/export-encoder';
 import type { KioskCore } from '../main/core/kiosk-core';
 import { contract } from '../shared/contract';
 import type { ApiResult, ErrorCode } from '../shared/errors';
-import { BRIDGE_EXPORT_ROWS_HEADER } from './bridge-client-script';
+import { BRIDGE_EXPORT_ROWS_HEADER } from './bridge-client-export-script';
 
 /** How a refused export answers: the status says what kind of refusal, the body is the usual ApiResult. */
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {

@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../main/core/db/open-database';
 import { buildUsageReport } from '../main/core/reports/usage-report';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
+import { commandStreams } from '../main/core/testing/command-streams';
 import { runSeedCommand } from './seed-command';
 
 let folder: ReturnType<typeof makeTempFolder>;
@@ -10,12 +10,9 @@ beforeEach(() => (folder = makeTempFolder()));
 afterEach(() => folder.cleanup());
 
 async function run(argv: string[]) {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks = { out: '', err: '' };
-  stdout.on('data', (chunk) => (chunks.out += String(chunk)));
-  stderr.on('data', (chunk) => (chunks.err += String(chunk)));
+  const { stdout, stderr, output } = commandStreams();
   const code = await runSeedCommand(argv, { stdout, stderr, env: {}, now: () => Date.UTC(2026, 5, 30, 12) });
-  return { code, ...chunks };
+  return { code, ...output };
 }
 
 function history(dataFolder: string) {

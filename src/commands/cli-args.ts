@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { readFlag } from '../main/core/data-folder';
 
 /** Bad usage of a command-line tool: reported with the usage text and exit code 2. */
@@ -31,4 +32,14 @@ export function integerFlag(argv: readonly string[], name: string, min: number, 
     throw new UsageError(`${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}.`);
   }
   return Number(text);
+}
+
+/** Writes why a command failed and answers its exit code: 2, with the usage text, for bad usage; 1 otherwise. */
+export function reportFailure(error: unknown, usage: string, stderr: Writable): number {
+  if (error instanceof UsageError) {
+    stderr.write(`${error.message}\n\n${usage}\n`);
+    return 2;
+  }
+  stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
 }

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../main/core/testing/csv-parser';
@@ -11,6 +10,7 @@ import { addRoom, addSession, addStaffMember } from '../main/core/testing/report
 import { saveSettings } from '../main/core/services/settings-service';
 import { databaseFingerprint } from '../main/core/testing/database-fingerprint';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
+import { commandStreams } from '../main/core/testing/command-streams';
 import { runExportCommand } from './export-command';
 
 let folder: ReturnType<typeof makeTempFolder>;
@@ -35,13 +35,14 @@ beforeEach(() => {
 afterEach(() => folder.cleanup());
 
 async function run(argv: string[]) {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks = { out: '', err: '' };
-  stdout.on('data', (chunk) => (chunks.out += String(chunk)));
-  stderr.on('data', (chunk) => (chunks.err += String(chunk)));
+  const { stdout, stderr, output } = commandStreams();
   const code = await runExportCommand(argv, { stdout, stderr, env: {} });
-  return { code, ...chunks };
+  return { code, ...output };
 }
+
+/** The sessions of March, from the test's kiosk to `out`. */
+const exportMarchTo = (out: string) =>
+  run(['--data-dir', folder.path, '--from', '2026-03-01', '--to', '2026-03-31', '--out', out]);
 
 function fingerprint(): string {
   const db = openDatabase(`${folder.path}/kiosk.db`);
@@ -55,7 +56,7 @@ function fingerprint(): string {
 describe('export command', () => {
   it('writes the sessions of the local dates asked for, and audits the export without a staff id', async () => {
     const out = `${folder.path}/march.csv`;
-    const result = await run(['--data-dir', folder.path, '--from', '2026-03-01', '--to', '2026-03-31', '--out', out]);
+    const result = await exportMarchTo(out);
     expect(result).toMatchObject({ code: 0, out: `Wrote 1 session to ${out}\n`, err: '' });
     const [header, row] = parseCsv(readFileSync(out, 'utf8').slice(1));
     expect(header).toEqual([...SESSION_COLUMNS]);
@@ -173,16 +174,7 @@ describe('export command', () => {
       mkdirSync(locked);
       chmodSync(locked, 0o500);
     }
-    const result = await run([
-      '--data-dir',
-      folder.path,
-      '--from',
-      '2026-03-01',
-      '--to',
-      '2026-03-31',
-      '--out',
-      `${locked}/kiosk-export.csv`,
-    ]);
+    const result = await exportMarchTo(`${locked}/kiosk-export.csv`);
     if (!asRoot) chmodSync(locked, 0o700);
     expect(result).toMatchObject({
       code: 1,
@@ -193,16 +185,7 @@ describe('export command', () => {
 
   it('fails with a clear message when the file is a folder', async () => {
     mkdirSync(`${folder.path}/a-folder`);
-    const result = await run([
-      '--data-dir',
-      folder.path,
-      '--from',
-      '2026-03-01',
-      '--to',
-      '2026-03-31',
-      '--out',
-      `${folder.path}/a-folder`,
-    ]);
+    const result = await exportMarchTo(`${folder.path}/a-folder`);
     expect(result).toMatchObject({ code: 2, err: expect.stringMatching(/it is a folder/) });
   });
 

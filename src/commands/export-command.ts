@@ -17,7 +17,7 @@ import { KioskError } from '../main/core/errors';
 import { exportFileChooser } from '../main/core/export/export-file-chooser';
 import { UsageExports } from '../main/core/export/usage-exports';
 import { dataFolderProblem } from '../main/core/data-folder-check';
-import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
+import { checkKnownFlags, flag, integerFlag, reportFailure, UsageError } from './cli-args';
 
 export const EXPORT_USAGE = `Usage: npm run export -- --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
                           [--what sessions|events] [--format csv|xlsx|json] [--room ID]
@@ -141,24 +141,24 @@ export async function runExportCommand(argv: string[], io: ExportIo): Promise<nu
       db.close();
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${EXPORT_USAGE}\n`);
-      return 2;
-    }
-    if (error instanceof KioskError) {
-      io.stderr.write(`${error.message}\n`);
-      return error.code === 'invalid-input' || error.code === 'not-found' ? 2 : 1;
-    }
-    const code = (error as { code?: string; name?: string } | null)?.code;
-    if ((error as { name?: string } | null)?.name === 'AbortError') {
-      io.stderr.write('Export cancelled; no file was written.\n');
-      return 1;
-    }
-    if (code && FILE_PROBLEMS[code]) {
-      io.stderr.write(`Cannot write the export: ${FILE_PROBLEMS[code]}. No file was written.\n`);
-      return 1;
-    }
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return reportExportFailure(error, io.stderr) ?? reportFailure(error, EXPORT_USAGE, io.stderr);
+  }
+}
+
+/** The export's own failures, in words and exit code; undefined for any other. */
+function reportExportFailure(error: unknown, stderr: Writable): number | undefined {
+  if (error instanceof KioskError) {
+    stderr.write(`${error.message}\n`);
+    return error.code === 'invalid-input' || error.code === 'not-found' ? 2 : 1;
+  }
+  const code = (error as { code?: string; name?: string } | null)?.code;
+  if ((error as { name?: string } | null)?.name === 'AbortError') {
+    stderr.write('Export cancelled; no file was written.\n');
     return 1;
   }
+  if (code && FILE_PROBLEMS[code]) {
+    stderr.write(`Cannot write the export: ${FILE_PROBLEMS[code]}. No file was written.\n`);
+    return 1;
+  }
+  return undefined;
 }

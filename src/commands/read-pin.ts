@@ -8,14 +8,7 @@ type PinInput = Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unk
  * On a terminal the typed digits are not echoed and the PIN is asked twice; from a pipe the first line is the PIN.
  */
 export async function readPin(input: PinInput, output: Writable): Promise<string> {
-  if (!input.isTTY || !input.setRawMode) {
-    const lines = createInterface({ input, terminal: false });
-    for await (const line of lines) {
-      lines.close();
-      return line.trim();
-    }
-    return '';
-  }
+  if (!input.isTTY || !input.setRawMode) return readFirstLine(input);
   const first = await askHidden(input, output, 'New PIN (4 to 8 digits): ');
   const second = await askHidden(input, output, 'Type the PIN again: ');
   if (first !== second) throw new Error('The two PINs do not match. Nothing was changed.');
@@ -24,15 +17,18 @@ export async function readPin(input: PinInput, output: Writable): Promise<string
 
 /** Reads a badge the same way: a reader types it into the terminal (not echoed), or the first line of a pipe. */
 export async function readBadge(input: PinInput, output: Writable): Promise<string> {
-  if (!input.isTTY || !input.setRawMode) {
-    const lines = createInterface({ input, terminal: false });
-    for await (const line of lines) {
-      lines.close();
-      return line.trim();
-    }
-    return '';
-  }
+  if (!input.isTTY || !input.setRawMode) return readFirstLine(input);
   return askHidden(input, output, 'Tap the badge on the reader, or type its number and press Enter: ');
+}
+
+/** The first line of a pipe, trimmed; empty when the pipe ends without one. */
+async function readFirstLine(input: Readable): Promise<string> {
+  const lines = createInterface({ input, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line.trim();
+  }
+  return '';
 }
 
 function askHidden(input: PinInput, output: Writable, question: string): Promise<string> {

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../main/core/clock';
 import { openKioskCore } from '../main/core/kiosk-core';
@@ -7,19 +6,16 @@ import { listAuditEntries } from '../main/core/repositories/audit-log-repository
 import { StaffAuth } from '../main/core/services/staff-auth';
 import { databaseFingerprint } from '../main/core/testing/database-fingerprint';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
+import { commandStreams } from '../main/core/testing/command-streams';
+import { setUpWardIn } from '../main/core/testing/core-calls';
 import { runStaffCommand } from './staff-command';
 
 let folder: ReturnType<typeof makeTempFolder>;
 
 async function run(argv: string[], stdinText = '') {
-  const stdin = new PassThrough();
-  stdin.end(stdinText);
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks = { out: '', err: '' };
-  stdout.on('data', (chunk) => (chunks.out += String(chunk)));
-  stderr.on('data', (chunk) => (chunks.err += String(chunk)));
+  const { stdin, stdout, stderr, output } = commandStreams(stdinText);
   const code = await runStaffCommand(argv, { stdin, stdout, stderr, env: {} });
-  return { code, ...chunks };
+  return { code, ...output };
 }
 
 function withCore<T>(use: (core: ReturnType<typeof openKioskCore>) => T): T {
@@ -33,13 +29,7 @@ function withCore<T>(use: (core: ReturnType<typeof openKioskCore>) => T): T {
 
 beforeEach(async () => {
   folder = makeTempFolder();
-  const core = openKioskCore({ dataFolder: folder.path });
-  await core.dispatch('completeSetup', {
-    kioskName: 'Ward',
-    rooms: ['Room 1'],
-    admin: { displayName: 'Ana', pin: '1234' },
-  });
-  core.close();
+  await setUpWardIn(folder.path);
 });
 afterEach(() => folder.cleanup());
 

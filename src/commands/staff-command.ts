@@ -3,10 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import { badgeSchema, displayNameSchema, pinSchema, staffNumberSchema } from '../shared/contract';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../shared/domain';
 import { databasePath, resolveDataFolder } from '../main/core/data-folder';
-import { KioskError } from '../main/core/errors';
 import { openKioskCore } from '../main/core/kiosk-core';
 import { dataFolderProblem } from '../main/core/data-folder-check';
-import { checkKnownFlags, flag, UsageError } from './cli-args';
+import { checkKnownFlags, flag, reportFailure, UsageError } from './cli-args';
 import { readBadge, readPin } from './read-pin';
 
 export const STAFF_USAGE = `Usage: npm run staff -- <command> --data-dir DIR [options]
@@ -153,15 +152,7 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
       core.close();
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${STAFF_USAGE}\n`);
-      return 2;
-    }
-    if (error instanceof KioskError) {
-      io.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    // A refusal by the rules (KioskError) is a failure like any other: its message, exit code 1.
+    return reportFailure(error, STAFF_USAGE, io.stderr);
   }
 }

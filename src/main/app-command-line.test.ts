@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runExportCommand } from '../commands/export-command';
 import { runStaffCommand } from '../commands/staff-command';
-import { openKioskCore } from './core/kiosk-core';
 import { makeTempFolder } from './core/testing/temp-folder';
+import { commandStreams } from './core/testing/command-streams';
+import { setUpWardIn } from './core/testing/core-calls';
 import { parseAppCommandLine, runAppCommand, type AppCommand, type AppCommandHost } from './app-command-line';
 
 describe('parseAppCommandLine', () => {
@@ -58,23 +58,12 @@ describe('runAppCommand', () => {
   let folder: ReturnType<typeof makeTempFolder>;
   beforeEach(async () => {
     folder = makeTempFolder();
-    const core = openKioskCore({ dataFolder: folder.path });
-    await core.dispatch('completeSetup', {
-      kioskName: 'Ward',
-      rooms: ['Room 1'],
-      admin: { displayName: 'Ana', pin: '1234' },
-    });
-    core.close();
+    await setUpWardIn(folder.path);
   });
   afterEach(() => folder.cleanup());
 
   function host(overrides: Partial<AppCommandHost> = {}, stdinText = '') {
-    const stdin = new PassThrough();
-    stdin.end(stdinText);
-    const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-    const output = { out: '', err: '' };
-    stdout.on('data', (chunk) => (output.out += String(chunk)));
-    stderr.on('data', (chunk) => (output.err += String(chunk)));
+    const { stdin, stdout, stderr, output } = commandStreams(stdinText);
     const value: AppCommandHost = {
       env: {},
       stdin,

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveRendererFile } from './renderer-path';
+import { resolveRendererFile } from './renderer-path';
 
 const root = resolve('/srv/kiosk/out/renderer');
 
@@ -54,20 +54,5 @@ describe('resolveRendererFile', () => {
         if (file !== null) expect(file.startsWith(root + '/') || file.startsWith(root + '\\')).toBe(true);
       }
     }
-  });
-});
-
-describe('contentTypeFor', () => {
-  it('names the types the built renderer uses', () => {
-    expect(contentTypeFor('/x/index.html')).toBe('text/html; charset=utf-8');
-    expect(contentTypeFor('/x/a.JS')).toBe('text/javascript; charset=utf-8');
-    expect(contentTypeFor('/x/a.css')).toBe('text/css; charset=utf-8');
-    expect(contentTypeFor('/x/a.svg')).toBe('image/svg+xml');
-    expect(contentTypeFor('/x/a.woff2')).toBe('font/woff2');
-  });
-
-  it('falls back to an opaque type rather than guessing', () => {
-    expect(contentTypeFor('/x/a.exe')).toBe('application/octet-stream');
-    expect(contentTypeFor('/x/README')).toBe('application/octet-stream');
   });
 });

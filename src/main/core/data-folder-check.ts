@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, openSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import { errorCode } from './reliability/storage-errors';
+import { proveWritable } from './reliability/write-probe';
 
 /**
  * Why a data folder named on the command line cannot be used, as one sentence for IT; null when it can. Checked
@@ -19,16 +20,8 @@ export function dataFolderProblem(folder: string): string | null {
     if (!above.isDirectory()) return unusable(`${parent} is a file, not a folder`);
     return null;
   }
-  const probe = join(folder, '.kiosk-write-check');
   try {
-    const fd = openSync(probe, 'w');
-    try {
-      writeSync(fd, 'ok\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-      rmSync(probe, { force: true });
-    }
+    proveWritable(folder);
   } catch (error) {
     return unusable(`nothing can be written in it (${errorCode(error) ?? 'unknown error'})`);
   }

@@ -4,26 +4,20 @@ import { openKioskCore, type KioskCore } from '../kiosk-core';
 import { listAuditEntries } from '../repositories/audit-log-repository';
 import { databaseFingerprint } from '../testing/database-fingerprint';
 import { makeTempFolder } from '../testing/temp-folder';
+import { callCore, setUpWard, signInToken } from '../testing/core-calls';
 
 let folder: ReturnType<typeof makeTempFolder>;
 let core: KioskCore;
 let clock: ManualClock;
 
-async function call<T>(method: string, input?: unknown): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function signIn(staffNumber: string, pin: string): Promise<string> {
-  return (await call<{ staffToken: string }>('signIn', { staffNumber, pin })).staffToken;
-}
+const call = <T>(method: string, input?: unknown) => callCore<T>(core, method, input);
+const signIn = (staffNumber: string, pin: string) => signInToken(core, staffNumber, pin);
 
 beforeEach(async () => {
   folder = makeTempFolder();
   clock = new ManualClock(Date.UTC(2026, 3, 1, 9));
   core = openKioskCore({ dataFolder: folder.path, clock, logger: { error: () => undefined } });
-  await call('completeSetup', { kioskName: 'Ward 2', rooms: ['Room 1'], admin: { displayName: 'Ana', pin: '1234' } });
+  await setUpWard(core, 'Ward 2');
 });
 afterEach(() => {
   core.close();

@@ -20,26 +20,23 @@ const nurseOnly: Authorize = (staffToken, role) => {
   return { staffId: 7, staffNumber: '107', role: 'nurse' };
 };
 
+/** Dispatch over the recording table, signed in as the nurse: `ran` lists the handlers that ran. */
+function nurseDispatch() {
+  const ran: ApiMethodName[] = [];
+  const dispatch = createDispatch({ handlers: recordingTable(ran), authorize: nurseOnly, logger: { error: () => {} } });
+  return { dispatch, ran };
+}
+
 describe('dispatch enforces each method access level once', () => {
   it('refuses an admin method to a nurse before its handler runs', async () => {
-    const ran: ApiMethodName[] = [];
-    const dispatch = createDispatch({
-      handlers: recordingTable(ran),
-      authorize: nurseOnly,
-      logger: { error: () => {} },
-    });
+    const { dispatch, ran } = nurseDispatch();
     const result = await dispatch('listStaff', { staffToken: TOKEN });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(ran).toEqual([]);
   });
 
   it('hands a staff method the signed-in staff member, and a public one nobody', async () => {
-    const ran: ApiMethodName[] = [];
-    const dispatch = createDispatch({
-      handlers: recordingTable(ran),
-      authorize: nurseOnly,
-      logger: { error: () => {} },
-    });
+    const { dispatch, ran } = nurseDispatch();
     const cleaned = await dispatch('markRoomCleaned', { staffToken: TOKEN, roomId: 1 });
     expect(cleaned).toMatchObject({ ok: true, value: { staff: { staffId: 7, role: 'nurse' } } });
     const board = await dispatch('listRooms', {});
@@ -48,12 +45,7 @@ describe('dispatch enforces each method access level once', () => {
   });
 
   it('asks for a sign-in only when a session is ended by staff', async () => {
-    const ran: ApiMethodName[] = [];
-    const dispatch = createDispatch({
-      handlers: recordingTable(ran),
-      authorize: nurseOnly,
-      logger: { error: () => {} },
-    });
+    const { dispatch, ran } = nurseDispatch();
     const sessionId = '0b7c3c1e-9f3a-4e0e-9a3c-3f1f2f1d2c3b';
     expect(await dispatch('endSession', { sessionId, reason: 'completed' })).toMatchObject({ ok: true });
     const forged = await dispatch('endSession', { sessionId, reason: 'staff-ended', staffToken: 'x'.repeat(43) });

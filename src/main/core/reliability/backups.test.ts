@@ -23,6 +23,16 @@ const open = (options: { backups?: boolean; logger?: KioskLogger } = {}): KioskC
   openKioskCore({ dataFolder: folder.path, clock, logger: quiet, ...options });
 const backupNames = () => listBackups(folder.path).map((backup) => backup.name);
 
+/** The kiosk opened, changed and closed once a day for `days` days from now: each close leaves a backup. */
+function closeDaily(days: number): void {
+  for (let day = 0; day < days; day++) {
+    if (day > 0) clock.advance(DAY);
+    const core = open();
+    insertRoom(core.db, { name: `Room ${day}` });
+    core.close();
+  }
+}
+
 beforeEach(() => {
   folder = makeTempFolder('kiosk-backups-');
   clock = new ManualClock(T0);
@@ -56,12 +66,7 @@ describe('backups', () => {
   });
 
   it('keeps a month of daily closes by age: the last 7 days, then the newest of each of the last 4 weeks', () => {
-    for (let day = 0; day < 40; day++) {
-      if (day > 0) clock.advance(DAY);
-      const core = open();
-      insertRoom(core.db, { name: `Room ${day}` });
-      core.close();
-    }
+    closeDaily(40);
     // 2026-04-09 is a Thursday; weeks start on Monday (UTC).
     expect(backupNames()).toEqual([
       'kiosk-2026-04-09T06-00-00-000Z.db',
@@ -211,12 +216,7 @@ describe('backups', () => {
 
   it('keeps older daily and weekly backups through 7 quick restarts within a minute', () => {
     // One backup a day for 30 days, then, two hours later, seven restarts in one minute, each changing something.
-    for (let day = 0; day < 30; day++) {
-      if (day > 0) clock.advance(DAY);
-      const core = open();
-      insertRoom(core.db, { name: `Room ${day}` });
-      core.close();
-    }
+    closeDaily(30);
     const before = backupNames();
     clock.advance(2 * HOUR);
     for (let restart = 0; restart < 7; restart++) {

@@ -36,6 +36,20 @@ beforeEach(() => {
 });
 afterEach(() => folder.cleanup());
 
+/** The one room and the one staff member whose sessions the tests write. */
+function addRoomAndStaff(core: KioskCore): { roomId: number; staffId: number } {
+  const roomId = insertRoom(core.db, { name: 'Room A' });
+  const staffId = insertStaff(core.db, {
+    staffNumber: '1001',
+    displayName: 'Nurse',
+    role: 'admin',
+    pinHash: Buffer.alloc(32),
+    pinSalt: Buffer.alloc(16),
+    createdAt: T0,
+  });
+  return { roomId, staffId };
+}
+
 /** Sessions as the kiosk writes them: each start, its events and its end in their own commits. */
 function addSessions(core: KioskCore, count: number, roomId: number, staffId: number): string[] {
   const uuids: string[] = [];
@@ -59,15 +73,7 @@ function addSessions(core: KioskCore, count: number, roomId: number, staffId: nu
  */
 function killedWithTenSessionsInTheWal(): { killed: string; uuids: string[] } {
   const core = open();
-  const roomId = insertRoom(core.db, { name: 'Room A' });
-  const staffId = insertStaff(core.db, {
-    staffNumber: '1001',
-    displayName: 'Nurse',
-    role: 'admin',
-    pinHash: Buffer.alloc(32),
-    pinSalt: Buffer.alloc(16),
-    createdAt: T0,
-  });
+  const { roomId, staffId } = addRoomAndStaff(core);
   const uuids = addSessions(core, 20, roomId, staffId);
   core.close();
   clock.advance(HOUR);
@@ -115,15 +121,7 @@ describe('recovery keeps what the WAL holds', () => {
 
   it('merges by session uuid: a session already in the backup is never added twice, and its end is kept', () => {
     const core = open();
-    const roomId = insertRoom(core.db, { name: 'Room A' });
-    const staffId = insertStaff(core.db, {
-      staffNumber: '1001',
-      displayName: 'Nurse',
-      role: 'admin',
-      pinHash: Buffer.alloc(32),
-      pinSalt: Buffer.alloc(16),
-      createdAt: T0,
-    });
+    const { roomId, staffId } = addRoomAndStaff(core);
     const uuid = randomUUID();
     const id = insertSession(core.db, {
       uuid,

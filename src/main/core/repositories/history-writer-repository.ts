@@ -1,14 +1,9 @@
-import type { EndReason, Language, SessionKind } from '../../../shared/domain';
+import type { EndReason } from '../../../shared/domain';
 import type { KioskDatabase } from '../db/open-database';
+import type { NewSession } from './sessions-repository';
 
 /** A whole, already ended session, as synthetic history (the seed tool) writes it. */
-export interface HistorySession {
-  uuid: string;
-  roomId: number;
-  kind: SessionKind;
-  language: Language;
-  startedAt: number;
-  startedBy: number;
+export interface HistorySession extends NewSession {
   endedAt: number;
   endedBy: number | null;
   endReason: EndReason;

@@ -2,19 +2,6 @@ import type { EndReason, Language, SessionKind } from '../../../shared/domain';
 import type { KioskDatabase } from '../db/open-database';
 import { cachedStatement } from '../db/statement-cache';
 
-export interface SessionRow {
-  id: number;
-  uuid: string;
-  roomId: number;
-  kind: SessionKind;
-  language: Language;
-  startedAt: number;
-  startedBy: number;
-  endedAt: number | null;
-  endedBy: number | null;
-  endReason: EndReason | null;
-}
-
 /**
  * Open sessions are found through the small partial index of open sessions only. Named explicitly: without table
  * statistics the planner preferred walking a time index over the whole history (~280 ms at a million sessions, on
@@ -32,6 +19,13 @@ export interface NewSession {
   language: Language;
   startedAt: number;
   startedBy: number;
+}
+
+export interface SessionRow extends NewSession {
+  id: number;
+  endedAt: number | null;
+  endedBy: number | null;
+  endReason: EndReason | null;
 }
 
 /** Throws SQLITE_CONSTRAINT_UNIQUE when the room already has an open session (the database enforces one per room). */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { ManualClock } from '../clock';
-import { openDatabase, type KioskDatabase } from '../db/open-database';
+import type { KioskDatabase } from '../db/open-database';
 import { KioskError } from '../errors';
 import { listAuditEntries } from '../repositories/audit-log-repository';
 import { seedStaff } from '../testing/seed-staff';
-import { makeTempFolder } from '../testing/temp-folder';
+import { dbTest } from '../testing/temp-database';
 import { StaffAuth } from './staff-auth';
 
 /**
@@ -22,20 +22,12 @@ vi.mock('./pin-hashing', () => {
   };
 });
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-let clock: ManualClock;
-let auth: StaffAuth;
+type Kiosk = { db: KioskDatabase; clock: ManualClock; auth: StaffAuth };
 
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openDatabase(`${folder.path}/kiosk.db`);
-  clock = new ManualClock(Date.UTC(2026, 11, 5, 9));
-  auth = new StaffAuth(db, clock, () => 120_000);
-});
-afterEach(() => {
-  db.close();
-  folder.cleanup();
+const budgetTest = dbTest.extend<Omit<Kiosk, 'db'>>({
+  // eslint-disable-next-line no-empty-pattern -- vitest requires the object pattern as the first parameter.
+  clock: async ({}, use) => use(new ManualClock(Date.UTC(2026, 11, 5, 9))),
+  auth: async ({ db, clock }, use) => use(new StaffAuth(db, clock, () => 120_000)),
 });
 
 describe("the attacker's budget (a test that jumps time)", () => {
@@ -46,7 +38,13 @@ describe("the attacker's budget (a test that jumps time)", () => {
    * `numbers` in turn;
    * answers how many PINs were checked and wrong: the audit's failed sign-ins, whatever the answers said.
    */
-  async function guessForAnHour(numbers: string[], nurse?: { staffNumber: string; pin: string }): Promise<number> {
+  async function guessForAnHour(
+    { db, clock, auth }: Kiosk,
+    numbers: string[],
+    nurse?: { staffNumber: string; pin: string },
+  ): Promise<number> {
+    const failedSignIns = () =>
+      listAuditEntries(db, 1_000_000).filter((entry) => entry.action === 'login-failed').length;
     const failedBefore = failedSignIns();
     const end = clock.now() + HOUR;
     let turn = 0;
@@ -59,27 +57,35 @@ describe("the attacker's budget (a test that jumps time)", () => {
     }
     return failedSignIns() - failedBefore;
   }
-  const failedSignIns = () => listAuditEntries(db, 1_000_000).filter((entry) => entry.action === 'login-failed').length;
 
-  it('one staff number: at most 35 PINs in the first hour and 20 an hour after that', async () => {
-    await seedStaff(db, { staffNumber: '10', pin: '1010' });
-    const first = await guessForAnHour(['10']);
-    const second = await guessForAnHour(['10']);
-    expect(first).toBeLessThanOrEqual(35);
-    expect(second).toBeLessThanOrEqual(20);
-  });
+  budgetTest(
+    'one staff number: at most 35 PINs in the first hour and 20 an hour after that',
+    async ({ db, clock, auth }) => {
+      const kiosk = { db, clock, auth };
+      await seedStaff(db, { staffNumber: '10', pin: '1010' });
+      const first = await guessForAnHour(kiosk, ['10']);
+      const second = await guessForAnHour(kiosk, ['10']);
+      expect(first).toBeLessThanOrEqual(35);
+      expect(second).toBeLessThanOrEqual(20);
+    },
+  );
 
-  it('the keypad, over 40 numbers: at most 127 PINs in the first hour and 120 an hour after, for a stranger and a nurse alike', async () => {
-    const numbers = Array.from({ length: 40 }, (_, index) => String(200 + index));
-    for (const staffNumber of numbers) await seedStaff(db, { staffNumber, pin: '9999' });
-    await seedStaff(db, { staffNumber: '10', pin: '1010' });
-    const stranger = await guessForAnHour(numbers);
-    const strangerLater = await guessForAnHour(numbers);
-    // A nurse signing in with her own PIN between every guess gains nothing.
-    const nurse = await guessForAnHour(numbers, { staffNumber: '10', pin: '1010' });
-    expect(stranger).toBeLessThanOrEqual(127);
-    expect(stranger).toBeGreaterThanOrEqual(110);
-    expect(strangerLater).toBeLessThanOrEqual(120);
-    expect(nurse).toBeLessThanOrEqual(120);
-  }, 600_000);
+  budgetTest(
+    'the keypad, over 40 numbers: at most 127 PINs in the first hour and 120 an hour after, for a stranger and a nurse alike',
+    async ({ db, clock, auth }) => {
+      const kiosk = { db, clock, auth };
+      const numbers = Array.from({ length: 40 }, (_, index) => String(200 + index));
+      for (const staffNumber of numbers) await seedStaff(db, { staffNumber, pin: '9999' });
+      await seedStaff(db, { staffNumber: '10', pin: '1010' });
+      const stranger = await guessForAnHour(kiosk, numbers);
+      const strangerLater = await guessForAnHour(kiosk, numbers);
+      // A nurse signing in with her own PIN between every guess gains nothing.
+      const nurse = await guessForAnHour(kiosk, numbers, { staffNumber: '10', pin: '1010' });
+      expect(stranger).toBeLessThanOrEqual(127);
+      expect(stranger).toBeGreaterThanOrEqual(110);
+      expect(strangerLater).toBeLessThanOrEqual(120);
+      expect(nurse).toBeLessThanOrEqual(120);
+    },
+    600_000,
+  );
 });

@@ -100,20 +100,22 @@ describe('restart', () => {
   });
 });
 
+/** A 10-minute warm compress and a left-right timer, both running for two minutes when the wall clock jumps. */
+async function twoTimersThenAJump(core: KioskCore, clock: ManualClock, sessionId: string, jump: number) {
+  const compress = await call(core, 'startTimer', { sessionId, presetId: 'warm-compress-10', safetyConfirmed: true });
+  const leftRight = await call(core, 'startTimer', { sessionId, presetId: 'left-right' });
+  clock.advance(2 * MINUTE);
+  clock.jumpWallClock(jump);
+  return { compress, leftRight };
+}
+
 describe('wall-clock changes', () => {
   for (const jump of [HOUR, -HOUR]) {
     const way = jump > 0 ? 'forward' : 'back';
     timerTest(
       `neither shortens nor stretches a running timer when the clock is set ${way} an hour`,
       async ({ core, clock, sessionId }) => {
-        const compress = await call(core, 'startTimer', {
-          sessionId,
-          presetId: 'warm-compress-10',
-          safetyConfirmed: true,
-        });
-        const leftRight = await call(core, 'startTimer', { sessionId, presetId: 'left-right' });
-        clock.advance(2 * MINUTE);
-        clock.jumpWallClock(jump);
+        const { compress, leftRight } = await twoTimersThenAJump(core, clock, sessionId, jump);
         expect(await timer(core, sessionId, compress.id)).toMatchObject({
           state: 'running',
           remainingMs: 8 * MINUTE,
@@ -138,14 +140,7 @@ describe('wall-clock changes', () => {
     timerTest(
       `keeps the time left right across a restart after the clock was set ${way}`,
       async ({ core, clock, folder, sessionId }) => {
-        const compress = await call(core, 'startTimer', {
-          sessionId,
-          presetId: 'warm-compress-10',
-          safetyConfirmed: true,
-        });
-        const leftRight = await call(core, 'startTimer', { sessionId, presetId: 'left-right' });
-        clock.advance(2 * MINUTE);
-        clock.jumpWallClock(jump);
+        const { compress, leftRight } = await twoTimersThenAJump(core, clock, sessionId, jump);
         // The per-second sweep notices the jump and rewrites the stored end from the monotonic clock.
         expect(core.sweepTimers()).toBe(0);
         ({ core } = restart({ core, clock, folder }, MINUTE));

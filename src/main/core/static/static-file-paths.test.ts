@@ -29,7 +29,11 @@ describe('contentTypeFor', () => {
   it('knows the renderer types and never guesses an unknown one', () => {
     expect(contentTypeFor('index.html')).toBe('text/html; charset=utf-8');
     expect(contentTypeFor('APP.JS')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeFor('/x/a.css')).toBe('text/css; charset=utf-8');
+    expect(contentTypeFor('/x/a.svg')).toBe('image/svg+xml');
+    expect(contentTypeFor('/x/a.woff2')).toBe('font/woff2');
     expect(contentTypeFor('icon.ico')).toBe('image/x-icon');
     expect(contentTypeFor('payload.exe')).toBe('application/octet-stream');
+    expect(contentTypeFor('/x/README')).toBe('application/octet-stream');
   });
 });

@@ -12,6 +12,14 @@ export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
     record.push(field);
     field = '';
   };
+  /** Outside quotes, a separator ends the field and a CR starts a line end: the state that follows, or undefined. */
+  const fieldBoundary = (char: string): 'start' | 'cr' | undefined => {
+    if (char === separator) {
+      endField();
+      return 'start';
+    }
+    return char === '\r' ? 'cr' : undefined;
+  };
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
     switch (state) {
@@ -20,16 +28,12 @@ export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
         if (char === '"') {
           if (state === 'unquoted') throw new Error(`quote inside an unquoted field at ${index}`);
           state = 'quoted';
-        } else if (char === separator) {
-          endField();
-          state = 'start';
-        } else if (char === '\r') {
-          state = 'cr';
         } else if (char === '\n') {
           throw new Error(`bare LF at ${index}`);
         } else {
-          field += char;
-          state = 'unquoted';
+          const next = fieldBoundary(char);
+          if (next === undefined) field += char;
+          state = next ?? 'unquoted';
         }
         break;
       case 'quoted':
@@ -40,13 +44,10 @@ export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
         if (char === '"') {
           field += '"';
           state = 'quoted';
-        } else if (char === separator) {
-          endField();
-          state = 'start';
-        } else if (char === '\r') {
-          state = 'cr';
         } else {
-          throw new Error(`text after a closing quote at ${index}`);
+          const next = fieldBoundary(char);
+          if (next === undefined) throw new Error(`text after a closing quote at ${index}`);
+          state = next;
         }
         break;
       case 'cr':

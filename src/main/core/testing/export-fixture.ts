@@ -4,7 +4,7 @@
  */
 import { localRange } from '../reports/local-days';
 import { addRoom, addSession, addStaffMember } from './report-fixture';
-import type { TestAPI } from 'vitest';
+import { expect, type TestAPI } from 'vitest';
 import { openDatabase, type KioskDatabase } from '../db/open-database';
 import { exportToFile } from '../export/export-to-file';
 import type { ExportOptions } from '../export/export-to-stream';
@@ -13,6 +13,21 @@ import { dbTest, type TempFolder } from './temp-database';
 export const NY = 'America/New_York';
 
 type ExportFixtures = { folder: TempFolder; db: KioskDatabase; reader: KioskDatabase };
+
+/**
+ * What any events export (CSV or XLSX, read back as text) must say about exportFixture's events: the room name with
+ * every quoting rule, local times on both sides of the DST change, and detail kept as compact JSON.
+ */
+export function expectFixtureEventCells(rows: readonly (readonly string[])[]): void {
+  expect(rows[0]!.slice(1)).toEqual([
+    'Sala "Ñandú", ala B',
+    '2026-11-01T01:51:00-04:00',
+    'guide-viewed',
+    '{"guide":"cradle"}',
+  ]);
+  expect(rows[5]!.slice(2)).toEqual(['2026-11-01T01:05:00-05:00', 'help-requested', '']);
+  expect(JSON.parse(rows[6]![4]!)).toEqual({ guide: 'a,"b"\nc', n: -1, ok: true });
+}
 
 /** A migrated kiosk.db to write the history into, and a read-only connection to it for the export, as core has. */
 export const exportTest: TestAPI<ExportFixtures> = dbTest.extend<{ reader: KioskDatabase }>({

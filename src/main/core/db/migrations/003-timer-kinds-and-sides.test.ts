@@ -5,13 +5,12 @@ import { initialSchema } from './001-initial-schema';
 import { kioskState } from './002-kiosk-state';
 import { timerKindsAndSides } from './003-timer-kinds-and-sides';
 import { emptyDbTest } from '../../testing/temp-database';
+import { insertRoomAndNurse } from '../../testing/old-schema-rows';
 
 function seedVersion2(db: Database.Database): void {
   migrate(db, [initialSchema, kioskState]);
+  insertRoomAndNurse(db);
   db.exec(`
-    INSERT INTO rooms (name) VALUES ('Room 1');
-    INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, created_at)
-      VALUES ('1', 'A', 'nurse', x'00', x'00', 0);
     INSERT INTO sessions (uuid, room_id, kind, language, started_at, started_by)
       VALUES ('00000000-0000-4000-8000-000000000001', 1, 'pumping', 'en', 1000, 1);
     INSERT INTO session_events (session_id, at, type, detail) VALUES (1, 1500, 'guide-viewed', '{"guide":"cradle"}');

@@ -6,6 +6,7 @@ import { kioskState } from './002-kiosk-state';
 import { timerKindsAndSides } from './003-timer-kinds-and-sides';
 import { reportIndexes } from './004-report-indexes';
 import { emptyDbTest } from '../../testing/temp-database';
+import { insertRoomAndNurse } from '../../testing/old-schema-rows';
 
 const indexes = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
@@ -14,10 +15,8 @@ emptyDbTest(
   'upgrades a version-3 database with sessions and events, keeping every row, and the reports use the indexes',
   ({ db }) => {
     migrate(db, [initialSchema, kioskState, timerKindsAndSides]);
+    insertRoomAndNurse(db);
     db.exec(`
-    INSERT INTO rooms (name) VALUES ('Room 1');
-    INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, created_at)
-      VALUES ('1', 'A', 'nurse', x'00', x'00', 0);
     INSERT INTO sessions (uuid, room_id, kind, language, started_at, started_by, ended_at, end_reason)
       VALUES ('00000000-0000-4000-8000-000000000001', 1, 'pumping', 'en', 1000, 1, 61000, 'completed');
     INSERT INTO session_events (session_id, at, type, detail) VALUES
