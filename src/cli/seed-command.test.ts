@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../main/core/db/open-database';
 import { buildUsageReport } from '../main/core/reports/usage-report';
+import { insertFleetLink } from '../main/core/repositories/fleet-outbox-repository';
+import { loadSettings } from '../main/core/services/settings-service';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
 import { commandStreams } from '../main/core/testing/command-streams';
 import { runSeedCommand } from './seed-command';
@@ -194,6 +196,27 @@ describe('seed command', () => {
       const result = await run([...argv]);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.err).toMatch(message);
+    }
+  });
+
+  it('changes nothing when it refuses: a request that does not fit keeps the time zone, a kiosk in a fleet is refused', async () => {
+    const db = openDatabase(`${folder.path}/kiosk.db`);
+    const zone = () => loadSettings(db).timeZone;
+    try {
+      const before = zone();
+      const tooMany = ['--sessions', '100000', '--rooms', '1', '--days', '30', '--time-zone', 'Pacific/Chatham'];
+      expect(await run(['--data-dir', folder.path, ...tooMany])).toMatchObject({ code: 2 });
+      expect(zone()).toBe(before);
+
+      insertFleetLink(db, { kioskId: 'k-1', kioskName: '4 West', unit: null, server: 'db:5432/fleet', joinedAt: 0 });
+      expect(
+        await run(['--data-dir', folder.path, '--sessions', '10', '--time-zone', 'Pacific/Chatham']),
+      ).toMatchObject({ code: 1, err: expect.stringMatching(/belongs to a fleet/) });
+      expect(zone()).toBe(before);
+      expect(db.prepare('SELECT count(*) FROM rooms').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM fleet_outbox').pluck().get()).toBe(0);
+    } finally {
+      db.close();
     }
   });
 });

@@ -7,6 +7,7 @@ import { countSessions } from '../main/core/repositories/history-writer-reposito
 import { insertRoom, listActiveRooms } from '../main/core/repositories/rooms-repository';
 import { insertStaff, listStaff, nextStaffNumber } from '../main/core/repositories/staff-repository';
 import { hashPin } from '../main/core/services/pin-hashing';
+import { readFleetLink } from '../main/core/repositories/fleet-outbox-repository';
 import { withBulkLoad } from '../main/core/services/session-rollups';
 import { loadSettings, saveSettings } from '../main/core/services/settings-service';
 import { isValidTimeZone } from '../shared/settings';
@@ -52,7 +53,7 @@ interface SeedRequest {
   timeZone: string | undefined;
 }
 
-/** Answers the process exit code: 0 done, 1 refused (history already present), 2 bad usage. */
+/** Answers the process exit code: 0 done, 1 refused (history already present, or a kiosk in a fleet), 2 bad usage. */
 export async function runSeedCommand(argv: string[], io: SeedIo): Promise<number> {
   if (argv.includes('--help') || argv.length === 0) {
     io.stdout.write(`${SEED_USAGE}\n`);
@@ -105,10 +106,18 @@ async function seedDatabase(request: SeedRequest, io: SeedIo): Promise<number> {
       );
       return 1;
     }
+    if (readFleetLink(db) !== undefined) {
+      io.stderr.write(
+        `The kiosk at ${file} belongs to a fleet: synthetic history goes only into a kiosk outside one ` +
+          '(use a new --data-dir).\n',
+      );
+      return 1;
+    }
+    const now = io.now?.() ?? Date.now();
+    // Every refusal comes before the first write: a request that does not fit changes no setting.
+    const span = seedSpan(request, listActiveRooms(db).length, request.timeZone ?? loadSettings(db).timeZone, now);
     if (request.timeZone !== undefined) saveSettings(db, { timeZone: request.timeZone });
     const settings = loadSettings(db);
-    const now = io.now?.() ?? Date.now();
-    const span = seedSpan(request, listActiveRooms(db).length, settings.timeZone, now);
     const { roomIds, staffIds } = await addRoomsAndNurses(db, span.roomCount, now);
     // Rollups and event summaries are counted once after the load rather than by a trigger per row during it.
     const { events } = withBulkLoad(db, () =>
