@@ -43,8 +43,8 @@ const ownerFlags = () => [
 ];
 
 it('migrates, then registers a kiosk whose enrolment string connects as that kiosk', async () => {
-  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /went from version 0 to 1/ });
-  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /up to date \(version 1\)/ });
+  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /went from version 0 to 2/ });
+  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /up to date \(version 2\)/ });
 
   const added = await run(['add-kiosk', ...ownerFlags(), '--name', '4 West', '--unit', 'Maternity']);
   expect(added).toMatchObject({ code: 0, out: /Registered kiosk "4 West" \(Maternity\)/ });
