@@ -21,6 +21,8 @@ export const dailyTotals: CentralMigration = {
        PRIMARY KEY (kiosk_id, day)
      )`,
     `CREATE INDEX daily_totals_by_day ON fleet.daily_totals (day)`,
+    // The fleet export counts each session's events through this index.
+    `CREATE INDEX session_events_by_session ON fleet.session_events (kiosk_id, session_local_id)`,
     `CREATE FUNCTION fleet.apply_session_to_daily_totals() RETURNS trigger
        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, fleet AS $fn$
      BEGIN
