@@ -6,20 +6,20 @@ import { saveSettings } from '../main/core/services/settings-service';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
 import { migrateCentral } from '../main/fleet/central/central-migrate';
 import { openCentral } from '../main/fleet/central/connection-settings';
-import { fleetRoles, quoteIdentifier } from '../main/fleet/central/fleet-roles';
 import { readCredentials } from '../main/fleet/kiosk/fleet-credentials';
 import { createDelivery } from '../main/fleet/kiosk/fleet-delivery';
 import { joinFleet } from '../main/fleet/kiosk/fleet-membership';
 import { createFleetTestDatabase, type FleetTestDatabase } from '../main/fleet/testing/fleet-test-database';
 import { createTestKiosk, enrolKiosk, type TestKiosk } from '../main/fleet/testing/test-kiosk';
 import { runExportCommand } from './export-command';
+import { runFleetCommand } from './fleet-command';
 
 const ZONE = 'America/New_York';
 const RANGE = ['--from', '2026-03-31', '--to', '2026-04-02'];
 let fleet: FleetTestDatabase;
 let out: ReturnType<typeof makeTempFolder>;
 const kiosks: { name: string; kiosk: TestKiosk; kioskId: string; password: string }[] = [];
-const REPORTER = { user: '', password: 'reporter-password' };
+const REPORTER = { user: '', password: '' };
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const [stdout, stderr] = [new PassThrough(), new PassThrough()];
@@ -48,11 +48,21 @@ beforeAll(async () => {
   out = makeTempFolder('fleet-export-');
   const owner = openCentral(fleet.owner);
   await migrateCentral(owner);
-  REPORTER.user = `${fleetRoles(fleet.owner.database).reporting}_it`;
-  await owner.query(
-    `CREATE ROLE ${quoteIdentifier(REPORTER.user)} LOGIN PASSWORD '${REPORTER.password}' IN ROLE ${quoteIdentifier(fleetRoles(fleet.owner.database).reporting)}`,
-  );
   await owner.end();
+  // The reporter is made as IT would: `fleet add-reporter`, with the owner's credentials.
+  const [stdout, stderr, stdin] = [new PassThrough(), new PassThrough(), new PassThrough()];
+  let made = '';
+  stdout.on('data', (chunk) => (made += String(chunk)));
+  stderr.resume();
+  const code = await runFleetCommand(['add-reporter', ...connection(fleet.owner.user), '--name', 'it'], {
+    stdin,
+    stdout,
+    stderr,
+    env: { PGPASSWORD: fleet.owner.password },
+  });
+  expect(code).toBe(0);
+  REPORTER.user = /role (\S+):/.exec(made)![1]!;
+  REPORTER.password = made.trim().split('\n').at(-1)!;
   for (const [name, visits] of [
     ['4 West', 5],
     ['5 East, "annex"', 3],
