@@ -22,7 +22,7 @@ export type FleetSessionRow = [
 const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 
 /** Sessions of every kiosk that started in [start, end), in start order; events counted through their index. */
-const SESSION_ROWS = `SELECT k.name, s.uuid::text, s.room_name, s.kind, s.language, ${ms('s.started_at')},
+export const FLEET_SESSION_ROWS = `SELECT k.name, s.uuid::text, s.room_name, s.kind, s.language, ${ms('s.started_at')},
     ${ms('s.ended_at')}, ${ms('s.ended_at - s.started_at')}, s.end_reason, s.started_by,
     coalesce(e.guides, 0), coalesce(e.slides, 0), coalesce(e.timers, 0), coalesce(e.help, 0)
   FROM fleet.sessions s JOIN fleet.kiosks k USING (kiosk_id)
@@ -69,7 +69,7 @@ export async function forEachFleetSession(
 ): Promise<number> {
   return sql.transaction(async (tx) => {
     await tx.query('SET TRANSACTION READ ONLY');
-    await tx.query(`DECLARE fleet_sessions NO SCROLL CURSOR FOR ${SESSION_ROWS}`, [
+    await tx.query(`DECLARE fleet_sessions NO SCROLL CURSOR FOR ${FLEET_SESSION_ROWS}`, [
       new Date(range.start),
       new Date(range.end),
     ]);
