@@ -133,7 +133,9 @@ it('writes every kiosk’s sessions as the union of their single-kiosk CSVs, wit
 it('refuses a kiosk’s own credentials with a clear message, and writes no file', async () => {
   const [{ kioskId, password }] = kiosks as [(typeof kiosks)[number]];
   const file = `${out.path}/as-kiosk.csv`;
-  const result = await run(['--fleet', ...RANGE, '--time-zone', ZONE, '--out', file, ...connection(kioskId)], {
+  // --data-dir as the installed app adds it to every command: accepted and ignored.
+  const argv = ['--fleet', ...RANGE, '--time-zone', ZONE, '--out', file, '--data-dir', out.path];
+  const result = await run([...argv, ...connection(kioskId)], {
     PGPASSWORD: password,
   });
   expect(result).toMatchObject({ code: 1, err: /may not read every kiosk's rows.*fleet export is refused/ });

@@ -20,7 +20,8 @@ or the owner; a kiosk's credentials are refused. The file is complete or not wri
 
 ${CONNECTION_USAGE}`;
 
-const KNOWN = new Set(['--from', '--to', '--out', '--time-zone', '--separator', ...CONNECTION_FLAGS]);
+// --data-dir is accepted and ignored: the installed app adds its own data folder to every command it runs.
+const KNOWN = new Set(['--data-dir', '--from', '--to', '--out', '--time-zone', '--separator', ...CONNECTION_FLAGS]);
 
 function date(argv: readonly string[], name: '--from' | '--to'): string {
   const text = flag(argv, name);
