@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability|history]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
+ * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability|history|fleet]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
  * against the physical limits of this machine, every comparison measured side by side in one run. Not part of
  * `npm test`: timings on a shared machine are evidence, not assertions.
  */
@@ -16,6 +16,7 @@ import { measureReportQueries } from '../src/main/core/reports/report-benchmark'
 import { loadSettings } from '../src/main/core/services/settings-service';
 import { measureBoardInteractive } from './board-interactive';
 import { measureDurabilityCost } from './durability-cost';
+import { measureFleetTotals } from './fleet-totals';
 import { compareExportWithSqlite } from './export-vs-sqlite';
 import { measureDurableCommit } from './fsync-floor';
 import { measureRendererSize } from './renderer-size';
@@ -25,6 +26,21 @@ import { round } from './statistics';
 
 const repo = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
+
+// `--only fleet` measures the fleet's hospital-wide totals on a throwaway PostgreSQL cluster, seconds to a minute.
+if (readFlag(argv, '--only') === 'fleet') {
+  const count = Number(readFlag(argv, '--sessions') ?? 1_000_000);
+  console.log(`Measuring fleet totals: ${count.toLocaleString('en')} sessions of 100 kiosks, rollup vs scan…`);
+  const fleet = await measureFleetTotals(count);
+  console.log(JSON.stringify(roundAll(fleet), null, 2));
+  console.log(
+    `hospital-wide totals, whole history: rollup ${round(fleet.rollupAllMs)} ms vs scan ${round(fleet.scanAllMs)} ms ` +
+      `= ${round(fleet.scanToRollup, 1)}×; one month: ${round(fleet.rollupMonthMs)} vs ${round(fleet.scanMonthMs)} ms; ` +
+      `export --fleet of ${fleet.exportRows} sessions: ${round(fleet.exportCursorMs, 0)} ms (psql \\copy of the same ` +
+      `query: ${round(fleet.copyMs, 0)} ms)`,
+  );
+  process.exit(0);
+}
 
 // `--only durability` runs that figure alone: no build, no seeded history, seconds instead of many minutes.
 if (readFlag(argv, '--only') === 'durability') {

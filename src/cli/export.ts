@@ -5,6 +5,7 @@ const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 
 process.exitCode = await runExportCommand(process.argv.slice(2), {
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

@@ -18,6 +18,8 @@ import { exportFileChooser } from '../main/core/export/export-file-chooser';
 import { UsageExports } from '../main/core/export/usage-exports';
 import { dataFolderProblem } from '../main/core/data-folder-check';
 import { checkKnownFlags, flag, integerFlag, reportFailure, UsageError } from './cli-args';
+import { runFleetExportCommand } from './fleet-export-command';
+import type { CommandIo } from './staff-command';
 
 export const EXPORT_USAGE = `Usage: npm run export -- --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
                           [--what sessions|events] [--format csv|xlsx|json] [--room ID]
@@ -28,9 +30,12 @@ Writes the kiosk's usage log for the dates from … to (inclusive, in the kiosk'
   events    one row per event of those sessions (guides, slides, timers, help, language)
 as CSV (the default; UTF-8, opens in any spreadsheet; --separator ';' for Excel set to Spanish, French, German…),
 XLSX (an Excel workbook) or JSON. The columns are described in docs/EXPORT.md.
-The file is complete or not written at all. Every export is recorded in the kiosk's audit log.`;
+The file is complete or not written at all. Every export is recorded in the kiosk's audit log.
+Every kiosk of a fleet, from the hospital's PostgreSQL: npm run export -- --fleet --help`;
 
 export interface ExportIo {
+  /** Where `--fleet` reads the database password when PGPASSWORD is not set. */
+  stdin?: CommandIo['stdin'];
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
@@ -75,6 +80,12 @@ const FILE_PROBLEMS: Record<string, string> = {
  * staff id). Answers the exit code: 0 written, 1 failed or cancelled, 2 bad usage or no database.
  */
 export async function runExportCommand(argv: string[], io: ExportIo): Promise<number> {
+  if (argv.includes('--fleet')) {
+    return runFleetExportCommand(
+      argv.filter((arg) => arg !== '--fleet'),
+      { ...io, stdin: io.stdin ?? (process.stdin as CommandIo['stdin']) },
+    );
+  }
   try {
     if (argv.length === 0 || argv.includes('--help')) {
       io.stdout.write(`${EXPORT_USAGE}\n`);

@@ -43,8 +43,8 @@ const ownerFlags = () => [
 ];
 
 it('migrates, then registers a kiosk whose enrolment string connects as that kiosk', async () => {
-  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /went from version 0 to 1/ });
-  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /up to date \(version 1\)/ });
+  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /went from version 0 to 2/ });
+  expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /up to date \(version 2\)/ });
 
   const added = await run(['add-kiosk', ...ownerFlags(), '--name', '4 West', '--unit', 'Maternity']);
   expect(added).toMatchObject({ code: 0, out: /Registered kiosk "4 West" \(Maternity\)/ });
@@ -92,4 +92,28 @@ it('answers bad usage with the usage text and exit code 2', async () => {
 it('reports a wrong password as PostgreSQL says it, with exit code 1', async () => {
   const wrong = await run(['migrate', ...ownerFlags()], { PGPASSWORD: 'not-the-password' });
   expect(wrong).toMatchObject({ code: 1, err: /password authentication failed/ });
+});
+
+it('makes a reporting role that reads every kiosk and writes nothing, its password printed once', async () => {
+  await run(['add-kiosk', ...ownerFlags(), '--name', 'Reporter test kiosk']);
+  const made = await run(['add-reporter', ...ownerFlags(), '--name', 'quality']);
+  expect(made).toMatchObject({ code: 0, out: /Made reporting role \S+_r_quality/ });
+  const role = /role (\S+):/.exec(made.out)![1]!;
+  const password = made.out.trim().split('\n').at(-1)!;
+  const reporter = openCentral({ ...fleet.owner, user: role, password });
+  try {
+    const kiosks = await reporter.query<{ name: string }>('SELECT name FROM fleet.kiosks ORDER BY name');
+    expect(kiosks.length).toBeGreaterThanOrEqual(2);
+    await expect(reporter.query("UPDATE fleet.kiosks SET unit = 'x'")).rejects.toThrow(/permission denied/);
+  } finally {
+    await reporter.end();
+  }
+  expect(await run(['add-reporter', ...ownerFlags(), '--name', 'quality'])).toMatchObject({
+    code: 1,
+    err: /already exists/,
+  });
+  expect(await run(['add-reporter', ...ownerFlags(), '--name', 'Quality Team'])).toMatchObject({
+    code: 2,
+    err: /--name is required: 1 to 20/,
+  });
 });

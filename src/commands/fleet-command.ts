@@ -2,6 +2,7 @@ import { migrateCentral } from '../main/fleet/central/central-migrate';
 import { openCentral, transportProblem } from '../main/fleet/central/connection-settings';
 import { encodeEnrolment } from '../main/fleet/central/enrolment';
 import { addKiosk } from '../main/fleet/central/kiosk-registry';
+import { addReporter, REPORTER_NAME_RULE } from '../main/fleet/central/reporter-registry';
 import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
 import {
   CONNECTION_FLAGS,
@@ -22,6 +23,8 @@ For the hospital's IT, with the fleet's owner role (see docs/FLEET.md for the DB
   add-kiosk --name NAME [--unit UNIT] [--kiosk-host HOST] [--kiosk-port N]
                                          register a kiosk: its own PostgreSQL role with a random password, and a
                                          one-time enrolment string to give to that kiosk (printed once)
+  add-reporter --name NAME               a login role that reads every kiosk's rows and writes none (for
+                                         \`export --fleet\` and reports); its password is printed once
 
 ${CONNECTION_USAGE}
 
@@ -32,6 +35,7 @@ const SWITCHES = ['--allow-plaintext'];
 const KNOWN: Record<string, string[]> = {
   migrate: [...CONNECTION_FLAGS, '--data-dir'],
   'add-kiosk': [...CONNECTION_FLAGS, '--data-dir', '--name', '--unit', '--kiosk-host', '--kiosk-port'],
+  'add-reporter': [...CONNECTION_FLAGS, '--data-dir', '--name'],
 };
 
 const NAME_RULE = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()&/-]{0,79}$/u;
@@ -79,6 +83,25 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
           from === to
             ? `The fleet schema in ${database} is up to date (version ${to}).\n`
             : `The fleet schema in ${database} went from version ${from} to ${to}.\n`,
+        );
+        return 0;
+      } finally {
+        await sql.end();
+      }
+    }
+
+    if (command === 'add-reporter') {
+      const name = flag(args, '--name');
+      if (name === undefined || !REPORTER_NAME_RULE.test(name)) {
+        throw new UsageError('--name is required: 1 to 20 of a-z, 0-9 and _, starting a-z (e.g. quality).');
+      }
+      const sql = openCentral(settings);
+      try {
+        const reporter = await addReporter(sql, name);
+        io.stdout.write(
+          `Made reporting role ${reporter.role}: it reads every kiosk's rows and writes none.\n` +
+            'Its password is a secret, shown this once:\n' +
+            `${reporter.password}\n`,
         );
         return 0;
       } finally {

@@ -1,5 +1,6 @@
 import type { CentralMigration } from './central-migration';
 import { fleetSchema } from './001-fleet-schema';
+import { dailyTotals } from './002-daily-totals';
 
 /** Every step of the central schema, oldest first. Append only: a shipped step is never edited. */
-export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [fleetSchema];
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [fleetSchema, dailyTotals];
