@@ -59,6 +59,9 @@ const config: Configuration = {
     // zod ships its TypeScript sources and tests; the app runs the compiled files beside them.
     '!**/node_modules/zod/src/**/*',
     '!**/node_modules/**/*.{d.cts,d.mts}',
+    // The fleet's PostgreSQL client: pg-protocol ships its TypeScript sources and tests beside the compiled files.
+    '!**/node_modules/pg-protocol/src/**/*',
+    '!**/node_modules/**/*.test.{js,ts}',
   ],
   extraResources: [{ from: NATIVE_SOURCE_FOLDER, to: 'native', filter: [NATIVE_FILE] }],
   asar: true,
