@@ -46,8 +46,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/renderer/**/*.test.ts'],
           setupFiles: ['src/renderer/test-setup.ts'],
-          // A file's first render compiles and warms jsdom; on a loaded 2-core machine that alone passed 5 s.
-          testTimeout: 15_000,
+          // A file's first render compiles and warms jsdom: on a loaded 2-core machine that alone passed 15 s once.
+          testTimeout: 30_000,
         },
       },
     ],

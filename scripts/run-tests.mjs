@@ -9,11 +9,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensurePostgres } from './ensure-postgres.mjs';
+import { playwrightFailedTests, vitestFailedTests } from './failed-test-names.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const results = resolve(root, 'test-results');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** Each failed test by name, printed again just above the totals line. */
+const failedTests = [];
 
 function run(label, command, args, options = {}) {
   console.log(`\n▶ ${label}: ${[command, ...args].join(' ')}`);
@@ -57,6 +60,7 @@ function countVitest(label, ok, file) {
   totals.failed += failed;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   if (failed) failures.push(`${label}: ${failed} failed`);
+  failedTests.push(...vitestFailedTests(report, root).map((line) => `${label} ${line}`));
   console.log(`  ${label}: ${passed} passed, ${failed} failed`);
 }
 
@@ -74,6 +78,7 @@ function countPlaywright(label, ok, file) {
   totals.failed += failed;
   totals.skipped += skipped;
   if (failed) failures.push(`${label}: ${failed} failed`);
+  failedTests.push(...playwrightFailedTests(report).map((line) => `${label} ${line}`));
   console.log(`  ${label}: ${expected + flaky} passed (${flaky} flaky), ${failed} failed, ${skipped} skipped`);
 }
 
@@ -129,6 +134,7 @@ else {
 }
 
 console.log('');
+for (const test of failedTests) console.log(`✘ ${test}`);
 if (failures.length) console.log(`Failed: ${failures.join('; ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,8 +1,9 @@
 /**
- * Setup for renderer tests (jsdom): one fixed time zone so "14:05" means the same on every machine, and a clean
- * slate after each test (unmounted components, default language and theme, no window.kiosk).
+ * Setup for renderer tests (jsdom): one fixed time zone so "14:05" means the same on every machine, a patient wait for
+ * what appears later, and a clean slate after each test (unmounted components, default language and theme, no
+ * window.kiosk).
  */
-import { cleanup } from '@testing-library/svelte';
+import { cleanup, configure } from '@testing-library/svelte';
 import { afterEach, vi } from 'vitest';
 import { locale } from './lib/i18n/locale.svelte';
 import { kioskClock } from './lib/kiosk-clock.svelte';
@@ -10,6 +11,9 @@ import { storageAlert } from './lib/storage-alert.svelte';
 import { theme } from './lib/theme.svelte';
 
 vi.stubEnv('TZ', 'UTC');
+// findBy*/waitFor wait 1 s by default; a screen's first render on a loaded 2-core machine can take longer. Waiting
+// longer changes only how long a failing test takes to fail.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
