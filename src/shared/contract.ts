@@ -37,6 +37,7 @@ import {
   type UsageExportProgress,
   type UsageExportResult,
   type ReportPdfResult,
+  type UsageHistory,
   type UsageReport,
   // Storage health.
   type StorageAlert,
@@ -259,6 +260,8 @@ export const contract = {
       .strict()
       .superRefine(checkDateRange(MAX_REPORT_DAYS)),
   },
+  /** Every year so far, from the per-day totals: no date limit. */
+  getUsageHistory: { input: z.object({ staffToken, roomId: id.optional() }).strict() },
   exportUsage: {
     input: z
       .object({
@@ -334,6 +337,7 @@ export interface ApiResults {
   getContentProblems: ContentProblem[];
   // Reports and usage export.
   getUsageReport: UsageReport;
+  getUsageHistory: UsageHistory;
   exportUsage: UsageExportResult;
   getUsageExportProgress: UsageExportProgress;
   cancelUsageExport: { cancelled: boolean };
