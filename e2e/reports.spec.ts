@@ -384,6 +384,11 @@ test.describe('over several years', () => {
           .first(),
       ).toHaveText(new Intl.NumberFormat('en').format(all));
     }
+    const folder = process.env.SCREENSHOT_DIR;
+    if (folder) {
+      await page.getByRole('heading', { name: 'Year by year' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${folder}/reports-years-en-day.png` });
+    }
   });
 });
 

@@ -12,6 +12,9 @@ export interface UsageHistoryRequest {
   now: number;
 }
 
+/** The first instant of 1 January of `year` in the zone (a one-day range: a year's would sample 365 offsets). */
+const newYear = (timeZone: string, year: number) => localRange(timeZone, `${year}-01-01`, `${year}-01-01`).start;
+
 const localYear = (timeZone: string, instant: number) =>
   new Date(instant + offsetAt(timeZone, instant)).getUTCFullYear();
 
@@ -43,8 +46,7 @@ export function buildUsageHistory(db: KioskDatabase, request: UsageHistoryReques
       if (bounds !== null) {
         const lastYear = Math.max(localYear(timeZone, now), localYear(timeZone, bounds.last));
         for (let year = localYear(timeZone, bounds.first); year <= lastYear; year++) {
-          const range = localRange(timeZone, `${year}-01-01`, `${year}-12-31`);
-          const totals = totalsForRange(db, range.start, range.end, roomId);
+          const totals = totalsForRange(db, newYear(timeZone, year), newYear(timeZone, year + 1), roomId);
           years.push({ year, ...summary(totals.sessions, totals.ended, totals.durationMs) });
           sessions += totals.sessions;
           ended += totals.ended;
