@@ -332,6 +332,66 @@ test.describe('on a known day', () => {
   });
 });
 
+test.describe('over several years', () => {
+  // Three years and two months of history: longer than a report's 366 days, read on the system clock.
+  test.use({
+    seed: seedWith(async (db) => {
+      await seedKiosk(db, ['Room 1', 'Room 2']);
+      writeSetting(db, 'timeZone', TIME_ZONE);
+      writeSyntheticHistory(db, {
+        sessions: 400,
+        roomIds: db.prepare('SELECT id FROM rooms ORDER BY id').pluck().all() as number[],
+        staffIds: db.prepare('SELECT id FROM staff ORDER BY id').pluck().all() as number[],
+        from: '2023-01-01',
+        to: '2026-02-28',
+        timeZone: TIME_ZONE,
+        seed: 9,
+        autoCloseMinutes: loadSettings(db).autoCloseAfterMinutes,
+      });
+    }),
+  });
+
+  test('the year-by-year table counts every year in the database, for all rooms and for one', async ({
+    page,
+    kiosk,
+  }) => {
+    await openReports(page);
+    const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(Date.now()));
+    const years = Array.from({ length: thisYear - 2023 + 1 }, (_, index) => 2023 + index);
+    const inYear = (year: number, roomId?: number) => {
+      const range = localRange(TIME_ZONE, `${year}-01-01`, `${year}-12-31`);
+      return sessionsIn(kiosk, range.start, range.end, roomId);
+    };
+
+    for (const roomId of [undefined, 2]) {
+      if (roomId !== undefined) await page.getByLabel('Room', { exact: true }).selectOption({ label: 'Room 2' });
+      const table = page.getByRole('table', { name: `Sessions by year, ${roomId ? 'Room 2' : 'all rooms'}` });
+      await expect(table.getByRole('row')).toHaveCount(1 + years.length + 1);
+      for (const year of years) {
+        await expect(
+          table
+            .getByRole('row', { name: new RegExp(`^${year}`) })
+            .getByRole('cell')
+            .first(),
+        ).toHaveText(String(inYear(year, roomId)));
+      }
+      const all = roomId === undefined ? 400 : count(kiosk, 'SELECT count(*) FROM sessions WHERE room_id = ?', roomId);
+      expect(years.reduce((sum, year) => sum + inYear(year, roomId), 0)).toBe(all);
+      await expect(
+        table
+          .getByRole('row', { name: /^All years/ })
+          .getByRole('cell')
+          .first(),
+      ).toHaveText(new Intl.NumberFormat('en').format(all));
+    }
+    const folder = process.env.SCREENSHOT_DIR;
+    if (folder) {
+      await page.getByRole('heading', { name: 'Year by year' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${folder}/reports-years-en-day.png` });
+    }
+  });
+});
+
 for (const language of ['en', 'es'] as const) {
   for (const theme of ['day', 'night'] as const) {
     test(`the reports are accessible in ${language}, ${theme}`, async ({ page }) => {
@@ -360,7 +420,8 @@ for (const language of ['en', 'es'] as const) {
       // With every table open too.
       const show = page.getByRole('button', { name: es ? 'Ver como tabla' : 'Show as table' });
       while ((await show.count()) > 0) await show.first().click();
-      await expect(page.getByRole('table')).toHaveCount(7);
+      // The seven charts' tables and the year-by-year table.
+      await expect(page.getByRole('table')).toHaveCount(8);
       await expectNoSeriousA11yViolations(page, `reports tables ${language} ${theme}`);
     });
   }

@@ -46,6 +46,7 @@ export const API_METHODS = [
   'getContentProblems',
   // Reports and usage export
   'getUsageReport',
+  'getUsageHistory',
   'exportUsage',
   'getUsageExportProgress',
   'cancelUsageExport',

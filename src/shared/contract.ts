@@ -6,6 +6,15 @@ import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
+import {
+  DISPLAY_NAME_MAX,
+  MAX_REPORT_DAYS,
+  MAX_SETUP_ROOMS,
+  PIN_MAX,
+  PIN_MIN,
+  ROOM_NAME_MAX,
+  STAFF_NUMBER_MAX,
+} from './input-limits';
 import { MAX_PROBLEM_MESSAGE, MAX_PROBLEM_STACK, MAX_PROBLEM_WHERE, PROBLEM_KINDS } from './problem-limits';
 import {
   hasNoLoneSurrogate,
@@ -37,6 +46,7 @@ import {
   type UsageExportProgress,
   type UsageExportResult,
   type ReportPdfResult,
+  type UsageHistory,
   type UsageReport,
   // Storage health.
   type StorageAlert,
@@ -50,8 +60,12 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const sessionId = z.uuid();
 const staffToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a staff token');
 /** A staff number is what a nurse types on the keypad: digits only, so no name ever shows on the shared screen. */
-export const staffNumberSchema = z.string().regex(/^\d{1,8}$/, 'a staff number is 1 to 8 digits');
-export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+export const staffNumberSchema = z
+  .string()
+  .regex(new RegExp(`^\\d{1,${STAFF_NUMBER_MAX}}$`), `a staff number is 1 to ${STAFF_NUMBER_MAX} digits`);
+export const pinSchema = z
+  .string()
+  .regex(new RegExp(`^\\d{${PIN_MIN},${PIN_MAX}}$`), `a PIN is ${PIN_MIN} to ${PIN_MAX} digits`);
 /** What a badge reader types before Enter: letters and digits (readers differ in letter case). */
 export const badgeSchema = z
   .string()
@@ -66,8 +80,8 @@ const label = (max: number) =>
     .min(1, 'must not be empty')
     .max(max, `at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, 'no control characters');
-export const roomNameSchema = label(60);
-export const displayNameSchema = label(80);
+export const roomNameSchema = label(ROOM_NAME_MAX);
+export const displayNameSchema = label(DISPLAY_NAME_MAX);
 export const kioskNameSchema = settingsFields.kioskName;
 
 /** Small, flat JSON for an event's detail: a few keys of short strings, numbers or booleans. */
@@ -87,8 +101,6 @@ const timerAction = z.object({ timerId: id }).strict();
 
 // ---- Reports and usage export ----
 
-/** A report covers at most a leap year of days (exports have no limit). */
-export const MAX_REPORT_DAYS = 366;
 const DAY_MS = 86_400_000;
 
 function isCalendarDate(text: string): boolean {
@@ -139,7 +151,7 @@ export const contract = {
     input: z
       .object({
         kioskName: kioskNameSchema,
-        rooms: z.array(roomNameSchema).min(1).max(20),
+        rooms: z.array(roomNameSchema).min(1).max(MAX_SETUP_ROOMS),
         admin: z
           .object({ displayName: displayNameSchema, pin: pinSchema, staffNumber: staffNumberSchema.optional() })
           .strict(),
@@ -259,6 +271,8 @@ export const contract = {
       .strict()
       .superRefine(checkDateRange(MAX_REPORT_DAYS)),
   },
+  /** Every year so far, from the per-day totals: no date limit. */
+  getUsageHistory: { input: z.object({ staffToken, roomId: id.optional() }).strict() },
   exportUsage: {
     input: z
       .object({
@@ -334,6 +348,7 @@ export interface ApiResults {
   getContentProblems: ContentProblem[];
   // Reports and usage export.
   getUsageReport: UsageReport;
+  getUsageHistory: UsageHistory;
   exportUsage: UsageExportResult;
   getUsageExportProgress: UsageExportProgress;
   cancelUsageExport: { cancelled: boolean };

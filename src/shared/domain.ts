@@ -292,6 +292,29 @@ export interface UsageReport {
   timerPresets: { preset: string; starts: number }[];
 }
 
+/** One local calendar year of a usage history, or the whole history. */
+export interface UsageYear {
+  /** Sessions that started in the year, ended or not. */
+  sessions: number;
+  endedSessions: number;
+  totalSeconds: number;
+  /** Mean length of the ended sessions; null when none ended. */
+  meanSeconds: number | null;
+}
+
+/**
+ * Every year the kiosk has sessions for, first to current, answered from the per-day totals kept as sessions end, so
+ * it costs the same for ten years as for one (a report's day-by-day detail is limited to MAX_REPORT_DAYS).
+ */
+export interface UsageHistory {
+  timeZone: string;
+  roomId: number | null;
+  generatedAt: number;
+  /** Oldest first; empty when there are no sessions. Years without sessions between two with some are listed. */
+  years: (UsageYear & { year: number })[];
+  allYears: UsageYear;
+}
+
 export const EXPORT_SUBJECTS = ['sessions', 'events'] as const;
 export type ExportSubject = (typeof EXPORT_SUBJECTS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;

@@ -52,6 +52,7 @@ export const METHOD_ACCESS = {
   updateSettings: 'admin',
   getContentProblems: 'admin',
   getUsageReport: 'admin',
+  getUsageHistory: 'admin',
   exportUsage: 'admin',
   getUsageExportProgress: 'admin',
   cancelUsageExport: 'admin',

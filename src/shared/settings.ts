@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES, NURSE_CALL_WAYS, type KioskSettingsView } from './domain';
+import { KIOSK_NAME_MAX } from './input-limits';
 
 /**
  * Half of a UTF-16 surrogate pair on its own is not a character: stored, it would be silently replaced by "�".
@@ -52,7 +53,7 @@ export function systemTimeZone(): string {
 }
 
 export const settingsFields = {
-  kioskName: text(60).min(1, 'must not be empty'),
+  kioskName: text(KIOSK_NAME_MAX).min(1, 'must not be empty'),
   languages: z
     .array(z.enum(LANGUAGES))
     .min(1)

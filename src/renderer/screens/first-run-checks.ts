@@ -1,4 +1,5 @@
 /** The checks the setup and admin forms make before asking the core, so mistakes are explained next to the field. */
+import { PIN_MAX, PIN_MIN } from '../../shared/input-limits';
 
 export type LabelProblem = 'required' | 'too-long';
 
@@ -10,14 +11,15 @@ export function checkLabel(value: string, max: number): LabelProblem | null {
   return null;
 }
 
-/** The core's limits (src/shared/contract.ts and settings.ts), repeated so the screens can explain them. */
-export const KIOSK_NAME_MAX = 60;
-export const ROOM_NAME_MAX = 60;
-export const DISPLAY_NAME_MAX = 80;
-export const MAX_SETUP_ROOMS = 20;
-export const PIN_MIN = 4;
-export const PIN_MAX = 8;
-export const STAFF_NUMBER_MAX = 8;
+export {
+  DISPLAY_NAME_MAX,
+  KIOSK_NAME_MAX,
+  MAX_SETUP_ROOMS,
+  PIN_MAX,
+  PIN_MIN,
+  ROOM_NAME_MAX,
+  STAFF_NUMBER_MAX,
+} from '../../shared/input-limits';
 
 export function isPin(value: string): boolean {
   return new RegExp(`^\\d{${PIN_MIN},${PIN_MAX}}$`).test(value);

@@ -217,6 +217,12 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { staffToken: A_TOKEN, from: '2026-03-01', to: '2026-03-31', timeZone: 'UTC' },
     { staffToken: A_TOKEN, from: 20260301, to: '2026-03-31' },
   ],
+  getUsageHistory: [
+    {},
+    { staffToken: A_TOKEN, roomId: 0 },
+    { staffToken: A_TOKEN, roomId: '1' },
+    { staffToken: A_TOKEN, from: '2020-01-01' },
+  ],
   exportUsage: [
     { staffToken: A_TOKEN, what: 'sessions', format: 'csv', from: '2026-03-01' },
     { staffToken: A_TOKEN, what: 'patients', format: 'csv', from: '2026-03-01', to: '2026-03-31' },

@@ -19,12 +19,11 @@ import {
   roomsForReport,
   roomUse,
 } from '../repositories/report-queries';
+import { MAX_REPORT_DAYS } from '../../../shared/input-limits';
 import { localRange, type LocalDay } from './local-days';
 import { totalsForRange } from './session-totals';
 
 const HOUR = 3_600_000;
-/** A report spans at most a leap year of days; exports have no such limit. */
-export const MAX_REPORT_DAYS = 366;
 
 export interface UsageReportRequest {
   from: string;

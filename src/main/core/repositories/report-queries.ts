@@ -255,6 +255,17 @@ export function countEvents(
     .get({ type, room: roomId, ...range }) as number;
 }
 
+/** When the first and the last session (of a room, or of the kiosk) started; null when there is none. Two index seeks. */
+export function sessionStartBounds(db: KioskDatabase, roomId: number | null): { first: number; last: number } | null {
+  const where = roomId === null ? '' : 'WHERE room_id = @room';
+  const row = db
+    .prepare(
+      `SELECT (SELECT MIN(started_at) FROM sessions ${where}) AS first, (SELECT MAX(started_at) FROM sessions ${where}) AS last`,
+    )
+    .get(roomId === null ? {} : { room: roomId }) as { first: number | null; last: number | null };
+  return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
+}
+
 export function roomExists(db: KioskDatabase, roomId: number): boolean {
   return db.prepare('SELECT 1 FROM rooms WHERE id = ?').get(roomId) !== undefined;
 }

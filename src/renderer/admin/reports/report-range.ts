@@ -3,6 +3,7 @@
  * Date arithmetic is done on the calendar date alone (as UTC noon-free day numbers), so no time zone or daylight
  * saving change can shift a day.
  */
+import { MAX_REPORT_DAYS } from '../../../shared/input-limits';
 
 export const RANGE_PRESETS = ['today', 'last7', 'last30', 'thisMonth', 'lastMonth', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -11,9 +12,6 @@ export interface DateRange {
   from: string;
   to: string;
 }
-
-/** The longest range a report covers (the contract's MAX_REPORT_DAYS; kept here so the admin chunk stays zod-free). */
-export const MAX_REPORT_DAYS = 366;
 
 const DAY_MS = 86_400_000;
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;

@@ -109,6 +109,14 @@ const reportsEn = {
     written: (rows: string, file: string) => `Done: ${rows} rows saved to ${file}.`,
     busy: 'Another export is still running. Please wait for it to finish, or cancel it.',
   },
+  years: {
+    heading: 'Year by year',
+    hint: 'Every year since the first session, for the room chosen above (the dates above do not apply).',
+    caption: (room: string) => `Sessions by year, ${room}`,
+    year: 'Year',
+    allYears: 'All years',
+    none: 'No sessions yet.',
+  },
   print: {
     heading: 'Monthly summary',
     month: 'Month',
@@ -228,6 +236,14 @@ const reportsEs: ReportsMessages = {
     cancelled: 'Se canceló la exportación. No se guardó ningún archivo.',
     written: (rows: string, file: string) => `Listo: ${rows} filas guardadas en ${file}.`,
     busy: 'Todavía hay otra exportación en curso. Espere a que termine o cancélela, por favor.',
+  },
+  years: {
+    heading: 'Año por año',
+    hint: 'Todos los años desde la primera sesión, para la sala elegida arriba (las fechas de arriba no se aplican).',
+    caption: (room: string) => `Sesiones por año, ${room}`,
+    year: 'Año',
+    allYears: 'Todos los años',
+    none: 'Todavía no hay sesiones.',
   },
   print: {
     heading: 'Resumen mensual',

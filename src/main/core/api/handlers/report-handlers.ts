@@ -1,10 +1,16 @@
 import { saveReportPdf } from '../../reports/report-pdf';
+import { buildUsageHistory } from '../../reports/usage-history';
 import { buildUsageReport } from '../../reports/usage-report';
 import { loadSettings } from '../../services/settings-service';
 import type { FeatureHandlers, HandlerContext } from '../handler-types';
 
 type ReportMethods =
-  'getUsageReport' | 'exportUsage' | 'getUsageExportProgress' | 'cancelUsageExport' | 'saveReportPdf';
+  | 'getUsageReport'
+  | 'getUsageHistory'
+  | 'exportUsage'
+  | 'getUsageExportProgress'
+  | 'cancelUsageExport'
+  | 'saveReportPdf';
 
 /** Usage reports, the usage-log export and the monthly summary as a PDF. */
 export function reportHandlers({
@@ -16,6 +22,9 @@ export function reportHandlers({
   return {
     getUsageReport: ({ from, to, roomId }) =>
       buildUsageReport(db, { from, to, roomId, timeZone: loadSettings(db).timeZone, now: clock.now() }),
+
+    getUsageHistory: ({ roomId }) =>
+      buildUsageHistory(db, { roomId, timeZone: loadSettings(db).timeZone, now: clock.now() }),
 
     exportUsage: ({ staffToken: _token, ...request }, { staff }) =>
       usageExports.exportWithChooser(request, { staffId: staff.staffId, via: 'kiosk' }),
