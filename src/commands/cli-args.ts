@@ -34,6 +34,19 @@ export function integerFlag(argv: readonly string[], name: string, min: number, 
   return Number(text);
 }
 
+/** One of `choices`, or undefined when the flag is absent. */
+export function choiceFlag<T extends string>(
+  argv: readonly string[],
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const text = flag(argv, name);
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text))
+    throw new UsageError(`${name} must be ${new Intl.ListFormat('en', { type: 'disjunction' }).format(choices)}.`);
+  return text as T;
+}
+
 /** Writes why a command failed and answers its exit code: 2, with the usage text, for bad usage; 1 otherwise. */
 export function reportFailure(error: unknown, usage: string, stderr: Writable): number {
   if (error instanceof UsageError) {

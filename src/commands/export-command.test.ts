@@ -6,7 +6,7 @@ import { parseCsv } from '../main/core/testing/csv-parser';
 import { SESSION_COLUMNS } from '../main/core/export/export-columns';
 import { openDatabase } from '../main/core/db/open-database';
 import { listAuditEntries } from '../main/core/repositories/audit-log-repository';
-import { addRoom, addSession, addStaffMember } from '../main/core/testing/report-fixture';
+import { addRoom, addStaffMember, sessionsStartedBy } from '../main/core/testing/report-fixture';
 import { saveSettings } from '../main/core/services/settings-service';
 import { databaseFingerprint } from '../main/core/testing/database-fingerprint';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
@@ -19,17 +19,13 @@ beforeEach(() => {
   folder = makeTempFolder();
   const db = openDatabase(`${folder.path}/kiosk.db`);
   saveSettings(db, { timeZone: 'America/New_York' });
-  const nurse = addStaffMember(db, '104');
+  const session = sessionsStartedBy(db, addStaffMember(db, '104'));
   const room = addRoom(db, 'Sala 1, «lactancia»');
   // 2026-03-31 23:30 EDT (counted on the 31st) and 2026-04-01 00:30 EDT (the 1st).
-  addSession(db, {
-    roomId: room,
-    startedBy: nurse,
-    start: '2026-04-01T03:30:00Z',
-    end: '2026-04-01T03:50:00Z',
+  session(room, '2026-04-01T03:30:00Z', '2026-04-01T03:50:00Z', {
     events: [{ at: '2026-04-01T03:31:00Z', type: 'guide-viewed', detail: { guide: 'cradle' } }],
   });
-  addSession(db, { roomId: room, startedBy: nurse, start: '2026-04-01T04:30:00Z', end: '2026-04-01T05:00:00Z' });
+  session(room, '2026-04-01T04:30:00Z', '2026-04-01T05:00:00Z');
   db.close();
 });
 afterEach(() => folder.cleanup());

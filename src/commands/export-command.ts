@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
-import { localDateSchema } from '../shared/contract';
 import {
   CSV_SEPARATORS,
   EXPORT_FORMATS,
@@ -11,14 +10,15 @@ import {
   type ExportSubject,
 } from '../shared/domain';
 import { systemClock, type Clock } from '../main/core/clock';
-import { databasePath, resolveDataFolder } from '../main/core/data-folder';
+import { databasePath } from '../main/core/data-folder';
 import { openDatabase } from '../main/core/db/open-database';
 import { KioskError } from '../main/core/errors';
 import { exportFileChooser } from '../main/core/export/export-file-chooser';
 import { UsageExports } from '../main/core/export/usage-exports';
-import { dataFolderProblem } from '../main/core/data-folder-check';
-import { checkKnownFlags, flag, integerFlag, reportFailure, UsageError } from './cli-args';
+import { checkKnownFlags, choiceFlag, integerFlag, reportFailure, UsageError } from './cli-args';
+import { dateRangeFlags, outFileFlag } from './export-flags';
 import { runFleetExportCommand } from './fleet-export-command';
+import { existingDataFolder, requireDataDirFlag } from './kiosk-data-folder';
 import type { CommandIo } from './staff-command';
 
 export const EXPORT_USAGE = `Usage: npm run export -- --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
@@ -48,23 +48,6 @@ export interface ExportIo {
 
 const KNOWN_FLAGS = new Set(['--data-dir', '--from', '--to', '--out', '--what', '--format', '--room', '--separator']);
 
-function date(argv: readonly string[], name: '--from' | '--to'): string {
-  const text = flag(argv, name);
-  if (text === undefined) throw new UsageError(`${name} is required: a date like 2026-03-31.`);
-  if (!localDateSchema.safeParse(text).success) {
-    throw new UsageError(`${name} must be a real date written YYYY-MM-DD, from 2000 to 2099 (got "${text}").`);
-  }
-  return text;
-}
-
-function choice<T extends string>(argv: readonly string[], name: string, choices: readonly T[]): T | undefined {
-  const text = flag(argv, name);
-  if (text === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(text))
-    throw new UsageError(`${name} must be ${new Intl.ListFormat('en', { type: 'disjunction' }).format(choices)}.`);
-  return text as T;
-}
-
 const FILE_PROBLEMS: Record<string, string> = {
   ENOENT: 'its folder does not exist',
   EACCES: 'permission denied',
@@ -92,32 +75,16 @@ export async function runExportCommand(argv: string[], io: ExportIo): Promise<nu
       return argv.length === 0 ? 2 : 0;
     }
     checkKnownFlags(argv, KNOWN_FLAGS);
-    if (flag(argv, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
-      throw new UsageError('--data-dir is required: the folder that holds kiosk.db.');
-    }
-    const from = date(argv, '--from');
-    const to = date(argv, '--to');
-    if (from > to) throw new UsageError(`--from ${from} is after --to ${to}.`);
-    const outFlag = flag(argv, '--out');
-    if (outFlag === undefined) throw new UsageError('--out is required: the file to write.');
-    const what: ExportSubject = choice(argv, '--what', EXPORT_SUBJECTS) ?? 'sessions';
-    const format: ExportFormat = choice(argv, '--format', EXPORT_FORMATS) ?? 'csv';
-    const separator: CsvSeparator | undefined = choice(argv, '--separator', CSV_SEPARATORS);
+    requireDataDirFlag(argv, io.env);
+    const { from, to } = dateRangeFlags(argv);
+    const out = outFileFlag(argv);
+    const what: ExportSubject = choiceFlag(argv, '--what', EXPORT_SUBJECTS) ?? 'sessions';
+    const format: ExportFormat = choiceFlag(argv, '--format', EXPORT_FORMATS) ?? 'csv';
+    const separator: CsvSeparator | undefined = choiceFlag(argv, '--separator', CSV_SEPARATORS);
     if (separator !== undefined && format !== 'csv') throw new UsageError('--separator is for CSV files only.');
     const roomId = integerFlag(argv, '--room', 1, Number.MAX_SAFE_INTEGER);
-    const out = resolve(outFlag);
-    if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
-      throw new UsageError(`Cannot write ${out}: the folder ${dirname(out)} does not exist.`);
-    }
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`Cannot write ${out}: it is a folder.`);
-    const dataFolder = resolveDataFolder(argv, io.env, '');
-    const folderProblem = dataFolderProblem(dataFolder);
-    if (folderProblem !== null) throw new UsageError(folderProblem);
-    const file = databasePath(dataFolder);
-    // Never create a database: an export from a typo'd folder must fail, not leave an empty kiosk.db behind.
-    if (!existsSync(file)) {
-      throw new UsageError(`No kiosk database at ${file}. Check --data-dir.`);
-    }
+    const file = databasePath(existingDataFolder(argv, io.env, 'Check --data-dir.'));
 
     const db = openDatabase(file, { nativeBinding: io.core?.nativeBinding });
     try {

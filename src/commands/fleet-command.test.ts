@@ -1,46 +1,26 @@
-import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { commandStreams } from '../main/core/testing/command-streams';
 import { openCentral } from '../main/fleet/central/connection-settings';
 import { decodeEnrolment } from '../main/fleet/central/enrolment';
-import { createFleetTestDatabase, type FleetTestDatabase } from '../main/fleet/testing/fleet-test-database';
+import { connectionFlags } from '../main/fleet/testing/connection-flags';
+import { fleetDatabaseForFile } from '../main/fleet/testing/fleet-database-for-file';
 import { runFleetCommand } from './fleet-command';
 
-let fleet: FleetTestDatabase;
-beforeAll(async () => {
-  fleet = await createFleetTestDatabase();
-});
-afterAll(() => fleet.drop());
+// Not migrated: the first test migrates it through the command.
+const fleet = fleetDatabaseForFile({ migrated: false });
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const stdin = new PassThrough();
-  stdin.end();
+  const { stdin, stdout, stderr, output } = commandStreams();
   const code = await runFleetCommand(argv, {
     stdin,
     stdout,
     stderr,
     env: { PGPASSWORD: fleet.owner.password, ...env },
   });
-  return { code, out, err };
+  return { code, ...output };
 }
 
-const ownerFlags = () => [
-  '--host',
-  fleet.owner.host,
-  '--port',
-  String(fleet.owner.port),
-  '--database',
-  fleet.owner.database,
-  '--user',
-  fleet.owner.user,
-  '--tls',
-  'disable',
-];
+const ownerFlags = () => connectionFlags(fleet.owner);
 
 it('migrates, then registers a kiosk whose enrolment string connects as that kiosk', async () => {
   expect(await run(['migrate', ...ownerFlags()])).toMatchObject({ code: 0, out: /went from version 0 to 2/ });

@@ -3,7 +3,7 @@ import { openCentral, transportProblem } from '../main/fleet/central/connection-
 import { encodeEnrolment } from '../main/fleet/central/enrolment';
 import { addKiosk } from '../main/fleet/central/kiosk-registry';
 import { addReporter, REPORTER_NAME_RULE } from '../main/fleet/central/reporter-registry';
-import { checkKnownFlags, flag, integerFlag, UsageError } from './cli-args';
+import { checkKnownFlags, flag, integerFlag, reportFailure, UsageError } from './cli-args';
 import {
   CONNECTION_FLAGS,
   CONNECTION_USAGE,
@@ -138,11 +138,6 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
       await sql.end();
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${FLEET_USAGE}\n`);
-      return 2;
-    }
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return reportFailure(error, FLEET_USAGE, io.stderr);
   }
 }

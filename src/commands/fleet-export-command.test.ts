@@ -1,59 +1,34 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { systemClock } from '../main/core/clock';
 import { saveSettings } from '../main/core/services/settings-service';
+import { commandStreams } from '../main/core/testing/command-streams';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
-import { migrateCentral } from '../main/fleet/central/central-migrate';
-import { openCentral } from '../main/fleet/central/connection-settings';
-import { readCredentials } from '../main/fleet/kiosk/fleet-credentials';
-import { createDelivery } from '../main/fleet/kiosk/fleet-delivery';
-import { joinFleet } from '../main/fleet/kiosk/fleet-membership';
-import { createFleetTestDatabase, type FleetTestDatabase } from '../main/fleet/testing/fleet-test-database';
-import { createTestKiosk, enrolKiosk, type TestKiosk } from '../main/fleet/testing/test-kiosk';
+import { connectionFlags } from '../main/fleet/testing/connection-flags';
+import { fleetDatabaseForFile } from '../main/fleet/testing/fleet-database-for-file';
+import { deliverEverything, joinTestKiosk, storedCredentials } from '../main/fleet/testing/joined-kiosk';
+import { createTestKiosk, type TestKiosk } from '../main/fleet/testing/test-kiosk';
 import { runExportCommand } from './export-command';
 import { runFleetCommand } from './fleet-command';
 
 const ZONE = 'America/New_York';
 const RANGE = ['--from', '2026-03-31', '--to', '2026-04-02'];
-let fleet: FleetTestDatabase;
+const fleet = fleetDatabaseForFile();
 let out: ReturnType<typeof makeTempFolder>;
 const kiosks: { name: string; kiosk: TestKiosk; kioskId: string; password: string }[] = [];
 const REPORTER = { user: '', password: '' };
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks = { out: '', err: '' };
-  stdout.on('data', (chunk) => (chunks.out += String(chunk)));
-  stderr.on('data', (chunk) => (chunks.err += String(chunk)));
-  const code = await runExportCommand(argv, { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, ...chunks };
+  const { stdin, stdout, stderr, output } = commandStreams();
+  const code = await runExportCommand(argv, { stdin, stdout, stderr, env });
+  return { code, ...output };
 }
 
-const connection = (user: string) => [
-  '--host',
-  fleet.owner.host,
-  '--port',
-  String(fleet.owner.port),
-  '--database',
-  fleet.owner.database,
-  '--user',
-  user,
-  '--tls',
-  'disable',
-];
+const connection = (user: string) => connectionFlags(fleet.owner, user);
 
 beforeAll(async () => {
-  fleet = await createFleetTestDatabase();
   out = makeTempFolder('fleet-export-');
-  const owner = openCentral(fleet.owner);
-  await migrateCentral(owner);
-  await owner.end();
   // The reporter is made as IT would: `fleet add-reporter`, with the owner's credentials.
-  const [stdout, stderr, stdin] = [new PassThrough(), new PassThrough(), new PassThrough()];
-  let made = '';
-  stdout.on('data', (chunk) => (made += String(chunk)));
-  stderr.resume();
+  const { stdin, stdout, stderr, output } = commandStreams();
   const code = await runFleetCommand(['add-reporter', ...connection(fleet.owner.user), '--name', 'it'], {
     stdin,
     stdout,
@@ -61,8 +36,8 @@ beforeAll(async () => {
     env: { PGPASSWORD: fleet.owner.password },
   });
   expect(code).toBe(0);
-  REPORTER.user = /role (\S+):/.exec(made)![1]!;
-  REPORTER.password = made.trim().split('\n').at(-1)!;
+  REPORTER.user = /role (\S+):/.exec(output.out)![1]!;
+  REPORTER.password = output.out.trim().split('\n').at(-1)!;
   for (const [name, visits] of [
     ['4 West', 5],
     ['5 East, "annex"', 3],
@@ -71,27 +46,14 @@ beforeAll(async () => {
     const kiosk = createTestKiosk();
     saveSettings(kiosk.db, { timeZone: ZONE });
     kiosk.writeVisits(visits, { open: name === '4 West' });
-    const { kioskId, enrolment } = await enrolKiosk(fleet.owner, name);
-    await joinFleet({ db: kiosk.db, dataFolder: kiosk.folder, enrolment, clock: systemClock });
-    const credentials = readCredentials(kiosk.folder);
-    if ('problem' in credentials) throw new Error(credentials.problem);
-    const delivery = createDelivery({
-      db: kiosk.db,
-      connection: credentials,
-      kioskId,
-      server: 'test',
-      clock: systemClock,
-      logger: { error: () => undefined, warn: () => undefined, info: () => undefined },
-    });
-    while ((await delivery.deliverBatch()).entries > 0);
-    await delivery.close();
-    kiosks.push({ name, kiosk, kioskId, password: credentials.password });
+    const { kioskId } = await joinTestKiosk(fleet.owner, kiosk, name);
+    await deliverEverything(kiosk, kioskId);
+    kiosks.push({ name, kiosk, kioskId, password: storedCredentials(kiosk).password });
   }
 }, 60_000);
-afterAll(async () => {
+afterAll(() => {
   for (const { kiosk } of kiosks) kiosk.close();
   out?.cleanup();
-  await fleet?.drop();
 });
 
 const records = (text: string) =>

@@ -1,36 +1,20 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { migrateCentral } from '../main/fleet/central/central-migrate';
-import { openCentral } from '../main/fleet/central/connection-settings';
-import { createFleetTestDatabase, type FleetTestDatabase } from '../main/fleet/testing/fleet-test-database';
+import { commandStreams } from '../main/core/testing/command-streams';
+import { fleetDatabaseForFile } from '../main/fleet/testing/fleet-database-for-file';
 import { centralRows, createTestKiosk, enrolKiosk, kioskRows, type TestKiosk } from '../main/fleet/testing/test-kiosk';
 import { runFleetCommand } from './fleet-command';
 
-let fleet: FleetTestDatabase;
+const fleet = fleetDatabaseForFile();
 let kiosk: TestKiosk;
-beforeAll(async () => {
-  fleet = await createFleetTestDatabase();
-  const sql = openCentral(fleet.owner);
-  await migrateCentral(sql);
-  await sql.end();
+beforeAll(() => {
   kiosk = createTestKiosk();
 });
-afterAll(async () => {
-  kiosk.close();
-  await fleet.drop();
-});
+afterAll(() => kiosk.close());
 
 async function run(argv: string[], input = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const stdin = new PassThrough();
-  stdin.end(input);
+  const { stdin, stdout, stderr, output } = commandStreams(input);
   const code = await runFleetCommand(argv, { stdin, stdout, stderr, env: {} });
-  return { code, out, err };
+  return { code, ...output };
 }
 
 it('join uploads the kiosk’s history, status tells how delivery goes, leave refuses to drop changes unless told', async () => {

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { databasePath, resolveDataFolder } from '../main/core/data-folder';
-import { dataFolderProblem } from '../main/core/data-folder-check';
+import { readFileSync } from 'node:fs';
 import { openKioskCore } from '../main/core/kiosk-core';
 import { readCredentials } from '../main/fleet/kiosk/fleet-credentials';
 import { createDelivery } from '../main/fleet/kiosk/fleet-delivery';
@@ -8,6 +6,7 @@ import { describeDeliveryError } from '../main/fleet/kiosk/delivery-errors';
 import { fleetStatus, FleetMembershipError, joinFleet, leaveFleet } from '../main/fleet/kiosk/fleet-membership';
 import { checkKnownFlags, flag, UsageError } from './cli-args';
 import { hasFlag, withoutSwitches } from './fleet-connection-flags';
+import { existingDataFolder } from './kiosk-data-folder';
 import { readSecret } from './read-pin';
 import type { CommandIo } from './staff-command';
 
@@ -34,19 +33,6 @@ function duration(ms: number): string {
   return `${(ms / 3_600_000).toFixed(1)} h`;
 }
 
-function kioskFolder(args: string[], io: CommandIo): string {
-  if (flag(args, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
-    throw new UsageError('--data-dir is required: the folder that holds kiosk.db.');
-  }
-  const folder = resolveDataFolder(args, io.env, '');
-  const problem = dataFolderProblem(folder);
-  if (problem !== null) throw new UsageError(problem);
-  if (!existsSync(databasePath(folder))) {
-    throw new UsageError(`No kiosk database at ${databasePath(folder)}. Check --data-dir, or start the kiosk once.`);
-  }
-  return folder;
-}
-
 /**
  * fleet join, status and leave, run on the kiosk against its own data folder (also while the kiosk runs: SQLite in WAL
  * mode takes both). Answers the exit code: 0 done, 1 refused or failed, 2 bad usage.
@@ -54,7 +40,7 @@ function kioskFolder(args: string[], io: CommandIo): string {
 export async function runFleetKioskCommand(command: string, rest: string[], io: CommandIo): Promise<number> {
   const args = withoutSwitches(rest, SWITCHES);
   checkKnownFlags(args, KNOWN[command]!);
-  const dataFolder = kioskFolder(args, io);
+  const dataFolder = existingDataFolder(args, io.env, 'Check --data-dir, or start the kiosk once.');
   const caFile = flag(args, '--ca');
   const ca = caFile === undefined ? undefined : readFileSync(caFile, 'utf8');
   // Asked before the database is opened, so a person at the terminal is never kept waiting on it.

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { badgeSchema, displayNameSchema, pinSchema, staffNumberSchema } from '../shared/contract';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../shared/domain';
-import { databasePath, resolveDataFolder } from '../main/core/data-folder';
 import { openKioskCore } from '../main/core/kiosk-core';
-import { dataFolderProblem } from '../main/core/data-folder-check';
 import { checkKnownFlags, flag, reportFailure, UsageError } from './cli-args';
+import { existingDataFolder } from './kiosk-data-folder';
 import { readBadge, readPin } from './read-pin';
 
 export const STAFF_USAGE = `Usage: npm run staff -- <command> --data-dir DIR [options]
@@ -75,17 +73,11 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
     if (!['list', 'add', 'reset-pin', 'disable', 'set-badge', 'remove-badge'].includes(command))
       throw new UsageError(`Unknown command "${command}".`);
     checkKnownFlags(rest, KNOWN_FLAGS);
-    if (flag(rest, '--data-dir') === undefined && !io.env.KIOSK_DATA_DIR) {
-      throw new UsageError('--data-dir is required: the folder that holds kiosk.db.');
-    }
-    const dataFolder = resolveDataFolder(rest, io.env, '');
-    const folderProblem = dataFolderProblem(dataFolder);
-    if (folderProblem !== null) throw new UsageError(folderProblem);
-    if (!existsSync(databasePath(dataFolder))) {
-      throw new UsageError(
-        `No kiosk database at ${databasePath(dataFolder)}. Check --data-dir, or start the kiosk once and finish its first-run setup.`,
-      );
-    }
+    const dataFolder = existingDataFolder(
+      rest,
+      io.env,
+      'Check --data-dir, or start the kiosk once and finish its first-run setup.',
+    );
 
     // Validate everything before asking for a PIN or opening the database.
     const name =

@@ -19,6 +19,14 @@ const load = (overrideFolder?: string) =>
 
 const builtIn = load().packs;
 
+/** Loads with `content` as the override `file`, which must be refused for exactly `reason`; answers the packs. */
+function loadRefused(file: string, content: unknown, reason: string) {
+  writeFile(temp.path, file, content);
+  const { packs, problems } = load(temp.path);
+  expect(problems).toEqual([{ file, reason }]);
+  return packs;
+}
+
 describe('loadContentPacks with overrides', () => {
   it('ignores an override folder that does not exist', () => {
     const result = load(join(temp.path, 'no-such-folder'));
@@ -69,16 +77,12 @@ describe('loadContentPacks with overrides', () => {
     const guides = readBuiltIn('es/guides.json') as Json;
     guides.guides[2].steps = guides.guides[2].steps.slice(0, 2);
     guides.guides[0].colour = 'pink';
-    writeFile(temp.path, 'es/guides.json', guides);
-    const { packs, problems } = load(temp.path);
-    expect(problems).toEqual([
-      {
-        file: 'es/guides.json',
-        reason:
-          'guides[0]: unknown field "colour"; guides[2].steps: a guide has 3 to 5 steps. ' +
-          'The built-in guides content is shown instead',
-      },
-    ]);
+    const packs = loadRefused(
+      'es/guides.json',
+      guides,
+      'guides[0]: unknown field "colour"; guides[2].steps: a guide has 3 to 5 steps. ' +
+        'The built-in guides content is shown instead',
+    );
     expect(packs).toEqual(builtIn);
   });
 
@@ -98,16 +102,12 @@ describe('loadContentPacks with overrides', () => {
     const timers = readBuiltIn('es/timers.json') as Json;
     timers.presets = [{ ...timers.presets[1], minutes: 6 }];
     timers.safetyNotes = [];
-    writeFile(temp.path, 'es/timers.json', timers);
-    const { packs, problems } = load(temp.path);
-    expect(problems).toEqual([
-      {
-        file: 'es/timers.json',
-        reason:
-          'the languages no longer match (timerPresets["warm-compress-5"].minutes: 5 in en, 6 in es); every ' +
-          'language needs the same items. The built-in timers content is shown instead',
-      },
-    ]);
+    const packs = loadRefused(
+      'es/timers.json',
+      timers,
+      'the languages no longer match (timerPresets["warm-compress-5"].minutes: 5 in en, 6 in es); every ' +
+        'language needs the same items. The built-in timers content is shown instead',
+    );
     expect(packs.es.timerPresets).toEqual(builtIn.es.timerPresets);
   });
 
@@ -139,14 +139,11 @@ describe('loadContentPacks with overrides', () => {
       const about = readBuiltIn(`${language}/about.json`) as Json;
       writeFile(temp.path, `${language}/about.json`, { ...about, reviewNote: `${language}: reviewed by our team.` });
     }
-    writeFile(temp.path, 'es/letdown.json', { slides: 'none' });
-    const { packs, problems } = load(temp.path);
-    expect(problems).toEqual([
-      {
-        file: 'es/letdown.json',
-        reason: 'slides: expected a list [ ]. The built-in letdown content is shown instead',
-      },
-    ]);
+    const packs = loadRefused(
+      'es/letdown.json',
+      { slides: 'none' },
+      'slides: expected a list [ ]. The built-in letdown content is shown instead',
+    );
     expect(packs.es.about.reviewNote).toBe('es: reviewed by our team.');
     expect(packs.es.letdownSlides).toEqual(builtIn.es.letdownSlides);
   });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BRIDGE_MAX_DELAY_MS,
-  runBridgeCrashTrials,
-  runCrashTrials,
-  seededRandom,
-  type CrashTrialResult,
-} from './crash-trials';
+import { BRIDGE_MAX_DELAY_MS, runBridgeCrashTrials, runCrashTrials, type CrashTrialResult } from './crash-trials';
+import { seededRandom } from './seeded-random';
 
 /** Fixed, so a failure here can be replayed: npm run crash-trials -- --trials 20 --seed 20260301 */
 const SEED = 20260301;

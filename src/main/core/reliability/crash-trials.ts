@@ -18,6 +18,7 @@ import { emptyLedger, record } from './crash-ledger';
 import { bridgeTarget, workerTarget, type CrashTarget } from './crash-targets';
 import { verifyRestart, verifyStoredWrites } from './crash-verify';
 import type { WorkloadStaff } from './room-workload';
+import { seededRandom } from './seeded-random';
 
 export interface CrashTrialOptions {
   trials: number;
@@ -50,18 +51,6 @@ export interface CrashTrialResult {
 /** Three nurses, so one whose number a kill-counted try locked can hand over to a colleague, and an admin. */
 export const CRASH_STAFF: WorkloadStaff = { nurses: ['7', '8', '9'], admin: '1', pin: '2468' };
 const ROOMS = 4;
-
-/** A small seeded generator (mulberry32), so a failing run can be repeated with its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A lane's folder before its first trial: four rooms, the nurses and the admin. */
 export async function seedLane(dataFolder: string): Promise<void> {

@@ -28,6 +28,7 @@ import { describeMerge, mergeSalvage, type MergeReport } from './salvage-merge';
 import { SETUP_LOCKED_KEY } from './setup-lock';
 import { salvageDatabase, type Salvage } from './wal-salvage';
 import { writeStorageAlert } from './storage-alert';
+import { proveWritable } from './write-probe';
 import { asStorageUnavailable, isDamagedDatabaseError } from './storage-errors';
 
 export const DAMAGED_FOLDER = 'damaged';
@@ -142,15 +143,7 @@ function hasBackups(dataFolder: string): boolean {
 /** Creates the folder if needed and proves a file can be written and flushed there. */
 function assertFolderWritable(dataFolder: string): void {
   mkdirSync(dataFolder, { recursive: true });
-  const probe = join(dataFolder, '.kiosk-write-check');
-  const fd = openSync(probe, 'w');
-  try {
-    writeSync(fd, 'ok\n');
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-    rmSync(probe, { force: true });
-  }
+  proveWritable(dataFolder);
 }
 
 function describe(error: unknown): string {

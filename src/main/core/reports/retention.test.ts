@@ -7,6 +7,7 @@ import { saveSettings } from '../services/settings-service';
 import { databaseFingerprint } from '../testing/database-fingerprint';
 import { makeTempFolder } from '../testing/temp-folder';
 import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
+import { runningWarmCompress } from '../testing/timer-rows';
 import { monthsBefore, purgeEndedSessions, purgeIfDue } from './retention';
 
 const DAY = 86_400_000;
@@ -45,21 +46,12 @@ function history() {
   addSession(db, { roomId: rooms[1]!, startedBy: nurse, start: '2025-01-01T10:00:00Z' });
   for (const session of sessions) {
     insertTimer(db, {
-      sessionId: session.id,
-      preset: 'warm-compress-5',
-      kind: 'warm-compress',
-      durationMs: 300_000,
-      startedAt: 1,
+      ...runningWarmCompress(session.id, 1),
       endsAt: null,
-      pausedAt: null,
       remainingMs: 0,
       state: 'finished',
       endedAt: 2,
-      side: null,
-      leftMs: 0,
-      rightMs: 0,
-      sideStartedAt: null,
-    } as unknown as Parameters<typeof insertTimer>[1]);
+    });
   }
 }
 

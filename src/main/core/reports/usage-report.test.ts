@@ -1,6 +1,6 @@
 import type { KioskDatabase } from '../db/open-database';
 import { describe, expect } from 'vitest';
-import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
+import { addRoom, addStaffMember, sessionsStartedBy } from '../testing/report-fixture';
 import { buildUsageReport } from './usage-report';
 import { dbTest } from '../testing/temp-database';
 
@@ -17,41 +17,29 @@ function emptyHeatMap(): number[][] {
  * hand from these sessions.
  */
 function springFixture(db: KioskDatabase) {
-  const nurse = addStaffMember(db, '101');
+  const session = sessionsStartedBy(db, addStaffMember(db, '101'));
   const roomA = addRoom(db, 'Room A');
   const roomB = addRoom(db, 'Room B');
   addRoom(db, 'Old room C', false);
   const roomD = addRoom(db, 'Old room D', false);
   // S6: started the evening before the range, occupies Room A for its first hour (05:00Z–06:00Z).
-  addSession(db, {
-    roomId: roomA,
-    startedBy: nurse,
-    start: '2026-03-07T03:00:00Z',
-    end: '2026-03-07T06:00:00Z',
+  session(roomA, '2026-03-07T03:00:00Z', '2026-03-07T06:00:00Z', {
     events: [
       { at: '2026-03-07T04:00:00Z', type: 'guide-viewed', detail: { guide: 'cradle' } },
       { at: '2026-03-07T05:30:00Z', type: 'guide-viewed', detail: { guide: 'laid-back' } },
     ],
   });
   // S1: Saturday 23:30 EST to Sunday 00:20 EST, across midnight: 50 minutes, counted on Saturday.
-  addSession(db, {
-    roomId: roomA,
-    startedBy: nurse,
-    start: '2026-03-08T04:30:00Z',
-    end: '2026-03-08T05:20:00Z',
+  session(roomA, '2026-03-08T04:30:00Z', '2026-03-08T05:20:00Z', {
     events: [
       { at: '2026-03-08T04:35:00Z', type: 'guide-viewed', detail: { guide: 'cradle' } },
       { at: '2026-03-08T04:50:00Z', type: 'help-requested' },
     ],
   });
   // S2: Sunday 01:30 EST to 03:10 EDT, across the change: 40 real minutes, auto-closed.
-  addSession(db, {
-    roomId: roomA,
-    startedBy: nurse,
+  session(roomA, '2026-03-08T06:30:00Z', '2026-03-08T07:10:00Z', {
     kind: 'breastfeeding',
     language: 'es',
-    start: '2026-03-08T06:30:00Z',
-    end: '2026-03-08T07:10:00Z',
     reason: 'auto-closed',
     events: [
       { at: '2026-03-08T06:40:00Z', type: 'timer-started', detail: { preset: 'warm-compress-5' } },
@@ -60,12 +48,8 @@ function springFixture(db: KioskDatabase) {
     ],
   });
   // S3: Sunday 10:00–10:30 EDT in Room B, ended by staff.
-  addSession(db, {
-    roomId: roomB,
-    startedBy: nurse,
+  session(roomB, '2026-03-08T14:00:00Z', '2026-03-08T14:30:00Z', {
     kind: 'hand-expression',
-    start: '2026-03-08T14:00:00Z',
-    end: '2026-03-08T14:30:00Z',
     reason: 'staff-ended',
     events: [
       { at: '2026-03-08T14:05:00Z', type: 'guide-viewed', detail: { guide: 'hand-expression' } },
@@ -73,15 +57,11 @@ function springFixture(db: KioskDatabase) {
     ],
   });
   // S4: Monday 08:00–09:10 EDT in a room since taken out of use: 70 minutes.
-  addSession(db, { roomId: roomD, startedBy: nurse, start: '2026-03-09T12:00:00Z', end: '2026-03-09T13:10:00Z' });
+  session(roomD, '2026-03-09T12:00:00Z', '2026-03-09T13:10:00Z');
   // S5: Monday 23:00 EDT in Room B, still open: occupies it until the range ends (04:00Z).
-  addSession(db, { roomId: roomB, startedBy: nurse, language: 'es', start: '2026-03-10T03:00:00Z' });
+  session(roomB, '2026-03-10T03:00:00Z', undefined, { language: 'es' });
   // S7: after the range.
-  addSession(db, {
-    roomId: roomA,
-    startedBy: nurse,
-    start: '2026-03-10T04:30:00Z',
-    end: '2026-03-10T05:00:00Z',
+  session(roomA, '2026-03-10T04:30:00Z', '2026-03-10T05:00:00Z', {
     events: [{ at: '2026-03-10T04:40:00Z', type: 'help-requested' }],
   });
   return { roomA, roomB, roomD };
@@ -191,13 +171,13 @@ describe('usage report', () => {
   });
 
   dbTest('puts both 01:00 hours of the autumn change in the 01:00 cell of a 25-hour day', ({ db }) => {
-    const nurse = addStaffMember(db, '101');
+    const session = sessionsStartedBy(db, addStaffMember(db, '101'));
     const room = addRoom(db, 'Room A');
     // 1 November 2026: 01:30 EDT, 01:50 EDT → 01:10 EST (20 real minutes), 01:30 EST, then 23:30 EST.
-    addSession(db, { roomId: room, startedBy: nurse, start: '2026-11-01T05:30:00Z', end: '2026-11-01T05:40:00Z' });
-    addSession(db, { roomId: room, startedBy: nurse, start: '2026-11-01T05:50:00Z', end: '2026-11-01T06:10:00Z' });
-    addSession(db, { roomId: room, startedBy: nurse, start: '2026-11-01T06:30:00Z', end: '2026-11-01T06:45:00Z' });
-    addSession(db, { roomId: room, startedBy: nurse, start: '2026-11-02T04:30:00Z', end: '2026-11-02T04:40:00Z' });
+    session(room, '2026-11-01T05:30:00Z', '2026-11-01T05:40:00Z');
+    session(room, '2026-11-01T05:50:00Z', '2026-11-01T06:10:00Z');
+    session(room, '2026-11-01T06:30:00Z', '2026-11-01T06:45:00Z');
+    session(room, '2026-11-02T04:30:00Z', '2026-11-02T04:40:00Z');
     const report = buildUsageReport(db, { from: '2026-11-01', to: '2026-11-01', timeZone: NY, now: NOW * 2 });
     const heatMap = emptyHeatMap();
     heatMap[0]![1] = 3;
@@ -229,9 +209,9 @@ describe('usage report', () => {
   });
 
   dbTest('counts only the hours that have passed when the range reaches into the future', ({ db }) => {
-    const nurse = addStaffMember(db, '101');
+    const session = sessionsStartedBy(db, addStaffMember(db, '101'));
     const room = addRoom(db, 'Room A');
-    addSession(db, { roomId: room, startedBy: nurse, start: '2026-05-01T06:00:00Z', end: '2026-05-01T09:00:00Z' });
+    session(room, '2026-05-01T06:00:00Z', '2026-05-01T09:00:00Z');
     const now = Date.parse('2026-05-01T12:00:00Z');
     const report = buildUsageReport(db, { from: '2026-05-01', to: '2026-05-02', timeZone: 'UTC', now });
     expect(report.rooms[0]!.utilization).toBe(0.25);

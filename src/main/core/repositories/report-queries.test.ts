@@ -1,19 +1,14 @@
 import type { KioskDatabase } from '../db/open-database';
 import { expect } from 'vitest';
-import { addRoom, addSession, addStaffMember } from '../testing/report-fixture';
+import { addRoom, addSession, addStaffMember, sessionsStartedBy } from '../testing/report-fixture';
 import { countEventsByKey, medianDurationMs, overlapLookback } from './report-queries';
 import { dbTest } from '../testing/temp-database';
 
 function sessionsLasting(db: KioskDatabase, minutes: number[], room = addRoom(db, 'Room 1')) {
-  const nurse = addStaffMember(db, String(100 + minutes.length));
+  const session = sessionsStartedBy(db, addStaffMember(db, String(100 + minutes.length)));
   minutes.forEach((length, index) => {
     const start = Date.UTC(2026, 0, 1) + index * 3_600_000;
-    addSession(db, {
-      roomId: room,
-      startedBy: nurse,
-      start: new Date(start).toISOString(),
-      end: new Date(start + length * 60_000).toISOString(),
-    });
+    session(room, new Date(start).toISOString(), new Date(start + length * 60_000).toISOString());
   });
   return room;
 }
@@ -41,13 +36,9 @@ dbTest('looks back as far as the longest session, or the oldest open one', ({ db
 });
 
 dbTest('counts events by guide with the skip-scan, ignoring events without the field', ({ db }) => {
-  const nurse = addStaffMember(db, '1');
+  const session = sessionsStartedBy(db, addStaffMember(db, '1'));
   const room = addRoom(db, 'Room 1');
-  addSession(db, {
-    roomId: room,
-    startedBy: nurse,
-    start: '2026-01-01T10:00:00Z',
-    end: '2026-01-01T11:00:00Z',
+  session(room, '2026-01-01T10:00:00Z', '2026-01-01T11:00:00Z', {
     events: ['b', 'a', 'b', 'c', 'b']
       .map((guide, index) => ({
         at: `2026-01-01T10:0${index}:00Z`,

@@ -16,6 +16,7 @@ import {
 } from './staff-repository';
 import { getTimer, insertTimer, listActiveTimers, listTimersForSession, updateTimer } from './timers-repository';
 import { dbTest } from '../testing/temp-database';
+import { runningWarmCompress } from '../testing/timer-rows';
 
 const UUID_A = '00000000-0000-4000-8000-00000000000a';
 const UUID_B = '00000000-0000-4000-8000-00000000000b';
@@ -101,22 +102,7 @@ describe('session events repository', () => {
 });
 
 describe('timers repository', () => {
-  const countdown = (sessionId: number) => ({
-    sessionId,
-    preset: 'warm-compress-5',
-    kind: 'warm-compress' as const,
-    durationMs: 300_000,
-    startedAt: 1_000,
-    endsAt: 301_000,
-    pausedAt: null,
-    remainingMs: null,
-    state: 'running' as const,
-    endedAt: null,
-    side: null,
-    leftMs: 0,
-    rightMs: 0,
-    sideStartedAt: null,
-  });
+  const countdown = (sessionId: number) => runningWarmCompress(sessionId, 1_000);
 
   dbTest('stores a running timer and its later state, with its session', ({ db }) => {
     const session = addSession(db, insertRoom(db, { name: 'Room 1' }), addStaff(db));

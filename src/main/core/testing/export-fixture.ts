@@ -3,7 +3,7 @@
  * (CSV and XLSX), and what the export must say about it, worked out from the database independently of the export.
  */
 import { localRange } from '../reports/local-days';
-import { addRoom, addSession, addStaffMember } from './report-fixture';
+import { addRoom, addStaffMember, sessionsStartedBy } from './report-fixture';
 import { expect, type TestAPI } from 'vitest';
 import { openDatabase, type KioskDatabase } from '../db/open-database';
 import { exportToFile } from '../export/export-to-file';
@@ -41,7 +41,7 @@ export const exportTest: TestAPI<ExportFixtures> = dbTest.extend<{ reader: Kiosk
 
 /** Rooms whose names test every quoting rule; staff numbers only, never names, reach the export. */
 export function exportFixture(db: KioskDatabase) {
-  const nurse = addStaffMember(db, '4821');
+  const session = sessionsStartedBy(db, addStaffMember(db, '4821'));
   const rooms = [
     addRoom(db, 'Sala "Ñandú", ala B'),
     addRoom(db, '=HYPERLINK("http://evil")'),
@@ -49,13 +49,9 @@ export function exportFixture(db: KioskDatabase) {
     addRoom(db, 'Habitación de lactancia nº 2 – pequeña'),
   ];
   // Sessions across the autumn change and across midnight, and one still open.
-  addSession(db, {
-    roomId: rooms[0]!,
-    startedBy: nurse,
+  session(rooms[0]!, '2026-11-01T05:50:00Z', '2026-11-01T06:10:00Z', {
     kind: 'breastfeeding',
     language: 'es',
-    start: '2026-11-01T05:50:00Z',
-    end: '2026-11-01T06:10:00Z',
     events: [
       { at: '2026-11-01T05:51:00Z', type: 'guide-viewed', detail: { guide: 'cradle' } },
       { at: '2026-11-01T05:52:00Z', type: 'slide-viewed', detail: { slide: 'letdown-signs' } },
@@ -66,17 +62,13 @@ export function exportFixture(db: KioskDatabase) {
       { at: '2026-11-01T06:06:00Z', type: 'guide-viewed', detail: { guide: 'a,"b"\nc', n: -1, ok: true } },
     ],
   });
-  addSession(db, {
-    roomId: rooms[1]!,
-    startedBy: nurse,
-    start: '2026-11-02T04:30:00Z',
-    end: '2026-11-02T05:20:00Z',
+  session(rooms[1]!, '2026-11-02T04:30:00Z', '2026-11-02T05:20:00Z', {
     reason: 'staff-ended',
   });
-  addSession(db, { roomId: rooms[2]!, startedBy: nurse, start: '2026-11-02T12:00:00Z', end: '2026-11-02T12:20:00Z' });
-  addSession(db, { roomId: rooms[3]!, startedBy: nurse, language: 'es', start: '2026-11-02T13:00:00Z' });
+  session(rooms[2]!, '2026-11-02T12:00:00Z', '2026-11-02T12:20:00Z');
+  session(rooms[3]!, '2026-11-02T13:00:00Z', undefined, { language: 'es' });
   // Outside the range.
-  addSession(db, { roomId: rooms[0]!, startedBy: nurse, start: '2026-10-31T03:00:00Z', end: '2026-10-31T03:30:00Z' });
+  session(rooms[0]!, '2026-10-31T03:00:00Z', '2026-10-31T03:30:00Z');
   return rooms;
 }
 
@@ -148,17 +140,12 @@ export function expectedSessionRows(db: KioskDatabase, opts: ExportOptions, csv 
 
 /** `count` sessions in one room, 30 s apart from 2026-11-01 05:00 UTC, each `lengthMs` long. */
 export function addManySessions(db: KioskDatabase, count: number, lengthMs = 30_000): void {
-  const nurse = addStaffMember(db, '7');
+  const session = sessionsStartedBy(db, addStaffMember(db, '7'));
   const room = addRoom(db, 'Room 1');
   db.transaction(() => {
     for (let index = 0; index < count; index++) {
       const start = Date.parse('2026-11-01T05:00:00Z') + index * 30_000;
-      addSession(db, {
-        roomId: room,
-        startedBy: nurse,
-        start: new Date(start).toISOString(),
-        end: new Date(start + lengthMs).toISOString(),
-      });
+      session(room, new Date(start).toISOString(), new Date(start + lengthMs).toISOString());
     }
   })();
 }

@@ -61,3 +61,13 @@ export function addSession(db: KioskDatabase, session: FixtureSession): { id: nu
   }
   return { id, uuid };
 }
+
+/** Sessions one staff member started: the room, start and end (none: still open) first, the rest as addSession takes. */
+export function sessionsStartedBy(db: KioskDatabase, startedBy: number) {
+  return (
+    roomId: number,
+    start: string,
+    end?: string,
+    more: Omit<FixtureSession, 'roomId' | 'startedBy' | 'start' | 'end'> = {},
+  ): { id: number; uuid: string } => addSession(db, { roomId, startedBy, start, end, ...more });
+}

@@ -6,43 +6,52 @@ const at = (ms: number | null): Date | null => (ms === null ? null : new Date(ms
 
 /**
  * Each table's rows travel as one array per column, unnested by the server: one fixed statement per table whatever
- * the batch's size, every value a bind parameter. The kiosk id is the first parameter.
+ * the batch's size, every value a bind parameter. The kiosk id is the first parameter. `columns` are "name type"
+ * pairs after kiosk_id, in the order the rows' values are picked, local_id first and outbox_seq last; `replaced` are
+ * the columns a newer copy of a row overwrites (none: a row is inserted once and never changes).
  */
-const INSERT_SESSIONS = `INSERT INTO fleet.sessions (kiosk_id, local_id, uuid, room_local_id, room_name, kind, language,
-    started_at, started_by, ended_at, ended_by, end_reason, outbox_seq)
-  SELECT $1::text, row.* FROM unnest($2::bigint[], $3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::text[],
-    $8::timestamptz[], $9::text[], $10::timestamptz[], $11::text[], $12::text[], $13::bigint[]) AS row
-  ON CONFLICT (kiosk_id, local_id) DO UPDATE SET
-    room_name = excluded.room_name, ended_at = excluded.ended_at, ended_by = excluded.ended_by,
-    end_reason = excluded.end_reason, outbox_seq = excluded.outbox_seq
-  WHERE fleet.sessions.outbox_seq < excluded.outbox_seq`;
+function uploadStatement(table: string, columns: string, replaced: readonly string[] = []): string {
+  const pairs = columns.split(',').map((pair) => pair.trim().split(' ') as [string, string]);
+  const names = pairs.map(([name]) => name).join(', ');
+  const arrays = pairs.map(([, type], index) => `$${index + 2}::${type}[]`).join(', ');
+  const onConflict =
+    replaced.length === 0
+      ? 'DO NOTHING'
+      : `DO UPDATE SET ${[...replaced, 'outbox_seq'].map((name) => `${name} = excluded.${name}`).join(', ')}
+  WHERE fleet.${table}.outbox_seq < excluded.outbox_seq`;
+  return `INSERT INTO fleet.${table} (kiosk_id, ${names})
+  SELECT $1::text, row.* FROM unnest(${arrays}) AS row
+  ON CONFLICT (kiosk_id, local_id) ${onConflict}`;
+}
 
-const INSERT_SESSION_EVENTS = `INSERT INTO fleet.session_events (kiosk_id, local_id, session_local_id, at, type, detail,
-    outbox_seq)
-  SELECT $1::text, row.* FROM unnest($2::bigint[], $3::bigint[], $4::timestamptz[], $5::text[], $6::jsonb[],
-    $7::bigint[]) AS row
-  ON CONFLICT (kiosk_id, local_id) DO NOTHING`;
+const INSERT_SESSIONS = uploadStatement(
+  'sessions',
+  `local_id bigint, uuid uuid, room_local_id bigint, room_name text, kind text, language text,
+   started_at timestamptz, started_by text, ended_at timestamptz, ended_by text, end_reason text, outbox_seq bigint`,
+  ['room_name', 'ended_at', 'ended_by', 'end_reason'],
+);
 
-const INSERT_ROOM_CLEANINGS = `INSERT INTO fleet.room_cleanings (kiosk_id, local_id, room_local_id, room_name,
-    cleaned_at, cleaned_by, outbox_seq)
-  SELECT $1::text, row.* FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::timestamptz[], $6::text[],
-    $7::bigint[]) AS row
-  ON CONFLICT (kiosk_id, local_id) DO NOTHING`;
+const INSERT_SESSION_EVENTS = uploadStatement(
+  'session_events',
+  'local_id bigint, session_local_id bigint, at timestamptz, type text, detail jsonb, outbox_seq bigint',
+);
 
-const INSERT_TIMER_OUTCOMES = `INSERT INTO fleet.timer_outcomes (kiosk_id, local_id, session_local_id, preset, kind,
-    duration_ms, started_at, ended_at, state, left_ms, right_ms, outbox_seq)
-  SELECT $1::text, row.* FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bigint[],
-    $7::timestamptz[], $8::timestamptz[], $9::text[], $10::bigint[], $11::bigint[], $12::bigint[]) AS row
-  ON CONFLICT (kiosk_id, local_id) DO UPDATE SET
-    ended_at = excluded.ended_at, state = excluded.state, left_ms = excluded.left_ms,
-    right_ms = excluded.right_ms, outbox_seq = excluded.outbox_seq
-  WHERE fleet.timer_outcomes.outbox_seq < excluded.outbox_seq`;
+const INSERT_ROOM_CLEANINGS = uploadStatement(
+  'room_cleanings',
+  'local_id bigint, room_local_id bigint, room_name text, cleaned_at timestamptz, cleaned_by text, outbox_seq bigint',
+);
 
-const INSERT_AUDIT_ENTRIES = `INSERT INTO fleet.audit_log (kiosk_id, local_id, at, staff_number, action, detail,
-    outbox_seq)
-  SELECT $1::text, row.* FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::jsonb[],
-    $7::bigint[]) AS row
-  ON CONFLICT (kiosk_id, local_id) DO NOTHING`;
+const INSERT_TIMER_OUTCOMES = uploadStatement(
+  'timer_outcomes',
+  `local_id bigint, session_local_id bigint, preset text, kind text, duration_ms bigint, started_at timestamptz,
+   ended_at timestamptz, state text, left_ms bigint, right_ms bigint, outbox_seq bigint`,
+  ['ended_at', 'state', 'left_ms', 'right_ms'],
+);
+
+const INSERT_AUDIT_ENTRIES = uploadStatement(
+  'audit_log',
+  'local_id bigint, at timestamptz, staff_number text, action text, detail jsonb, outbox_seq bigint',
+);
 
 /** The rows' values as one array per column, in the order `pick` lists them. */
 function columns<Row>(rows: readonly Row[], pick: (row: Row) => unknown[]): unknown[][] {

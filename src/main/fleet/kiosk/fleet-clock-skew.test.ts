@@ -4,26 +4,16 @@
  * keeps follow each kiosk's outbox order, never times: the centre ends with exactly the union of their rows, each
  * row with the times its kiosk stamped, a session ended after its open copy was delivered ended at the centre too.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { wholeMsClock, type Clock } from '../../core/clock';
 import { readOutboxBacklog } from '../../core/repositories/fleet-outbox-repository';
-import { migrateCentral } from '../central/central-migrate';
 import { openCentral } from '../central/connection-settings';
-import { waitFor } from '../testing/delivery-child-process';
-import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
-import { createTestKiosk, enrolKiosk, fleetRows, unionOfKioskRows, type TestKiosk } from '../testing/test-kiosk';
-import { joinFleet, startFleetDeliveryIfJoined } from './fleet-membership';
+import { fleetDatabaseForFile } from '../testing/fleet-database-for-file';
+import { joinedTestKiosk, startTestDelivery } from '../testing/joined-kiosk';
+import { fleetRows, unionOfKioskRows, type TestKiosk } from '../testing/test-kiosk';
+import { waitFor } from '../testing/wait-for';
 
-let fleet: FleetTestDatabase;
-beforeAll(async () => {
-  fleet = await createFleetTestDatabase();
-  const sql = openCentral(fleet.owner);
-  await migrateCentral(sql);
-  await sql.end();
-});
-afterAll(async () => {
-  await fleet.drop();
-});
+const fleet = fleetDatabaseForFile();
 
 const MINUTE = 60_000;
 
@@ -33,18 +23,8 @@ function skewedClock(offset: { ms: number }): Clock {
 }
 
 async function joinedKiosk(name: string, clock: Clock) {
-  const kiosk = createTestKiosk({ clock });
-  const { kioskId, enrolment } = await enrolKiosk(fleet.owner, name);
-  await joinFleet({ db: kiosk.db, dataFolder: kiosk.folder, enrolment, clock });
-  const worker = startFleetDeliveryIfJoined({
-    db: kiosk.db,
-    dataFolder: kiosk.folder,
-    clock,
-    logger: { error: () => undefined, warn: () => undefined },
-    batchSize: 7,
-    idleMs: 20,
-    backoff: { firstMs: 20, maxMs: 100 },
-  })!;
+  const { kiosk, kioskId } = await joinedTestKiosk(fleet.owner, name, { clock });
+  const worker = startTestDelivery(kiosk, { clock, batchSize: 7, backoff: { firstMs: 20, maxMs: 100 } });
   return { kiosk, kioskId, worker };
 }
 

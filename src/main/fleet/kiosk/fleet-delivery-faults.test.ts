@@ -5,29 +5,22 @@
  * twice, none missing.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { systemClock } from '../../core/clock';
 import { readOutboxBacklog } from '../../core/repositories/fleet-outbox-repository';
-import { migrateCentral } from '../central/central-migrate';
 import { openCentral } from '../central/connection-settings';
-import { startDeliveryChild, waitFor } from '../testing/delivery-child-process';
-import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
-import { centralRows, createTestKiosk, enrolKiosk, kioskRows, type TestKiosk } from '../testing/test-kiosk';
+import { startDeliveryChild } from '../testing/delivery-child-process';
+import { fleetDatabaseForFile } from '../testing/fleet-database-for-file';
+import { joinedTestKiosk, startTestDelivery } from '../testing/joined-kiosk';
+import { centralRows, kioskRows, type TestKiosk } from '../testing/test-kiosk';
 import { startThrowawayCluster, type ThrowawayCluster } from '../testing/throwaway-cluster';
-import { fleetStatus, joinFleet, startFleetDeliveryIfJoined } from './fleet-membership';
+import { waitFor } from '../testing/wait-for';
+import { fleetStatus } from './fleet-membership';
 
 let cluster: ThrowawayCluster;
-let fleet: FleetTestDatabase;
 beforeAll(async () => {
   cluster = await startThrowawayCluster();
-  fleet = await createFleetTestDatabase(cluster);
-  const sql = openCentral(fleet.owner);
-  await migrateCentral(sql);
-  await sql.end();
 });
-afterAll(async () => {
-  await fleet.drop();
-  cluster.stop();
-});
+afterAll(() => cluster.stop());
+const fleet = fleetDatabaseForFile({ cluster: () => cluster });
 
 const kiosks: TestKiosk[] = [];
 afterEach(() => {
@@ -35,12 +28,9 @@ afterEach(() => {
 });
 
 async function joinedKiosk(name: string, visits: number) {
-  const kiosk = createTestKiosk();
-  kiosks.push(kiosk);
-  kiosk.writeVisits(visits);
-  const { kioskId, enrolment } = await enrolKiosk(fleet.owner, name);
-  await joinFleet({ db: kiosk.db, dataFolder: kiosk.folder, enrolment, clock: systemClock });
-  return { kiosk, kioskId };
+  const joined = await joinedTestKiosk(fleet.owner, name, { visits });
+  kiosks.push(joined.kiosk);
+  return joined;
 }
 
 async function centralCount(kioskId: string): Promise<number> {
@@ -56,24 +46,13 @@ async function centralCount(kioskId: string): Promise<number> {
   }
 }
 
-const warnings: string[] = [];
-const logger = {
-  error: (message: string) => void warnings.push(message),
-  warn: (message: string) => void warnings.push(message),
-};
-
 it('the server down mid-delivery and back, then crashing mid-batch twice: nothing lost, nothing doubled, the kiosk writing throughout', async () => {
   const { kiosk, kioskId } = await joinedKiosk('Outage', 400);
-  const worker = startFleetDeliveryIfJoined({
-    db: kiosk.db,
-    dataFolder: kiosk.folder,
-    clock: systemClock,
-    logger,
+  const worker = startTestDelivery(kiosk, {
     batchSize: 20,
-    idleMs: 20,
     backoff: { firstMs: 50, maxMs: 200 },
     connectTimeoutSeconds: 2,
-  })!;
+  });
   try {
     await waitFor(async () => (await centralCount(kioskId)) > 0);
     cluster.halt();
@@ -145,16 +124,11 @@ it('the server killed and restarted again and again while delivery runs in this 
   process.on('uncaughtException', note);
   process.on('unhandledRejection', note);
   const { kiosk, kioskId } = await joinedKiosk('Restarts', 200);
-  const worker = startFleetDeliveryIfJoined({
-    db: kiosk.db,
-    dataFolder: kiosk.folder,
-    clock: systemClock,
-    logger,
+  const worker = startTestDelivery(kiosk, {
     batchSize: 10,
-    idleMs: 20,
     backoff: { firstMs: 20, maxMs: 100 },
     connectTimeoutSeconds: 2,
-  })!;
+  });
   const reachable = async (check: () => Promise<boolean>) => check().catch(() => false);
   let midBatch = 0;
   try {

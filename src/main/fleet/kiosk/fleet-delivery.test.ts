@@ -1,17 +1,23 @@
 import { existsSync, statSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { systemClock } from '../../core/clock';
 import { readOutboxBacklog, readOutboxBatch } from '../../core/repositories/fleet-outbox-repository';
-import { migrateCentral } from '../central/central-migrate';
 import { openCentral } from '../central/connection-settings';
 import { decodeEnrolment } from '../central/enrolment';
 import { quoteIdentifier } from '../central/fleet-roles';
 import { uploadBatch } from '../central/history-upload';
 import { scramVerifier } from '../central/scram-verifier';
-import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
+import { fleetDatabaseForFile } from '../testing/fleet-database-for-file';
+import {
+  deliverEverything,
+  joinedTestKiosk,
+  silentLogger,
+  startTestDelivery,
+  storedCredentials,
+} from '../testing/joined-kiosk';
 import { centralRows, createTestKiosk, enrolKiosk, kioskRows, type TestKiosk } from '../testing/test-kiosk';
-import { credentialsPath, readCredentials } from './fleet-credentials';
-import { createDelivery } from './fleet-delivery';
+import { waitFor } from '../testing/wait-for';
+import { credentialsPath } from './fleet-credentials';
 import {
   fleetStatus,
   FleetMembershipError,
@@ -20,73 +26,17 @@ import {
   startFleetDeliveryIfJoined,
 } from './fleet-membership';
 
-let fleet: FleetTestDatabase;
-beforeAll(async () => {
-  fleet = await createFleetTestDatabase();
-  const sql = openCentral(fleet.owner);
-  await migrateCentral(sql);
-  await sql.end();
-});
-afterAll(() => fleet.drop());
+const fleet = fleetDatabaseForFile();
 
 const kiosks: TestKiosk[] = [];
 afterEach(() => {
   for (const kiosk of kiosks.splice(0)) kiosk.close();
 });
 
-const quietLogger = () => {
-  const lines: string[] = [];
-  return {
-    lines,
-    logger: {
-      error: (message: string) => void lines.push(`error ${message}`),
-      warn: (message: string) => void lines.push(`warn ${message}`),
-      info: (message: string) => void lines.push(`info ${message}`),
-    },
-  };
-};
-
-async function joinedKiosk(name: string, visitsBefore = 0) {
-  const kiosk = createTestKiosk();
-  kiosks.push(kiosk);
-  kiosk.writeVisits(visitsBefore);
-  const { kioskId, enrolment } = await enrolKiosk(fleet.owner, name);
-  const joined = await joinFleet({ db: kiosk.db, dataFolder: kiosk.folder, enrolment, clock: systemClock });
-  return { kiosk, kioskId, enrolment, joined };
-}
-
-async function deliverAll(kiosk: TestKiosk, kioskId: string, batchSize = 500) {
-  const delivery = createDelivery({
-    db: kiosk.db,
-    connection: decodeEnrolmentOf(kiosk),
-    kioskId,
-    server: 'test',
-    clock: systemClock,
-    logger: quietLogger().logger,
-    batchSize,
-  });
-  try {
-    let batches = 0;
-    while ((await delivery.deliverBatch()).entries > 0) batches++;
-    return batches;
-  } finally {
-    await delivery.close();
-  }
-}
-
-/** The settings join stored for this kiosk. */
-function decodeEnrolmentOf(kiosk: TestKiosk) {
-  const settings = readCredentials(kiosk.folder);
-  if ('problem' in settings) throw new Error(settings.problem);
-  return settings;
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, ms = 15_000) {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+async function joinedKiosk(name: string, visits = 0) {
+  const joined = await joinedTestKiosk(fleet.owner, name, { visits });
+  kiosks.push(joined.kiosk);
+  return joined;
 }
 
 it('joins with its enrolment string, uploads the history it already had, then each change; an ended session replaces its open copy', async () => {
@@ -94,15 +44,15 @@ it('joins with its enrolment string, uploads the history it already had, then ea
   expect(joined).toMatchObject({ kioskId, kioskName: '4 West', unit: 'Maternity', queued: 30 * 5 });
   expect(statSync(credentialsPath(kiosk.folder)).mode & 0o777).toBe(0o600);
 
-  expect(await deliverAll(kiosk, kioskId, 40)).toBe(Math.ceil((30 * 5) / 40));
+  expect(await deliverEverything(kiosk, kioskId, { batchSize: 40 })).toBe(Math.ceil((30 * 5) / 40));
   expect(await centralRows(fleet.superuser, kioskId)).toEqual(kioskRows(kiosk.db));
   expect(readOutboxBacklog(kiosk.db)).toEqual({ rows: 0, oldestQueuedAt: null });
 
   kiosk.writeVisits(2, { open: true });
-  await deliverAll(kiosk, kioskId);
+  await deliverEverything(kiosk, kioskId);
   expect(await centralRows(fleet.superuser, kioskId)).toContain(`sessions:32:open`);
   kiosk.endOpenSession();
-  await deliverAll(kiosk, kioskId);
+  await deliverEverything(kiosk, kioskId);
   const central = await centralRows(fleet.superuser, kioskId);
   expect(central).toEqual(kioskRows(kiosk.db));
   expect(central).toContain('sessions:32:completed');
@@ -117,7 +67,7 @@ it('a batch delivered twice changes nothing, and an older copy of a row never re
   const { kiosk, kioskId } = await joinedKiosk('5 East');
   kiosk.writeVisits(3, { open: true });
   const older = readOutboxBatch(kiosk.db, 1000);
-  const west = openCentral(decodeEnrolmentOf(kiosk));
+  const west = openCentral(storedCredentials(kiosk));
   const admin = openCentral(fleet.superuser);
   try {
     await uploadBatch(west, kioskId, older);
@@ -149,12 +99,12 @@ it('a kiosk that writes rows in another kiosk’s name is refused by row-level s
   const west = await joinedKiosk('6 West');
   const east = await joinedKiosk('6 East');
   east.kiosk.writeVisits(1);
-  await deliverAll(east.kiosk, east.kioskId);
+  await deliverEverything(east.kiosk, east.kioskId);
   const eastBefore = await centralRows(fleet.superuser, east.kioskId);
 
   west.kiosk.writeVisits(2);
   const batch = readOutboxBatch(west.kiosk.db, 1000);
-  const sql = openCentral(decodeEnrolmentOf(west.kiosk));
+  const sql = openCentral(storedCredentials(west.kiosk));
   try {
     await expect(uploadBatch(sql, east.kioskId, batch)).rejects.toThrow(/row-level security/);
   } finally {
@@ -171,15 +121,14 @@ it('with credentials the centre refuses, the kiosk keeps writing and queueing, a
   await owner.query(`ALTER ROLE ${quoteIdentifier(kioskId)} PASSWORD '${scramVerifier('another-password')}'`);
   await owner.end();
 
-  const { lines, logger } = quietLogger();
-  const worker = startFleetDeliveryIfJoined({
-    db: kiosk.db,
-    dataFolder: kiosk.folder,
-    clock: systemClock,
-    logger,
-    idleMs: 20,
+  const lines: string[] = [];
+  const worker = startTestDelivery(kiosk, {
+    logger: {
+      error: (message) => void lines.push(`error ${message}`),
+      warn: (message) => void lines.push(`warn ${message}`),
+    },
     backoff: { firstMs: 20, maxMs: 50 },
-  })!;
+  });
   try {
     for (let round = 0; round < 5; round++) {
       const started = performance.now();
@@ -205,8 +154,8 @@ it('with credentials the centre refuses, the kiosk keeps writing and queueing, a
 
 it('the worker delivers new changes within a second while the kiosk runs, and stops cleanly', async () => {
   const { kiosk, kioskId } = await joinedKiosk('8 South', 5);
-  const { logger } = quietLogger();
-  const worker = startFleetDeliveryIfJoined({ db: kiosk.db, dataFolder: kiosk.folder, clock: systemClock, logger })!;
+  // At the app's idle interval (a second), so it is the nudge that brings the change out promptly.
+  const worker = startTestDelivery(kiosk, { idleMs: undefined });
   try {
     await waitFor(async () => (await centralRows(fleet.superuser, kioskId)).length === 25);
     kiosk.writeVisits(1);
@@ -257,7 +206,7 @@ it('the worker never starts for a kiosk in no fleet', () => {
       db: kiosk.db,
       dataFolder: kiosk.folder,
       clock: systemClock,
-      logger: quietLogger().logger,
+      logger: silentLogger,
     }),
   ).toBeNull();
 });

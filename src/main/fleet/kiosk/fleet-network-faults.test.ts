@@ -5,52 +5,37 @@
  * exactly the kiosk's rows, none twice, none missing.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { systemClock } from '../../core/clock';
 import { readOutboxBacklog } from '../../core/repositories/fleet-outbox-repository';
-import { migrateCentral } from '../central/central-migrate';
-import { openCentral } from '../central/connection-settings';
-import { waitFor } from '../testing/delivery-child-process';
-import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
+import { fleetDatabaseForFile } from '../testing/fleet-database-for-file';
+import { joinedTestKiosk, startTestDelivery } from '../testing/joined-kiosk';
 import { startNetworkCutProxy, type NetworkCutProxy } from '../testing/network-cut-proxy';
-import { createTestKiosk, enrolKiosk, fleetRows, unionOfKioskRows } from '../testing/test-kiosk';
-import { fleetStatus, joinFleet, startFleetDeliveryIfJoined } from './fleet-membership';
+import { fleetRows, unionOfKioskRows } from '../testing/test-kiosk';
+import { waitFor } from '../testing/wait-for';
+import { fleetStatus } from './fleet-membership';
 
-let fleet: FleetTestDatabase;
+const fleet = fleetDatabaseForFile();
 let proxy: NetworkCutProxy;
 beforeAll(async () => {
-  fleet = await createFleetTestDatabase();
-  const sql = openCentral(fleet.owner);
-  await migrateCentral(sql);
-  await sql.end();
   const cluster = inject('fleetCluster');
   proxy = await startNetworkCutProxy({ host: cluster.host, port: cluster.port });
 });
-afterAll(async () => {
-  await proxy.close();
-  await fleet.drop();
-});
+afterAll(() => proxy.close());
 
 const BATCH_TIMEOUT_MS = 1_500;
 
 it('the network cut, then stalled, then stalled again mid-delivery: the kiosk writes on without waiting, delivery gives up on the stalled connection, and after healing everything arrives exactly once', async () => {
-  const kiosk = createTestKiosk();
-  kiosk.writeVisits(300);
   // The kiosk reaches the centre through the proxy only: its enrolment string names the proxy's port.
-  const { kioskId, enrolment } = await enrolKiosk({ ...fleet.owner, port: proxy.port }, 'Behind a switch');
-  await joinFleet({ db: kiosk.db, dataFolder: kiosk.folder, enrolment, clock: systemClock });
+  const { kiosk, kioskId } = await joinedTestKiosk({ ...fleet.owner, port: proxy.port }, 'Behind a switch', {
+    visits: 300,
+  });
   const lastError = () => fleetStatus(kiosk.db, kiosk.folder)!.link.lastError ?? '';
   const delivered = async () => (await fleetRows(fleet.superuser, kioskId).catch(() => [])).length;
-  const worker = startFleetDeliveryIfJoined({
-    db: kiosk.db,
-    dataFolder: kiosk.folder,
-    clock: systemClock,
-    logger: { error: () => undefined, warn: () => undefined },
+  const worker = startTestDelivery(kiosk, {
     batchSize: 20,
-    idleMs: 20,
     backoff: { firstMs: 50, maxMs: 300 },
     connectTimeoutSeconds: 1,
     batchTimeoutMs: BATCH_TIMEOUT_MS,
-  })!;
+  });
   // The slowest of the kiosk's own writes (two whole visits in one transaction) while the network is broken.
   const writeFor = async (ms: number) => {
     let slowest = 0;

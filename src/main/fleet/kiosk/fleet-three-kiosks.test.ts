@@ -3,38 +3,21 @@
  * centre, while one of them is SIGKILLed mid-delivery again and again. The centre ends with exactly the union of the
  * three kiosks' rows, none twice, none missing, none under the wrong kiosk.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { systemClock } from '../../core/clock';
+import { expect, it } from 'vitest';
 import { readOutboxBacklog } from '../../core/repositories/fleet-outbox-repository';
-import { migrateCentral } from '../central/central-migrate';
-import { openCentral } from '../central/connection-settings';
-import { startDeliveryChild, waitFor } from '../testing/delivery-child-process';
-import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
-import { createTestKiosk, enrolKiosk, fleetRows, unionOfKioskRows } from '../testing/test-kiosk';
-import { joinFleet } from './fleet-membership';
+import { startDeliveryChild } from '../testing/delivery-child-process';
+import { fleetDatabaseForFile } from '../testing/fleet-database-for-file';
+import { joinedTestKiosk } from '../testing/joined-kiosk';
+import { fleetRows, unionOfKioskRows } from '../testing/test-kiosk';
+import { waitFor } from '../testing/wait-for';
 
-let fleet: FleetTestDatabase;
-beforeAll(async () => {
-  fleet = await createFleetTestDatabase();
-  const sql = openCentral(fleet.owner);
-  await migrateCentral(sql);
-  await sql.end();
-});
-afterAll(async () => {
-  await fleet.drop();
-});
+const fleet = fleetDatabaseForFile();
 
 // 10 in the run of every test (a kill costs a delivery process's start, about 7 s on a loaded 2-core machine);
 // FLEET_KILLS=20 for the longer run.
 const KILLS = Number(process.env.FLEET_KILLS ?? 10);
 
-async function joinedKiosk(name: string, visits: number) {
-  const kiosk = createTestKiosk();
-  kiosk.writeVisits(visits);
-  const { kioskId, enrolment } = await enrolKiosk(fleet.owner, name);
-  await joinFleet({ db: kiosk.db, dataFolder: kiosk.folder, enrolment, clock: systemClock });
-  return { kiosk, kioskId };
-}
+const joinedKiosk = (name: string, visits: number) => joinedTestKiosk(fleet.owner, name, { visits });
 
 it(`three kiosk processes delivering at once, one SIGKILLed mid-delivery ${KILLS} times: the centre holds exactly the union of their rows`, async () => {
   const steady = [await joinedKiosk('3 North', 400), await joinedKiosk('3 South', 400)];

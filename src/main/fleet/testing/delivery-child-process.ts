@@ -3,17 +3,9 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { waitFor } from './wait-for';
 
 const CHILD = resolve(import.meta.dirname, 'delivery-child.ts');
-
-/** Polls until the check holds; throws after `ms`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Starts the delivery process for a kiosk's data folder; answers it once it printed "ready", with a promise of its exit. */
 export async function startDeliveryChild(folder: string, batchSize = 20) {

@@ -14,6 +14,7 @@ import { insertSession, markSessionEnded } from '../../core/repositories/session
 import { insertStaff } from '../../core/repositories/staff-repository';
 import { insertTimer, updateTimer } from '../../core/repositories/timers-repository';
 import { makeTempFolder } from '../../core/testing/temp-folder';
+import { runningWarmCompress } from '../../core/testing/timer-rows';
 import type { ConnectionSettings } from '../central/connection-settings';
 import { encodeEnrolment } from '../central/enrolment';
 import { addKiosk } from '../central/kiosk-registry';
@@ -62,34 +63,10 @@ export function createTestKiosk(options: { clock?: Clock } = {}): TestKiosk {
             startedBy: staffId,
           });
           insertSessionEvent(db, { sessionId, at: tick(), type: 'guide-viewed', detail: { guide: 'latch' } });
-          const startedAt = tick();
-          const timerId = insertTimer(db, {
-            sessionId,
-            preset: 'warm-compress-5',
-            kind: 'warm-compress',
-            durationMs: 300_000,
-            startedAt,
-            endsAt: startedAt + 300_000,
-            pausedAt: null,
-            remainingMs: null,
-            state: 'running',
-            endedAt: null,
-            side: null,
-            leftMs: 0,
-            rightMs: 0,
-            sideStartedAt: null,
-          });
-          const finished = {
-            durationMs: 300_000,
-            endsAt: startedAt + 300_000,
-            pausedAt: null,
-            remainingMs: 0,
-            endedAt: startedAt + 300_000,
-            side: null,
-            leftMs: 0,
-            rightMs: 0,
-            sideStartedAt: null,
-          };
+          const running = runningWarmCompress(sessionId, tick());
+          const timerId = insertTimer(db, running);
+          const { sessionId: _s, preset: _p, kind: _k, startedAt: _t, ...change } = running;
+          const finished = { ...change, remainingMs: 0, endedAt: running.endsAt };
           updateTimer(db, timerId, { ...finished, state: 'finished' });
           updateTimer(db, timerId, { ...finished, state: 'acknowledged' });
           if (options.open && visit === count - 1) {

@@ -36,46 +36,17 @@ emptyDbTest('upgrades a version-2 database with timers, keeping every row and gi
               ended_at AS endedAt, side, left_ms AS leftMs, right_ms AS rightMs FROM timers ORDER BY id`,
     )
     .all();
+  // Whole rows in the columns selected above; no timer had sides before, so both side totals start at 0.
+  const columns = ['id', 'preset', 'kind', 'durationMs', 'endsAt', 'remainingMs', 'state', 'endedAt', 'side'];
+  const row = (...values: unknown[]) => ({
+    ...Object.fromEntries(columns.map((column, index) => [column, values[index]])),
+    leftMs: 0,
+    rightMs: 0,
+  });
   expect(rows).toEqual([
-    {
-      id: 1,
-      preset: 'warm-compress-5',
-      kind: 'warm-compress',
-      durationMs: 300000,
-      endsAt: 302000,
-      remainingMs: null,
-      state: 'running',
-      endedAt: null,
-      side: null,
-      leftMs: 0,
-      rightMs: 0,
-    },
-    {
-      id: 2,
-      preset: 'cool-pack-10',
-      kind: 'cool-pack',
-      durationMs: 600000,
-      endsAt: null,
-      remainingMs: 597000,
-      state: 'paused',
-      endedAt: null,
-      side: null,
-      leftMs: 0,
-      rightMs: 0,
-    },
-    {
-      id: 3,
-      preset: 'hand-expression-warm-up',
-      kind: 'warm-up',
-      durationMs: 60000,
-      endsAt: 62000,
-      remainingMs: null,
-      state: 'finished',
-      endedAt: 62000,
-      side: null,
-      leftMs: 0,
-      rightMs: 0,
-    },
+    row(1, 'warm-compress-5', 'warm-compress', 300000, 302000, null, 'running', null, null),
+    row(2, 'cool-pack-10', 'cool-pack', 600000, null, 597000, 'paused', null, null),
+    row(3, 'hand-expression-warm-up', 'warm-up', 60000, 62000, null, 'finished', 62000, null),
     // An unknown preset gets the strictest limit; a running row without an end gets started + duration.
     expect.objectContaining({ id: 4, kind: 'warm-compress', endsAt: 302000, state: 'running', endedAt: null }),
     // A paused row without its remaining time keeps the whole duration rather than failing the upgrade.

@@ -10,6 +10,20 @@ const HISTORY_TABLES = ['sessions', 'session_events', 'room_cleanings', 'timer_o
 const UPDATED_TABLES = new Set<string>(['sessions', 'timer_outcomes']);
 
 /**
+ * A history table: keyed by the kiosk and the row's id in that kiosk's file, each copy with its outbox position and
+ * arrival time. `columns` are the table's own, one a line, each ending with a comma.
+ */
+function historyTable(table: string, columns: string): string {
+  return `CREATE TABLE fleet.${table} (
+       kiosk_id text NOT NULL REFERENCES fleet.kiosks,
+       local_id bigint NOT NULL,
+${columns}       outbox_seq bigint NOT NULL,
+       received_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (kiosk_id, local_id)
+     )`;
+}
+
+/**
  * The fleet's store (the schema `fleet` itself and its version table are made by the migrator). A kiosk's login role is also its kiosk id, so row-level security compares a row's kiosk_id with
  * current_user: no lookup per row, and no way for one kiosk's credentials to name another kiosk. Times are timestamptz
  * (the kiosk's UTC epoch milliseconds, converted on delivery) so hospital-wide reports can group by local day in SQL.
@@ -28,10 +42,9 @@ export const fleetSchema: CentralMigration = {
        created_at timestamptz NOT NULL DEFAULT now(),
        left_at timestamptz
      )`,
-    `CREATE TABLE fleet.sessions (
-       kiosk_id text NOT NULL REFERENCES fleet.kiosks,
-       local_id bigint NOT NULL,
-       uuid uuid NOT NULL,
+    historyTable(
+      'sessions',
+      `       uuid uuid NOT NULL,
        room_local_id bigint NOT NULL,
        room_name text NOT NULL,
        kind text NOT NULL CHECK (kind IN ('breastfeeding', 'pumping', 'hand-expression')),
@@ -41,37 +54,28 @@ export const fleetSchema: CentralMigration = {
        ended_at timestamptz,
        ended_by text,
        end_reason text,
-       outbox_seq bigint NOT NULL,
-       received_at timestamptz NOT NULL DEFAULT now(),
-       PRIMARY KEY (kiosk_id, local_id)
-     )`,
+`,
+    ),
     `CREATE INDEX sessions_by_start ON fleet.sessions (started_at)`,
-    `CREATE TABLE fleet.session_events (
-       kiosk_id text NOT NULL REFERENCES fleet.kiosks,
-       local_id bigint NOT NULL,
-       session_local_id bigint NOT NULL,
+    historyTable(
+      'session_events',
+      `       session_local_id bigint NOT NULL,
        at timestamptz NOT NULL,
        type text NOT NULL,
        detail jsonb,
-       outbox_seq bigint NOT NULL,
-       received_at timestamptz NOT NULL DEFAULT now(),
-       PRIMARY KEY (kiosk_id, local_id)
-     )`,
-    `CREATE TABLE fleet.room_cleanings (
-       kiosk_id text NOT NULL REFERENCES fleet.kiosks,
-       local_id bigint NOT NULL,
-       room_local_id bigint NOT NULL,
+`,
+    ),
+    historyTable(
+      'room_cleanings',
+      `       room_local_id bigint NOT NULL,
        room_name text NOT NULL,
        cleaned_at timestamptz NOT NULL,
        cleaned_by text NOT NULL,
-       outbox_seq bigint NOT NULL,
-       received_at timestamptz NOT NULL DEFAULT now(),
-       PRIMARY KEY (kiosk_id, local_id)
-     )`,
-    `CREATE TABLE fleet.timer_outcomes (
-       kiosk_id text NOT NULL REFERENCES fleet.kiosks,
-       local_id bigint NOT NULL,
-       session_local_id bigint NOT NULL,
+`,
+    ),
+    historyTable(
+      'timer_outcomes',
+      `       session_local_id bigint NOT NULL,
        preset text NOT NULL,
        kind text NOT NULL,
        duration_ms bigint,
@@ -80,21 +84,16 @@ export const fleetSchema: CentralMigration = {
        state text NOT NULL CHECK (state IN ('finished', 'cancelled', 'acknowledged')),
        left_ms bigint NOT NULL DEFAULT 0,
        right_ms bigint NOT NULL DEFAULT 0,
-       outbox_seq bigint NOT NULL,
-       received_at timestamptz NOT NULL DEFAULT now(),
-       PRIMARY KEY (kiosk_id, local_id)
-     )`,
-    `CREATE TABLE fleet.audit_log (
-       kiosk_id text NOT NULL REFERENCES fleet.kiosks,
-       local_id bigint NOT NULL,
-       at timestamptz NOT NULL,
+`,
+    ),
+    historyTable(
+      'audit_log',
+      `       at timestamptz NOT NULL,
        staff_number text,
        action text NOT NULL,
        detail jsonb,
-       outbox_seq bigint NOT NULL,
-       received_at timestamptz NOT NULL DEFAULT now(),
-       PRIMARY KEY (kiosk_id, local_id)
-     )`,
+`,
+    ),
     // A kiosk sees its own registration (name, unit) and nothing of the others.
     `ALTER TABLE fleet.kiosks ENABLE ROW LEVEL SECURITY`,
     `GRANT SELECT ON fleet.kiosks TO ${kiosk}, ${reporting}`,

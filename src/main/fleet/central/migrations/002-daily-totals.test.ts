@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seededRandom } from '../../../core/reliability/seeded-random';
 import type { OutboxBatch, SessionOut } from '../../../core/repositories/fleet-outbox-repository';
 import { createFleetTestDatabase, type FleetTestDatabase } from '../../testing/fleet-test-database';
 import { migrateCentral } from '../central-migrate';
@@ -12,18 +13,6 @@ import { fleetSchema } from './001-fleet-schema';
 let fleet: FleetTestDatabase;
 let owner: CentralConnection;
 const kiosks: { id: string; sql: CentralConnection }[] = [];
-
-/** A small seeded generator, so a failing case can be replayed from the seed the test prints. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const batchOf = (sessions: SessionOut[]): OutboxBatch => ({
   lastId: 0,
@@ -65,7 +54,7 @@ const ROLLUP = `SELECT kiosk_id, day::text, sessions::int, ended_sessions::int, 
 
 it('equals a scan of the sessions after random batches from several kiosks, out of order, some twice, some ended later', async () => {
   const seed = Date.now();
-  const next = random(seed);
+  const next = seededRandom(seed);
   let localId = 0;
   // Each kiosk's copies of its sessions, in outbox order: an open copy and, for most, an ended one later.
   const deliveries: { kiosk: (typeof kiosks)[number]; batch: OutboxBatch }[] = [];
