@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { DispatchLogger } from '../main/core/api/dispatch';
 import type { Clock } from '../main/core/clock';
-import { openKioskCore, type KioskCore } from '../main/core/kiosk-core';
+import { openKioskCore, type KioskCore, type KioskCoreOptions } from '../main/core/kiosk-core';
 import { createFileLogger, LOG_FOLDER } from '../main/core/logging/file-logger';
 import type { LogLevel } from '../main/core/logging/log-levels';
 import type { ApiResult, ErrorCode } from '../shared/errors';
@@ -35,6 +35,8 @@ export interface BridgeOptions {
   housekeepingEveryMinute?: boolean;
   /** The default logger's level. */
   logLevel?: LogLevel;
+  /** A fleet kiosk's unit and hospital figures (core's port); without it the Reports tab says they are not here. */
+  fleetReports?: KioskCoreOptions['fleetReports'];
 }
 
 export interface RunningBridge {
@@ -212,6 +214,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     logger,
     resourcesFolder: fileURLToPath(new URL('../../resources', import.meta.url)),
     housekeepingEveryMinute: options.housekeepingEveryMinute ?? false,
+    fleetReports: options.fleetReports,
   });
   let port = 0;
 

@@ -12,6 +12,7 @@ import { dataFolderProblem } from './core/data-folder-check';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import type { DeliveryWorker } from './fleet/kiosk/fleet-delivery';
 import { startFleetDeliveryIfJoined } from './fleet/kiosk/fleet-membership';
+import { answerFleetReport } from './fleet/kiosk/fleet-report';
 import { createFileLogger, LOG_FOLDER, type FileLogger } from './core/logging/file-logger';
 import { logLevelFromArgs } from './core/logging/log-levels';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -154,6 +155,8 @@ function runKiosk(): void {
         pauseRefocus: () => lockdown?.pauseRefocus() ?? (() => undefined),
         documentsFolder: () => app.getPath('documents'),
       }),
+      // The optional fleet: the Reports tab's unit and hospital figures, read with this kiosk's own credentials.
+      fleetReports: (db) => (request) => answerFleetReport({ ...request, db, dataFolder, logger }),
     });
     unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
     // The optional fleet: delivery in the background, only when IT joined this kiosk to one (fleet join).

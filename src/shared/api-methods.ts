@@ -51,6 +51,8 @@ export const API_METHODS = [
   'getUsageExportProgress',
   'cancelUsageExport',
   'saveReportPdf',
+  // A fleet kiosk's unit and hospital figures, from the hospital's database
+  'getFleetReport',
   // Storage health: an admin dismisses a recovery notice.
   'dismissStorageAlert',
 ] as const;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
+import { FLEET_SCOPES, type FleetReportAnswer } from './fleet-report';
 import {
   DISPLAY_NAME_MAX,
   MAX_REPORT_DAYS,
@@ -300,6 +301,13 @@ export const contract = {
   saveReportPdf: {
     input: z.object({ staffToken, month: monthSchema, language: z.enum(LANGUAGES).optional() }).strict(),
   },
+  // A fleet kiosk's unit or hospital totals: the dates name UTC days there (see fleet-report.ts).
+  getFleetReport: {
+    input: z
+      .object({ staffToken, scope: z.enum(FLEET_SCOPES), from: localDateSchema, to: localDateSchema })
+      .strict()
+      .superRefine(checkDateRange(MAX_REPORT_DAYS)),
+  },
   // Storage health.
   dismissStorageAlert: { input: z.object({ staffToken }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
@@ -353,6 +361,7 @@ export interface ApiResults {
   getUsageExportProgress: UsageExportProgress;
   cancelUsageExport: { cancelled: boolean };
   saveReportPdf: ReportPdfResult;
+  getFleetReport: FleetReportAnswer;
   // Storage health: the alert staff should see now (a save failure outlives the dismissal).
   dismissStorageAlert: { storageAlert: StorageAlert | null };
 }

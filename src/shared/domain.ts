@@ -76,6 +76,8 @@ export interface KioskStatus {
   storageAlert: StorageAlert | null;
   /** In a fleet, changes have waited longer than the setting to reach the hospital's database; null otherwise. */
   fleetDeliveryLate: FleetDeliveryLate | null;
+  /** This kiosk has joined a hospital fleet: the Reports tab offers its unit and the whole hospital. */
+  inFleet: boolean;
   /** The caller's page can be saved as a PDF by the kiosk itself (the Electron app; not a browser). */
   canSavePdf: boolean;
   /** A badge tapped on the keypad screen still asks for the PIN. */

@@ -57,6 +57,7 @@ export const METHOD_ACCESS = {
   getUsageExportProgress: 'admin',
   cancelUsageExport: 'admin',
   saveReportPdf: 'admin',
+  getFleetReport: 'admin',
   dismissStorageAlert: 'admin',
 } as const satisfies Record<ApiMethodName, AccessLevel | ((input: never) => AccessLevel)>;
 

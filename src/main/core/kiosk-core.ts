@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { openContentLibrary, type ContentLibrary } from './content/content-library';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
+import type { ReadFleetReport } from './api/fleet-report-port';
 import type { KioskDatabase } from './db/open-database';
 // Reliability: start-up check and recovery, backups, storage alerts.
 import { createHousekeepingGuard } from './reliability/housekeeping-guard';
@@ -60,6 +61,8 @@ export interface KioskCoreOptions {
    * Default: <dataFolder>/exports/.
    */
   chooseExportFile?: ChooseExportFile;
+  /** The fleet's reader of unit and hospital figures for this database (the shell's; see api/fleet-report-port.ts). */
+  fleetReports?: (db: KioskDatabase) => ReadFleetReport;
 }
 
 export interface KioskCore {
@@ -155,6 +158,7 @@ function openServices(
     usageExports,
     chooseFile,
     rendererProblems: createRendererProblems(logger, clock),
+    readFleetReport: options.fleetReports?.(db),
   });
   return { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers };
 }

@@ -50,6 +50,7 @@ export function kioskStatus(overrides: Partial<KioskStatus> = {}): KioskStatus {
     // Storage health.
     storageAlert: null,
     fleetDeliveryLate: null,
+    inFleet: false,
     canSavePdf: false,
     badgeNeedsPin: true,
   };

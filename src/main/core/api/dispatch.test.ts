@@ -242,6 +242,16 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { staffToken: A_TOKEN, month: '2026-03', path: '/etc/report.pdf' },
     { staffToken: A_TOKEN, month: '2026-03', language: 'fr' },
   ],
+  getFleetReport: [
+    { staffToken: A_TOKEN, from: '2026-03-01', to: '2026-03-31' },
+    { staffToken: A_TOKEN, scope: 'kiosk', from: '2026-03-01', to: '2026-03-31' },
+    { staffToken: A_TOKEN, scope: 'unit', from: '2026-03-01' },
+    { staffToken: A_TOKEN, scope: 'unit', from: '2026-03-02', to: '2026-03-01' },
+    { staffToken: A_TOKEN, scope: 'hospital', from: '2025-01-01', to: '2026-01-02' },
+    { staffToken: A_TOKEN, scope: 'hospital', from: '2026-02-30', to: '2026-03-01' },
+    { staffToken: A_TOKEN, scope: 'hospital', from: '2026-03-01', to: '2026-03-31', unit: 'Surgery' },
+    { scope: 'hospital', from: '2026-03-01', to: '2026-03-31' },
+  ],
   // Storage health.
   dismissStorageAlert: [{}, { staffToken: 'x' }, { staffToken: A_TOKEN, kind: 'started-empty' }],
 };

@@ -14,6 +14,7 @@ import type { SignedInStaff, StaffAuth } from '../services/staff-auth';
 import type { Timers } from '../services/timers';
 import type { CallerContext } from './caller-context';
 import type { RendererProblems } from '../logging/renderer-problems';
+import type { ReadFleetReport } from './fleet-report-port';
 
 /** The services the handlers call. */
 export interface HandlerContext {
@@ -33,6 +34,8 @@ export interface HandlerContext {
   chooseFile: ChooseExportFile;
   /** The screen's own failures, written to the kiosk's log. */
   rendererProblems: RendererProblems;
+  /** A fleet kiosk's unit and hospital figures, read by the layer above core that holds the PostgreSQL client. */
+  readFleetReport?: ReadFleetReport;
 }
 
 /** Who is calling, as dispatch established it: staff methods get the signed-in staff member, public ones null. */

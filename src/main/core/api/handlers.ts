@@ -1,4 +1,5 @@
 import { contentHandlers } from './handlers/content-handlers';
+import { fleetReportHandlers } from './handlers/fleet-report-handlers';
 import { problemHandlers } from './handlers/problem-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { roomHandlers } from './handlers/room-handlers';
@@ -26,5 +27,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...contentHandlers(context),
     ...settingsHandlers(context),
     ...reportHandlers(context),
+    ...fleetReportHandlers(context),
   };
 }

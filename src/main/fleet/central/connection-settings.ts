@@ -46,6 +46,8 @@ export function transportProblem(
 export interface OpenOptions {
   /** Seconds to wait for a connection before failing (a kiosk retries later). */
   connectTimeoutSeconds?: number;
+  /** Milliseconds a statement may take, counted by the server and, for a network that stalls, by the client too. */
+  queryTimeoutMs?: number;
 }
 
 /** A connection for these settings, opened on first use; refuses a plaintext connection that would leave the machine. */
@@ -68,6 +70,9 @@ export function openCentral(settings: ConnectionSettings, options: OpenOptions =
     connectionTimeoutMillis: (options.connectTimeoutSeconds ?? 10) * 1000,
     // A connection cut without a word (a switch unplugged) is noticed by TCP keepalive instead of hanging forever.
     keepAlive: true,
+    ...(options.queryTimeoutMs === undefined
+      ? {}
+      : { statement_timeout: options.queryTimeoutMs, query_timeout: options.queryTimeoutMs }),
     application_name: 'lactation-room-kiosk',
   });
 }

@@ -94,14 +94,15 @@ export function createTestKiosk(options: { clock?: Clock } = {}): TestKiosk {
 export async function enrolKiosk(
   owner: ConnectionSettings,
   name: string,
+  unit: string | null = 'Maternity',
 ): Promise<{ kioskId: string; enrolment: string }> {
   const sql = openCentral(owner);
   try {
-    const kiosk = await addKiosk(sql, { name, unit: 'Maternity' });
+    const kiosk = await addKiosk(sql, { name, unit });
     const enrolment = encodeEnrolment({
       connection: { ...owner, user: kiosk.kioskId, password: kiosk.password },
       kioskName: name,
-      unit: 'Maternity',
+      unit,
     });
     return { kioskId: kiosk.kioskId, enrolment };
   } finally {

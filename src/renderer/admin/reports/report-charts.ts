@@ -24,7 +24,10 @@ export const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 /** The guides shown in "Most-viewed guides": a long tail says little and crowds the page. */
 export const TOP_GUIDES = 8;
 
-export function perDayDescription(report: UsageReport, format: ReportFormat, t: ReportsMessages): string {
+/** Sessions per day, of this kiosk's report or of the fleet's unit and hospital figures. */
+type PerDay = Pick<UsageReport, 'sessions' | 'sessionsPerDay'>;
+
+export function perDayDescription(report: PerDay, format: ReportFormat, t: ReportsMessages): string {
   const peak = report.sessionsPerDay.reduce<{ date: string; sessions: number } | null>(
     (best, day) => (best === null || day.sessions > best.sessions ? day : best),
     null,
@@ -38,7 +41,7 @@ export function perDayDescription(report: UsageReport, format: ReportFormat, t: 
   );
 }
 
-export function perDayRows(report: UsageReport, format: ReportFormat): TableRow[] {
+export function perDayRows(report: PerDay, format: ReportFormat): TableRow[] {
   return report.sessionsPerDay.map((day) => ({
     header: format.longDay(day.date),
     cells: [format.number(day.sessions)],

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../../shared/domain';
 import type { EndReason } from '../../../shared/domain';
+import type { FleetReportProblem } from '../../../shared/fleet-report';
 import type { RangePreset } from './report-range';
 
 const reportsEn = {
@@ -131,6 +132,24 @@ const reportsEn = {
     saving: 'Saving the PDF…',
     saved: (file: string) => `Saved: ${file}.`,
     saveCancelled: 'Not saved.',
+  },
+  fleet: {
+    scope: 'Report for',
+    scopes: { kiosk: 'This kiosk', unit: 'This unit', hospital: 'Whole hospital' },
+    utcNote: 'Unit and hospital figures count whole days in UTC, not in this kiosk’s time zone.',
+    showingUnit: (range: string, unit: string) => `Showing ${range} (UTC days), unit ${unit}.`,
+    showingHospital: (range: string) => `Showing ${range} (UTC days), every kiosk of the hospital.`,
+    mostKiosks: 'Kiosks with sessions',
+    mostKiosksHint: 'The most on any one day',
+    delivered: 'Only what kiosks have delivered to the hospital database so far is counted.',
+    problems: {
+      'not-in-fleet': 'This kiosk does not belong to a hospital fleet.',
+      unreachable: 'The hospital database cannot be reached now; this kiosk’s own report still works.',
+      refused: 'The hospital database refused this kiosk’s request. Please ask IT to check the kiosk’s fleet link.',
+      'no-unit': 'This kiosk has no unit in the hospital database. Please ask IT to set one.',
+      unavailable: 'Unit and hospital figures are shown on the kiosk itself only.',
+    } satisfies Record<FleetReportProblem, string>,
+    tryAgain: 'Try again',
   },
 };
 
@@ -259,6 +278,27 @@ const reportsEs: ReportsMessages = {
     saving: 'Guardando el PDF…',
     saved: (file: string) => `Guardado: ${file}.`,
     saveCancelled: 'No se guardó.',
+  },
+  fleet: {
+    scope: 'Informe de',
+    scopes: { kiosk: 'Este quiosco', unit: 'Esta unidad', hospital: 'Todo el hospital' },
+    utcNote:
+      'Las cifras de la unidad y del hospital cuentan días completos en UTC, no en la zona horaria de este quiosco.',
+    showingUnit: (range: string, unit: string) => `Se muestra ${range} (días UTC), unidad ${unit}.`,
+    showingHospital: (range: string) => `Se muestra ${range} (días UTC), todos los quioscos del hospital.`,
+    mostKiosks: 'Quioscos con sesiones',
+    mostKiosksHint: 'El máximo en un mismo día',
+    delivered: 'Solo se cuenta lo que los quioscos ya entregaron a la base de datos del hospital.',
+    problems: {
+      'not-in-fleet': 'Este quiosco no pertenece a una flota del hospital.',
+      unreachable:
+        'No se puede conectar ahora con la base de datos del hospital; el informe de este quiosco sigue disponible.',
+      refused:
+        'La base de datos del hospital rechazó la solicitud de este quiosco. Pida a TI que revise el enlace del quiosco con la flota.',
+      'no-unit': 'Este quiosco no tiene unidad en la base de datos del hospital. Pida a TI que le asigne una.',
+      unavailable: 'Las cifras de la unidad y del hospital solo se muestran en el propio quiosco.',
+    },
+    tryAgain: 'Reintentar',
   },
 };
 

@@ -1,4 +1,5 @@
 import { systemClock } from '../../clock';
+import { readFleetLink } from '../../repositories/fleet-outbox-repository';
 import { readFleetDeliveryLate } from '../../services/fleet-delivery-late';
 import { isSetupRequired, completeSetup } from '../../services/kiosk-setup';
 import { loadSettings } from '../../services/settings-service';
@@ -31,6 +32,7 @@ export function statusHandlers({
         nightChimeVolume: settings.nightChimeVolume,
         storageAlert: storageAlert?.() ?? null,
         fleetDeliveryLate: readFleetDeliveryLate(db, systemClock.now(), settings.fleetWarningAfterMinutes),
+        inFleet: readFleetLink(db) !== undefined,
         canSavePdf: caller.printToPdf !== undefined,
         badgeNeedsPin: settings.badgeNeedsPin,
       };
