@@ -1,15 +1,19 @@
 /**
- * Setup for renderer tests (jsdom): one fixed time zone so "14:05" means the same on every machine, and a clean
- * slate after each test (unmounted components, default language and theme, no window.kiosk).
+ * Setup for renderer tests (jsdom): one fixed time zone so "14:05" means the same on every machine, every language's
+ * messages loaded (so a test can switch language and render at once), and a clean slate after each test (unmounted
+ * components, default language and theme, no window.kiosk). The loading itself is tested in lib/i18n.
  */
 import { cleanup } from '@testing-library/svelte';
 import { afterEach, vi } from 'vitest';
+import { LANGUAGES } from '../shared/domain';
+import { catalogs } from './lib/i18n/catalogs';
 import { locale } from './lib/i18n/locale.svelte';
 import { kioskClock } from './lib/kiosk-clock.svelte';
 import { storageAlert } from './lib/storage-alert.svelte';
 import { theme } from './lib/theme.svelte';
 
 vi.stubEnv('TZ', 'UTC');
+await Promise.all(LANGUAGES.map((language) => catalogs.load(language)));
 
 afterEach(() => {
   cleanup();
