@@ -57,7 +57,7 @@ describe('App', () => {
     const api = stubKiosk({ getKioskStatus: () => ok(status({ setupRequired: true })) });
     render(App);
     // Setup is a chunk of its own, compiled on its first import here: more than the default second on a busy machine.
-    expect(await screen.findByRole('heading', { name: 'Set up this kiosk' }, { timeout: 5_000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Set up this kiosk' }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Staff' })).toBeNull();
     expect(api.listRooms).not.toHaveBeenCalled();
   });
