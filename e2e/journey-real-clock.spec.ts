@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { TimerPreset } from '../src/shared/content-types';
 import { reportsMessages } from '../src/renderer/admin/reports/reports-messages';
+import { LANGUAGE_NAMES } from '../src/renderer/lib/i18n/language-names';
 import { en } from '../src/renderer/lib/i18n/messages-en';
 import { es } from '../src/renderer/lib/i18n/messages-es';
 import { expect, test } from './fixtures';
@@ -58,7 +59,7 @@ for (const language of ['en', 'es'] as const) {
     // ---- First-run setup, in the chosen language
     await expect(heading2(en.firstRun.heading)).toBeVisible();
     // Choosing the kiosk's language switches setup to it at once.
-    await page.getByRole('radio', { name: m.languageName }).check();
+    await page.getByRole('radio', { name: LANGUAGE_NAMES[language] }).check();
     await expect(heading2(m.firstRun.heading)).toBeVisible();
     await button(page, m.firstRun.next).click();
     await page.getByLabel(m.firstRun.kioskName).fill('Maternidad');
@@ -82,7 +83,7 @@ for (const language of ['en', 'es'] as const) {
       const languages = page.getByRole('group', {
         name: new RegExp(`^(${en.common.language}|${es.common.language})$`),
       });
-      await languages.getByRole('button', { name: m.languageName }).click();
+      await languages.getByRole('button', { name: LANGUAGE_NAMES[language] }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
     };
     await boardInLanguage();
@@ -103,7 +104,7 @@ for (const language of ['en', 'es'] as const) {
     await tile(page, ROOM).click();
     await signIn(page, '101', NURSE_PIN, keypad);
     await page.getByRole('radio', { name: startsWith(m.sessionKind['hand-expression']) }).check();
-    await page.getByRole('radio', { name: m.languageName }).check();
+    await page.getByRole('radio', { name: LANGUAGE_NAMES[language] }).check();
     await button(page, m.start.startButton).click();
     await expect(page.getByRole('heading', { level: 1, name: ROOM })).toBeVisible();
     await expect(page.getByRole('heading', { name: m.parent.hub.question })).toBeVisible();

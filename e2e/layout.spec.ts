@@ -13,6 +13,7 @@ import { insertRoom, setRoomNeedsCleaning } from '../src/main/core/repositories/
 import { insertSession } from '../src/main/core/repositories/sessions-repository';
 import { saveSettings } from '../src/main/core/services/settings-service';
 import { seedStaff } from '../src/main/core/testing/seed-staff';
+import { LANGUAGE_NAMES } from '../src/renderer/lib/i18n/language-names';
 import { en } from '../src/renderer/lib/i18n/messages-en';
 import { es } from '../src/renderer/lib/i18n/messages-es';
 import { expect, seedWith, test, type Kiosk } from './fixtures';
@@ -110,7 +111,7 @@ for (const language of ['en', 'es'] as const satisfies Language[]) {
         await signInWith(page, t, NURSE.staffNumber, NURSE.pin);
         await expect(button(page, t.start.startButton)).toBeVisible();
         await page.getByRole('radio', { name: startsWith(t.sessionKind.pumping) }).check();
-        await page.getByRole('radio', { name: LANGUAGES[language].languageName }).check();
+        await page.getByRole('radio', { name: LANGUAGE_NAMES[language] }).check();
         await walk.check('start-session', button(page, t.start.startButton));
         await button(page, t.start.startButton).click();
 
@@ -203,7 +204,7 @@ for (const language of ['en', 'es'] as const satisfies Language[]) {
         const walk = new LayoutWalk(page, language, theme);
         await expect(page.getByRole('heading', { level: 2, name: en.firstRun.heading })).toBeVisible();
         // The first step chooses the kiosk's language, and setup speaks it from then on.
-        await page.getByRole('radio', { name: t.languageName }).check();
+        await page.getByRole('radio', { name: LANGUAGE_NAMES[language] }).check();
         await expect(page.locator('html')).toHaveAttribute('lang', language);
         if (theme === 'night') await button(page, t.common.nightMode).click();
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);

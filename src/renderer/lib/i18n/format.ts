@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/domain';
-import { catalogs } from './catalogs';
+import { messagesFor } from './catalogs';
 import type { ClockTime } from './messages-en';
 
 const MINUTE_MS = 60_000;
@@ -24,7 +24,7 @@ export function formatClockTime(epochMs: number, language: Language, timeZone?: 
 export function formatElapsed(elapsedMs: number, language: Language): string {
   // A few seconds of clock skew between processes must not show a negative duration.
   const totalMinutes = Math.floor(Math.max(0, elapsedMs) / MINUTE_MS);
-  if (totalMinutes < 1) return catalogs[language].duration.underAMinute;
+  if (totalMinutes < 1) return messagesFor(language).duration.underAMinute;
   return formatMinutes(totalMinutes, language);
 }
 
@@ -33,7 +33,7 @@ export function formatElapsed(elapsedMs: number, language: Language): string {
  * Numbers are grouped the language's way (Intl), so a total beside "72,673 sessions" reads alike.
  */
 export function formatMinutes(totalMinutes: number, language: Language): string {
-  const messages = catalogs[language].duration;
+  const messages = messagesFor(language).duration;
   const number = new Intl.NumberFormat(language);
   if (totalMinutes < 60) return messages.minutes(number.format(totalMinutes));
 

@@ -14,7 +14,6 @@ export interface ClockTime {
 }
 
 export const en = {
-  languageName: 'English',
   common: {
     loading: 'One moment…',
     tryAgain: 'Try again',

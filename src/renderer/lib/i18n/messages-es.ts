@@ -2,7 +2,6 @@
 import type { Messages } from './messages-en';
 
 export const es: Messages = {
-  languageName: 'Español',
   common: {
     loading: 'Un momento…',
     tryAgain: 'Volver a intentarlo',

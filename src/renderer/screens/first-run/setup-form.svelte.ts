@@ -57,7 +57,7 @@ export class SetupForm {
     this.language = chosen;
     this.languageError = '';
     // The rest of setup speaks the chosen language at once.
-    locale.set(chosen);
+    void locale.set(chosen);
   }
 
   chooseCall(way: NurseCallWay): void {
