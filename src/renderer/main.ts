@@ -6,6 +6,8 @@ import './styles/base.css';
 import './styles/tile-button.css';
 import './styles/button-looks.css';
 import './styles/admin-controls.css';
+import './styles/surface.css';
+import './styles/screen-title.css';
 
 // First, so a failure while the screen starts is reported too.
 installProblemReporter();

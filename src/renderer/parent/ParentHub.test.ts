@@ -1,22 +1,12 @@
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../shared/domain';
 import { locale } from '../lib/i18n/locale.svelte';
-import { fails, kioskStatus, NOW, ok, STARTED_AT, stubKiosk } from '../testing/stub-kiosk';
-import { kioskClock } from '../lib/kiosk-clock.svelte';
+import { fails, kioskStatus, NOW, ok, stubKiosk } from '../testing/stub-kiosk';
 import { clearContentCache } from './content-cache';
 import { packs } from './testing/content-fixture';
-import ParentHub from './ParentHub.svelte';
 import { preferReducedMotion } from './testing/section-props';
-
-const SESSION = {
-  id: '0b7f6a3e-3d5c-4d71-9c1e-2f4b8a6d9e10',
-  roomId: 2,
-  roomName: 'Room 2',
-  kind: 'breastfeeding' as const,
-  language: 'en' as Language,
-  startedAt: STARTED_AT,
-};
+import { HUB_SESSION, renderHub } from './testing/show-hub';
 
 const CRADLE_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="img" aria-labelledby="t"><title id="t">Cradle hold</title><path d="M0 0h10" stroke="currentColor"/></svg>';
@@ -26,20 +16,18 @@ function stubHub(overrides: Parameters<typeof stubKiosk>[0] = {}) {
     getKioskStatus: () => ok(kioskStatus({ nurseCall: 'extension', phoneExtension: '4321' })),
     getIllustrations: () => ok({ 'cradle.svg': CRADLE_SVG }),
     recordSessionEvent: () => ok({ recorded: true as const }),
-    endSession: () => ok({ id: SESSION.id, endedAt: NOW, endReason: 'completed' as const }),
+    endSession: () => ok({ id: HUB_SESSION.id, endedAt: NOW, endReason: 'completed' as const }),
     // Timers: none running.
     listTimers: () => ok([]),
     ...overrides,
   });
 }
 
-function showHub(language: Language = 'en', kind: 'breastfeeding' | 'pumping' = SESSION.kind) {
+function showHub(language: Language = 'en', kind = HUB_SESSION.kind) {
   const api = stubHub();
-  api.getContent.mockImplementation(({ language: asked }) => ok(packs[asked]));
   const onDone = vi.fn();
-  kioskClock.sync(NOW);
-  const view = render(ParentHub, { session: { ...SESSION, language, kind }, onDone });
-  return { api, onDone, ...view };
+  renderHub(api, { language, kind }, onDone);
+  return { api, onDone };
 }
 
 const events = (api: ReturnType<typeof stubHub>) => api.recordSessionEvent.mock.calls.map(([input]) => input);
@@ -115,7 +103,7 @@ describe('the parent hub', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('Step 2 of 5')).toBeTruthy();
 
-    expect(events(api)).toEqual([{ sessionId: SESSION.id, type: 'guide-viewed', detail: { guide: 'cradle' } }]);
+    expect(events(api)).toEqual([{ sessionId: HUB_SESSION.id, type: 'guide-viewed', detail: { guide: 'cradle' } }]);
   });
 
   it('asks for help from any screen, recording where from, and shows the hospital’s way to reach a nurse', async () => {
@@ -130,7 +118,7 @@ describe('the parent hub', () => {
     expect(screen.getByText('This screen does not call a nurse by itself.')).toBeTruthy();
     expect(screen.getByText(packs.en.help.baby.signs[0]!)).toBeTruthy();
     expect(events(api).at(-1)).toEqual({
-      sessionId: SESSION.id,
+      sessionId: HUB_SESSION.id,
       type: 'help-requested',
       detail: { from: 'guide:good-latch' },
     });
@@ -156,7 +144,7 @@ describe('the parent hub', () => {
     expect(screen.getByRole('button', { name: 'Necesito ayuda' })).toBeTruthy();
     expect(api.getContent).toHaveBeenCalledWith({ language: 'es' });
     expect(events(api).at(-1)).toEqual({
-      sessionId: SESSION.id,
+      sessionId: HUB_SESSION.id,
       type: 'language-changed',
       detail: { from: 'en', to: 'es' },
     });
@@ -222,7 +210,7 @@ describe('“I’m done”', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'I’m done' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Yes, end my session' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
-    expect(api.endSession).toHaveBeenCalledWith({ sessionId: SESSION.id, reason: 'completed' });
+    expect(api.endSession).toHaveBeenCalledWith({ sessionId: HUB_SESSION.id, reason: 'completed' });
   });
 
   it('says kindly when the session could not be ended, and stays', async () => {

@@ -20,8 +20,8 @@ export interface HubSection {
   /** Stable id; also the screen id recorded when help is asked for from the section's first screen. */
   id: string;
   icon: ParentIconName;
-  title: (t: Messages) => string;
-  hint: (t: Messages) => string;
+  /** The tile's name and the line under it, in the language on screen. */
+  words: (t: Messages) => { title: string; hint: string };
   component: Component<SectionProps, SectionExports>;
   /** Leave out to offer the section in every session. */
   offeredFor?: (session: ParentSession) => boolean;
@@ -30,43 +30,18 @@ export interface HubSection {
 }
 
 export const HUB_SECTIONS: readonly HubSection[] = [
-  {
-    id: 'positions',
-    icon: 'holds',
-    title: (t) => t.parent.sections.positions.title,
-    hint: (t) => t.parent.sections.positions.hint,
-    component: PositionGuides,
-  },
-  {
-    id: 'letdown-help',
-    icon: 'milk-flow',
-    title: (t) => t.parent.sections.letdownHelp.title,
-    hint: (t) => t.parent.sections.letdownHelp.hint,
-    component: TipCards,
-  },
-  {
-    id: 'learn',
-    icon: 'learn',
-    title: (t) => t.parent.sections.learn.title,
-    hint: (t) => t.parent.sections.learn.hint,
-    component: LetdownDeck,
-  },
+  { id: 'positions', icon: 'holds', words: (t) => t.parent.sections.positions, component: PositionGuides },
+  { id: 'letdown-help', icon: 'milk-flow', words: (t) => t.parent.sections.letdownHelp, component: TipCards },
+  { id: 'learn', icon: 'learn', words: (t) => t.parent.sections.learn, component: LetdownDeck },
   {
     id: 'more',
     icon: 'pump',
-    title: (t) => t.parent.sections.more.title,
-    hint: (t) => t.parent.sections.more.hint,
+    words: (t) => t.parent.sections.more,
     component: MoreGuides,
     firstFor: (session) => session.kind === 'pumping',
   },
   // Timers: warm compress, cool pack, massage warm-up, left and right, the session's clock.
-  {
-    id: 'timers',
-    icon: 'timer',
-    title: (t) => t.timers.section.title,
-    hint: (t) => t.timers.section.hint,
-    component: TimersSection,
-  },
+  { id: 'timers', icon: 'timer', words: (t) => t.timers.section, component: TimersSection },
 ];
 
 /** The sections this session offers, in menu order: the ones meant for this kind of session first. */

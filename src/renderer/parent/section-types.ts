@@ -4,20 +4,14 @@
  */
 import type { ContentPack } from '../../shared/content-types';
 import type { ApiInput } from '../../shared/contract';
-import type { Language, NurseCallWay, SessionKind } from '../../shared/domain';
+import type { NurseCallWay } from '../../shared/domain';
+import type { SessionRef } from '../lib/navigation.svelte';
 
 /** The events the parent's screens record (timer events are recorded by main itself). */
 export type ParentEventType = ApiInput<'recordSessionEvent'>['type'];
 
 /** The open session, as the nurse flow hands it to the hub. Nothing about the parent, ever. */
-export interface ParentSession {
-  id: string;
-  roomId: number;
-  roomName: string;
-  kind: SessionKind;
-  language: Language;
-  startedAt: number;
-}
+export type ParentSession = SessionRef;
 
 /** How a parent reaches a nurse here, in the current language (from the kiosk's settings). */
 export interface NurseContact {

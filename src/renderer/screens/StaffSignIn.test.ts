@@ -29,6 +29,18 @@ async function press(digits: string, keysLabel = 'Number keys'): Promise<void> {
   for (const digit of digits) await fireEvent.click(within(keys).getByRole('button', { name: digit }));
 }
 
+/** Types the staff number and then the PIN, going on after each with its button (Next, Sign in) or the Enter key. */
+async function signIn(staffNumber: string, pin: string, by: 'buttons' | 'enter'): Promise<void> {
+  const goOn = (button: string) =>
+    by === 'enter'
+      ? fireEvent.keyDown(window, { key: 'Enter' })
+      : fireEvent.click(screen.getByRole('button', { name: button }));
+  await press(staffNumber);
+  await goOn('Next');
+  await press(pin);
+  await goOn('Sign in');
+}
+
 describe('StaffSignIn', () => {
   it('asks for the staff number, then the PIN, and hands the sign-in up', async () => {
     const api = stubKiosk({ signIn: () => ok(signedIn) });
@@ -95,10 +107,7 @@ describe('StaffSignIn', () => {
   it('refuses without saying which part was wrong, and empties the PIN', async () => {
     stubKiosk({ signIn: refused('unauthorized', 'That staff number and PIN do not match.') });
     showKeypad();
-    await press('42');
-    await fireEvent.keyDown(window, { key: 'Enter' });
-    await press('1111');
-    await fireEvent.keyDown(window, { key: 'Enter' });
+    await signIn('42', '1111', 'enter');
     await vi.waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe('That staff number and PIN do not match.'),
     );
@@ -108,10 +117,7 @@ describe('StaffSignIn', () => {
   it('shows a lockout with its minutes, in English and in Spanish', async () => {
     stubKiosk({ signIn: refused('locked-out', 'Too many wrong PINs. This staff number is locked for 4 minutes.') });
     showKeypad();
-    await press('42');
-    await fireEvent.keyDown(window, { key: 'Enter' });
-    await press('2468');
-    await fireEvent.keyDown(window, { key: 'Enter' });
+    await signIn('42', '2468', 'enter');
     await vi.waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe(
         'Too many wrong PINs. This staff number is locked for 4 minutes.',
@@ -150,10 +156,7 @@ describe('StaffSignIn', () => {
         ),
       });
       showKeypad();
-      await press('42');
-      await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-      await press('1111');
-      await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+      await signIn('42', '1111', 'buttons');
       await vi.waitFor(() =>
         expect(screen.getByTestId('keypad-wait').textContent).toBe('Please wait 3 seconds, then try again.'),
       );
@@ -178,10 +181,7 @@ describe('StaffSignIn', () => {
       signIn: refused('locked-out', 'Too many wrong tries on this keypad. Please wait 12 seconds before the next try.'),
     });
     showKeypad();
-    await press('42');
-    await fireEvent.keyDown(window, { key: 'Enter' });
-    await press('2468');
-    await fireEvent.keyDown(window, { key: 'Enter' });
+    await signIn('42', '2468', 'enter');
     await vi.waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain(
         'The keypad takes a short pause after several wrong tries.',

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UsageReport } from '../../../shared/domain';
-import {
-  endReasonBars,
-  guideBars,
-  heatMapDescription,
-  heatMapRows,
-  kindBars,
-  listDescription,
-  perDayDescription,
-  perDayRows,
-  roomBars,
-  roomRows,
-  timerBars,
-} from './report-charts';
+import * as chart from './report-charts';
 import { ReportFormat } from './report-format';
 import { reportsEn, reportsEs } from './reports-messages';
 
@@ -65,13 +53,13 @@ const es = new ReportFormat('es');
 describe('what the report charts draw and say', () => {
   it('summarises sessions per day with the busiest day, in each language', () => {
     const report = makeReport();
-    expect(perDayDescription(report, en, reportsEn)).toBe(
+    expect(chart.perDayDescription(report, en, reportsEn)).toBe(
       '1,234 sessions over 3 days. The busiest day was Mon, Mar 2, with 1,229.',
     );
-    expect(perDayDescription(report, es, reportsEs)).toBe(
+    expect(chart.perDayDescription(report, es, reportsEs)).toBe(
       '1234 sesiones en 3 días. El día con más uso fue el lun, 2 mar, con 1229.',
     );
-    expect(perDayRows(report, en)).toEqual([
+    expect(chart.perDayRows(report, en)).toEqual([
       { header: 'Sun, Mar 1', cells: ['3'] },
       { header: 'Mon, Mar 2', cells: ['1,229'] },
       { header: 'Tue, Mar 3', cells: ['2'] },
@@ -80,18 +68,18 @@ describe('what the report charts draw and say', () => {
 
   it('says so when no day had a session', () => {
     const report = makeReport({ sessions: 0, sessionsPerDay: [{ date: '2026-03-01', sessions: 0 }] });
-    expect(perDayDescription(report, en, reportsEn)).toBe('No sessions in these dates.');
-    expect(heatMapDescription(makeReport({ heatMap: emptyHeatMap() }), en, reportsEn)).toBe(
+    expect(chart.perDayDescription(report, en, reportsEn)).toBe('No sessions in these dates.');
+    expect(chart.heatMapDescription(makeReport({ heatMap: emptyHeatMap() }), en, reportsEn)).toBe(
       'No sessions in these dates.',
     );
   });
 
   it('names the busiest hour of the week, and tables it an hour a row, Monday first', () => {
     const report = makeReport();
-    expect(heatMapDescription(report, en, reportsEn)).toBe(
+    expect(chart.heatMapDescription(report, en, reportsEn)).toBe(
       'Sessions started, by day of the week and hour. The busiest time was Tuesday at 09:00, with 4.',
     );
-    const rows = heatMapRows(report, en);
+    const rows = chart.heatMapRows(report, en);
     expect(rows).toHaveLength(24);
     expect(rows[9]).toEqual({ header: '09:00', cells: ['0', '4', '0', '0', '0', '0', '0'] });
     expect(rows[1]).toEqual({ header: '01:00', cells: ['0', '0', '0', '0', '0', '0', '1'] });
@@ -99,35 +87,35 @@ describe('what the report charts draw and say', () => {
 
   it('shows room use as shares, marks rooms no longer in use, and a dash when nothing can be divided', () => {
     const report = makeReport();
-    expect(roomBars(report, en, reportsEn)).toEqual([
+    expect(chart.roomBars(report, en, reportsEn)).toEqual([
       { label: 'Room 1', value: 0.4234, text: '42%' },
       { label: 'Old room (not in use)', value: 0, text: '–' },
     ]);
-    expect(roomRows(report, en, reportsEn)[0]).toEqual({ header: 'Room 1', cells: ['42%', '2 hours', '1,000'] });
-    expect(roomBars(report, es, reportsEs)[0]!.text).toMatch(/^42\s%$/);
+    expect(chart.roomRows(report, en, reportsEn)[0]).toEqual({ header: 'Room 1', cells: ['42%', '2 hours', '1,000'] });
+    expect(chart.roomBars(report, es, reportsEs)[0]!.text).toMatch(/^42\s%$/);
   });
 
   it('lists kinds, end reasons, guides and timers with their names, unknown ids as they are', () => {
     const report = makeReport();
-    const kinds = kindBars(report, en, {
+    const kinds = chart.kindBars(report, en, {
       breastfeeding: 'Breastfeeding',
       pumping: 'Pumping',
       'hand-expression': 'Hand',
     });
     expect(kinds.map((bar) => bar.text)).toEqual(['400', '800', '34']);
-    expect(endReasonBars(report, en, reportsEn).map((bar) => bar.label)).toEqual([
+    expect(chart.endReasonBars(report, en, reportsEn).map((bar) => bar.label)).toEqual([
       'Ended in the room (“I’m done”)',
       'Ended by staff',
       'Closed by the kiosk',
       'Closed after a restart',
     ]);
-    expect(guideBars(report, en, new Map([['cradle', 'Cradle hold']]))).toEqual([
+    expect(chart.guideBars(report, en, new Map([['cradle', 'Cradle hold']]))).toEqual([
       { label: 'Cradle hold', value: 50, text: '50' },
       { label: 'retired-guide', value: 3, text: '3' },
     ]);
-    expect(timerBars(report, en, new Map())).toEqual([{ label: 'warm-compress-5', value: 12, text: '12' }]);
-    expect(listDescription(kinds, en, reportsEn)).toBe('Breastfeeding: 400, Pumping: 800, and Hand: 34.');
-    expect(listDescription([], en, reportsEn)).toBe('None in these dates.');
+    expect(chart.timerBars(report, en, new Map())).toEqual([{ label: 'warm-compress-5', value: 12, text: '12' }]);
+    expect(chart.listDescription(kinds, en, reportsEn)).toBe('Breastfeeding: 400, Pumping: 800, and Hand: 34.');
+    expect(chart.listDescription([], en, reportsEn)).toBe('None in these dates.');
   });
 });
 

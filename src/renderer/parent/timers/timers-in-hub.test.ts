@@ -1,27 +1,17 @@
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../../shared/domain';
 import { chime } from '../../lib/chime';
-import { kioskClock } from '../../lib/kiosk-clock.svelte';
 import { screenDimmer } from '../../lib/screen-dimmer.svelte';
 import { theme } from '../../lib/theme.svelte';
-import { kioskStatus, NOW, ok, STARTED_AT, stubKiosk } from '../../testing/stub-kiosk';
+import { kioskStatus, NOW, ok, stubKiosk } from '../../testing/stub-kiosk';
 import { clearContentCache } from '../content-cache';
 import { packs } from '../testing/content-fixture';
-import ParentHub from '../ParentHub.svelte';
 import { preferReducedMotion } from '../testing/section-props';
+import { HUB_SESSION, renderHub } from '../testing/show-hub';
 import { fakeTimerMain } from './testing/fake-timer-main';
 import { timerBoard } from './timer-board.svelte';
-
-const SESSION = {
-  id: '0b7f6a3e-3d5c-4d71-9c1e-2f4b8a6d9e10',
-  roomId: 2,
-  roomName: 'Room 2',
-  kind: 'breastfeeding' as const,
-  language: 'en' as Language,
-  startedAt: STARTED_AT,
-};
 
 function showHub(language: Language = 'en') {
   const api = stubKiosk({
@@ -29,10 +19,8 @@ function showHub(language: Language = 'en') {
     getIllustrations: () => ok({}),
     recordSessionEvent: () => ok({ recorded: true as const }),
   });
-  api.getContent.mockImplementation(({ language: asked }) => ok(packs[asked]));
   const main = fakeTimerMain(api);
-  kioskClock.sync(NOW);
-  render(ParentHub, { session: { ...SESSION, language }, onDone: vi.fn() });
+  renderHub(api, { language });
   return { api, main };
 }
 
@@ -105,7 +93,7 @@ describe('the Timers section', () => {
 
     await startWarmCompress();
     expect(api.startTimer).toHaveBeenCalledWith({
-      sessionId: SESSION.id,
+      sessionId: HUB_SESSION.id,
       presetId: 'warm-compress-5',
       safetyConfirmed: true,
     });
@@ -312,7 +300,7 @@ describe('the left and right timer', () => {
     expect(screen.getByText('Tap the side you are starting on.')).toBeTruthy();
     await fireEvent.click(button(/^Left/));
     await settle();
-    expect(api.startTimer).toHaveBeenCalledWith({ sessionId: SESSION.id, presetId: 'left-right', side: 'left' });
+    expect(api.startTimer).toHaveBeenCalledWith({ sessionId: HUB_SESSION.id, presetId: 'left-right', side: 'left' });
     await settle();
     expect(button(/^Left/).getAttribute('aria-pressed')).toBe('true');
     expect(button(/^Left/).textContent).toContain('Timing now');
