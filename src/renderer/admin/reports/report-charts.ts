@@ -25,7 +25,7 @@ export const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 export const TOP_GUIDES = 8;
 
 /** Sessions per day, of this kiosk's report or of the fleet's unit and hospital figures. */
-type PerDay = Pick<UsageReport, 'sessions' | 'sessionsPerDay'>;
+export type PerDay = Pick<UsageReport, 'sessions' | 'sessionsPerDay'>;
 
 export function perDayDescription(report: PerDay, format: ReportFormat, t: ReportsMessages): string {
   const peak = report.sessionsPerDay.reduce<{ date: string; sessions: number } | null>(
