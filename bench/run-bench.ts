@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability|history|fleet]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
+ * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability|history|fleet|fleet-delivery]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
  * against the physical limits of this machine, every comparison measured side by side in one run. Not part of
  * `npm test`: timings on a shared machine are evidence, not assertions.
  */
@@ -16,6 +16,7 @@ import { measureReportQueries } from '../src/main/core/reports/report-benchmark'
 import { loadSettings } from '../src/main/core/services/settings-service';
 import { measureBoardInteractive } from './board-interactive';
 import { measureDurabilityCost } from './durability-cost';
+import { measureFleetDelivery } from './fleet-delivery';
 import { measureFleetTotals } from './fleet-totals';
 import { compareExportWithSqlite } from './export-vs-sqlite';
 import { measureDurableCommit } from './fsync-floor';
@@ -27,7 +28,50 @@ import { round } from './statistics';
 const repo = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 
-// `--only fleet` measures the fleet's hospital-wide totals on a throwaway PostgreSQL cluster, seconds to a minute.
+/** A kiosk's delivery: a year's backlog, the lag while visits come, the worker's idle CPU, against their budgets. */
+async function benchFleetDelivery(): Promise<void> {
+  console.log('Measuring fleet delivery: a backlog of 50,000 visits, then the lag of 60 visits at 2 a second…');
+  const delivery = await measureFleetDelivery({
+    backlogSessions: 50_000,
+    lagVisits: 60,
+    visitsPerSecond: 2,
+    idleSeconds: 10,
+  });
+  console.log(JSON.stringify(roundAll(delivery), null, 2));
+  for (const [name, value, against] of budgetLines([
+    {
+      name: `backlog of ${delivery.backlogRows} rows delivered`,
+      value: delivery.backlogMs / 1000,
+      budget: 10,
+      unit: ' s',
+    },
+    {
+      name: `lag p95, commit to centre (${delivery.lagSamples} visits)`,
+      value: delivery.lagP95Ms / 1000,
+      budget: 2,
+      unit: ' s',
+    },
+    {
+      name: 'worker idle CPU (from 20 s after the backlog), % of one core',
+      value: 100 * delivery.idleCpuShare,
+      budget: 5,
+      unit: ' %',
+    },
+  ]))
+    console.log(`| ${name} | ${value} | ${against} |`);
+  console.log(
+    `(in the first 10 s after the backlog: ${round(100 * delivery.idleRightAfterBacklogShare, 1)} % of one core, ` +
+      'the backlog’s aftermath: it falls to the figure above within 20 s)',
+  );
+}
+
+if (readFlag(argv, '--only') === 'fleet-delivery') {
+  await benchFleetDelivery();
+  process.exit(0);
+}
+
+// `--only fleet` measures the fleet's hospital-wide totals on a throwaway PostgreSQL cluster, seconds to a minute,
+// then a kiosk's delivery.
 if (readFlag(argv, '--only') === 'fleet') {
   const count = Number(readFlag(argv, '--sessions') ?? 1_000_000);
   console.log(`Measuring fleet totals: ${count.toLocaleString('en')} sessions of 100 kiosks, rollup vs scan…`);
@@ -39,6 +83,7 @@ if (readFlag(argv, '--only') === 'fleet') {
       `export --fleet of ${fleet.exportRows} sessions: ${round(fleet.exportCursorMs, 0)} ms (psql \\copy of the same ` +
       `query: ${round(fleet.copyMs, 0)} ms)`,
   );
+  await benchFleetDelivery();
   process.exit(0);
 }
 
