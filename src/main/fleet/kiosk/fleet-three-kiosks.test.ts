@@ -23,16 +23,18 @@ it(`three kiosk processes delivering at once, one SIGKILLed mid-delivery ${KILLS
   const steady = [await joinedKiosk('3 North', 400), await joinedKiosk('3 South', 400)];
   const killed = await joinedKiosk('3 East', 700);
   const all = [...steady, killed];
-  const delivered = async (kioskId: string) => (await fleetRows(fleet.superuser, kioskId)).length;
 
   const steadyRuns = await Promise.all(steady.map(({ kiosk }) => startDeliveryChild(kiosk.folder)));
   let killedMidway = 0;
   for (let kill = 0; kill < KILLS; kill++) {
-    const before = await delivered(killed.kioskId);
+    // Ten batches to deliver, so that a kill soon after the first one lands while there is still work; a backlog of
+    // a few rows was often all delivered before the kill on a busy machine.
+    killed.kiosk.writeVisits(1_000);
+    const before = readOutboxBacklog(killed.kiosk.db).rows;
     const { child, exited } = await startDeliveryChild(killed.kiosk.folder);
-    // Once this run has delivered something, at a random moment: mid-batch, between the centre's commit and the
-    // kiosk noting it, or between batches.
-    await waitFor(async () => child.exitCode !== null || (await delivered(killed.kioskId)) > before);
+    // Once this run has delivered something (the kiosk's own outbox shrank: a cheap look, unlike a query at the
+    // centre), at a random moment: mid-batch, between the centre's commit and the kiosk noting it, or between batches.
+    await waitFor(() => child.exitCode !== null || readOutboxBacklog(killed.kiosk.db).rows < before);
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 60));
     const wasRunning = child.exitCode === null;
     child.kill('SIGKILL');
