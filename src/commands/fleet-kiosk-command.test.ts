@@ -35,6 +35,8 @@ it('join uploads the kiosk’s history, status tells how delivery goes, leave re
   expect(status.out).toMatch(/Backlog: 0 change\(s\) waiting\n/);
   expect(status.out).toMatch(/60 rows delivered in all/);
   expect(status.out).not.toMatch(/password/i);
+  // Plain Node has no OS keystore: the status says how the credentials are kept.
+  expect(status.out).toMatch(/Credentials: a file readable by the app's user only/);
 
   expect(await run(['join', ...dataDir], `${enrolment}\n`)).toMatchObject({ code: 1, err: /already belongs/ });
   kiosk.writeVisits(1);

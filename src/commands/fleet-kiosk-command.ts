@@ -63,6 +63,7 @@ export async function runFleetKioskCommand(command: string, rest: string[], io: 
           `Last delivery: ${when(link.lastDeliveredAt)} (${link.deliveredRows} rows delivered in all)\n` +
           `Backlog: ${status.backlog} change(s) waiting${status.backlog > 0 ? `, the oldest for ${duration(status.lagMs)}` : ''}\n` +
           `Last error: ${link.lastError === null ? 'none since the last delivery' : `${when(link.lastErrorAt)} ${link.lastError}`}\n` +
+          `Credentials: ${status.credentialsSealedWith === null ? "a file readable by the app's user only (no OS keystore in use)" : `encrypted with the OS keystore (${status.credentialsSealedWith})`}\n` +
           (status.credentialsProblem ? `Cannot deliver: ${status.credentialsProblem}\n` : ''),
       );
       return status.credentialsProblem ? 1 : 0;

@@ -16,7 +16,9 @@ import {
   type AppCommandFlag,
   type AppCommandRunner,
 } from './app-command-line';
+import { installCredentialSealer } from './fleet/kiosk/credential-sealing';
 import { nativeBindingPath } from './native-binding';
+import { osKeystoreSealer } from './os-keystore';
 
 /** One entry per command-line tool. A flag listed in APP_COMMAND_FLAGS without an entry here is refused cleanly. */
 const RUNNERS: Partial<Record<AppCommandFlag, AppCommandRunner>> = {
@@ -38,24 +40,32 @@ export function runAppCommandIfAsked(): boolean {
   app.setPath('sessionData', scratch);
   const cancel = new AbortController();
   process.once('SIGINT', () => cancel.abort());
-  runAppCommand(command, {
-    env: process.env,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    defaultDataFolder,
-    core: {
-      nativeBinding: nativeBindingPath({
-        isPackaged: app.isPackaged,
-        appPath,
-        resourcesPath: process.resourcesPath,
-        electronVersion: process.versions.electron,
-      }),
-      resourcesFolder: join(appPath, 'resources'),
-    },
-    runners: RUNNERS,
-    signal: cancel.signal,
-  })
+  // safeStorage answers only once the app is ready; fleet join and status need it for the credentials.
+  app
+    .whenReady()
+    .then(() => {
+      // Said to the person at the terminal only where it matters: the fleet commands.
+      const say = command.flag === '--fleet' ? (message: string) => process.stderr.write(`${message}\n`) : () => {};
+      installCredentialSealer(osKeystoreSealer(say));
+      return runAppCommand(command, {
+        env: process.env,
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        defaultDataFolder,
+        core: {
+          nativeBinding: nativeBindingPath({
+            isPackaged: app.isPackaged,
+            appPath,
+            resourcesPath: process.resourcesPath,
+            electronVersion: process.versions.electron,
+          }),
+          resourcesFolder: join(appPath, 'resources'),
+        },
+        runners: RUNNERS,
+        signal: cancel.signal,
+      });
+    })
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
       return 1;

@@ -7,10 +7,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 // IT's command line.
 import { runAppCommandIfAsked } from './app-command-host';
+import { osKeystoreSealer } from './os-keystore';
 import { resolveDataFolder } from './core/data-folder';
 import { dataFolderProblem } from './core/data-folder-check';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import type { DeliveryWorker } from './fleet/kiosk/fleet-delivery';
+import { installCredentialSealer } from './fleet/kiosk/credential-sealing';
 import { startFleetDeliveryIfJoined } from './fleet/kiosk/fleet-membership';
 import { answerFleetReport } from './fleet/kiosk/fleet-report';
 import { createFileLogger, LOG_FOLDER, type FileLogger } from './core/logging/file-logger';
@@ -159,6 +161,8 @@ function runKiosk(): void {
       fleetReports: (db) => (request) => answerFleetReport({ ...request, db, dataFolder, logger }),
     });
     unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
+    // Before anything reads the fleet credentials: encrypted with the OS keystore where one really protects them.
+    installCredentialSealer(osKeystoreSealer((message) => logger.info(message)));
     // The optional fleet: delivery in the background, only when IT joined this kiosk to one (fleet join).
     fleetDelivery = startFleetDeliveryIfJoined({ db: core.db, dataFolder, clock: core.clock, logger });
     handleKioskProtocol(join(app.getAppPath(), 'out', 'renderer'));

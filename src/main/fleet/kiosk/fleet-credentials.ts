@@ -1,37 +1,125 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { connectionSettingsSchema, type ConnectionSettings } from '../central/connection-settings';
+import { installedCredentialSealer, type CredentialSealer } from './credential-sealing';
 
 /**
- * The kiosk's fleet credentials live in a file of their own beside kiosk.db, readable by the app's user only, so the
- * database and its backups never carry the password.
+ * The kiosk's fleet credentials live in a file of their own beside kiosk.db, so the database and its backups never
+ * carry the password. Where the operating system offers a keystore (the installed app: Electron safeStorage), the file
+ * holds the settings encrypted with it; elsewhere, plain JSON. Either way the file is readable by the app's user only.
  */
 export const CREDENTIALS_FILE = 'fleet-credentials.json';
+
+/** The file's shape when sealed: which keystore, and the settings' JSON encrypted with it (base64). */
+const sealedFileSchema = z
+  .object({ sealedWith: z.string().min(1).max(100), sealed: z.string().min(1).max(200_000) })
+  .strict();
 
 export function credentialsPath(dataFolder: string): string {
   return join(dataFolder, CREDENTIALS_FILE);
 }
 
-/** Written whole or not at all (a temp file renamed over the old one), mode 0600. */
-export function writeCredentials(dataFolder: string, settings: ConnectionSettings): void {
+/**
+ * Written whole or not at all (a temp file renamed over the old one), mode 0600, sealed when a keystore is installed.
+ * `sealer` defaults to the one the shell installed; a keystore that refuses to seal fails the write, changing nothing.
+ */
+export function writeCredentials(
+  dataFolder: string,
+  settings: ConnectionSettings,
+  sealer: CredentialSealer | null = installedCredentialSealer(),
+): void {
+  const json = JSON.stringify(connectionSettingsSchema.parse(settings));
+  const body = sealer
+    ? JSON.stringify({ sealedWith: sealer.keystore, sealed: sealer.seal(json).toString('base64') })
+    : json;
   const file = credentialsPath(dataFolder);
   const temp = `${file}.tmp`;
-  writeFileSync(temp, JSON.stringify(connectionSettingsSchema.parse(settings)), { mode: 0o600 });
+  writeFileSync(temp, body, { mode: 0o600 });
   chmodSync(temp, 0o600);
   renameSync(temp, file);
 }
 
-/** The stored settings, or a sentence saying why there are none usable. */
-export function readCredentials(dataFolder: string): ConnectionSettings | { problem: string } {
+/** The stored settings, or a sentence saying why there are none usable. Reading changes nothing. */
+export function readCredentials(
+  dataFolder: string,
+  sealer: CredentialSealer | null = installedCredentialSealer(),
+): ConnectionSettings | { problem: string } {
+  const stored = readStored(dataFolder, sealer);
+  return 'problem' in stored ? stored : stored.settings;
+}
+
+/** The keystore the stored credentials are sealed with, null when the file is plain (or missing), for `fleet status`. */
+export function credentialsSealedWith(dataFolder: string): string | null {
+  try {
+    const sealedFile = sealedFileSchema.safeParse(JSON.parse(readFileSync(credentialsPath(dataFolder), 'utf8')));
+    return sealedFile.success ? sealedFile.data.sealedWith : null;
+  } catch {
+    return null;
+  }
+}
+
+function readStored(
+  dataFolder: string,
+  sealer: CredentialSealer | null,
+): { settings: ConnectionSettings; sealedWith: string | null } | { problem: string } {
   const file = credentialsPath(dataFolder);
   if (!existsSync(file)) return { problem: `The fleet credentials file ${file} is missing: run fleet join again.` };
+  const damaged = { problem: `The fleet credentials file ${file} is damaged: run fleet join again.` };
+  let stored: unknown;
   try {
-    const parsed = connectionSettingsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (parsed.success) return parsed.data;
+    stored = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    // Unreadable or not JSON: the same answer as a file of the wrong shape.
+    return damaged;
   }
-  return { problem: `The fleet credentials file ${file} is damaged: run fleet join again.` };
+  const plain = connectionSettingsSchema.safeParse(stored);
+  if (plain.success) return { settings: plain.data, sealedWith: null };
+  const sealedFile = sealedFileSchema.safeParse(stored);
+  if (!sealedFile.success) return damaged;
+  const { sealedWith, sealed } = sealedFile.data;
+  if (!sealer) {
+    return {
+      problem:
+        `The fleet credentials in ${file} are encrypted with this computer's keystore (${sealedWith}), which only ` +
+        'the installed kiosk app can open: run this through the app (its --fleet command line).',
+    };
+  }
+  let opened: string;
+  try {
+    opened = sealer.open(Buffer.from(sealed, 'base64'));
+  } catch {
+    return {
+      problem:
+        `The fleet credentials in ${file} cannot be decrypted with this computer's keystore (${sealer.keystore}); ` +
+        'they were sealed elsewhere (a data folder copied from another computer?) or the keystore was reset: run fleet join again.',
+    };
+  }
+  try {
+    const settings = connectionSettingsSchema.safeParse(JSON.parse(opened));
+    if (settings.success) return { settings: settings.data, sealedWith };
+  } catch {
+    // Decrypted to something that is not JSON: the same answer as any damaged file.
+  }
+  return damaged;
+}
+
+/**
+ * Seals a plain credentials file once a keystore is available (a kiosk joined through the plain-Node command line, then
+ * started as the installed app). Answers whether it rewrote the file; a keystore that refuses leaves it as it was.
+ */
+export function sealStoredCredentials(
+  dataFolder: string,
+  sealer: CredentialSealer | null = installedCredentialSealer(),
+): boolean {
+  if (!sealer) return false;
+  const stored = readStored(dataFolder, sealer);
+  if ('problem' in stored || stored.sealedWith !== null) return false;
+  try {
+    writeCredentials(dataFolder, stored.settings, sealer);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function removeCredentials(dataFolder: string): void {

@@ -11,7 +11,13 @@ import { openCentral, transportProblem, type ConnectionSettings } from '../centr
 import { decodeEnrolment } from '../central/enrolment';
 import { readOwnRegistration } from '../central/history-upload';
 import { describeDeliveryError } from './delivery-errors';
-import { readCredentials, removeCredentials, writeCredentials } from './fleet-credentials';
+import {
+  credentialsSealedWith,
+  readCredentials,
+  removeCredentials,
+  sealStoredCredentials,
+  writeCredentials,
+} from './fleet-credentials';
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './fleet-delivery';
 
 /** A refusal of fleet join, status or leave, with a sentence for the person at the terminal. Nothing was changed. */
@@ -31,7 +37,7 @@ export interface JoinResult {
 
 /**
  * Joins the fleet an enrolment string names: checks that its credentials log in and name a registered kiosk, keeps
- * them beside the database (0600), records the fleet and queues this kiosk's history, which delivery then uploads.
+ * them beside the database (0600; encrypted where the OS keystore is installed), records the fleet and queues this kiosk's history, which delivery then uploads.
  * Refused, changing nothing, when the kiosk already belongs to a fleet or the centre cannot confirm the enrolment.
  */
 export async function joinFleet(input: {
@@ -103,6 +109,8 @@ export interface FleetStatus {
   lagMs: number;
   /** Set when the kiosk cannot deliver until IT acts (e.g. the credentials file is missing). */
   credentialsProblem?: string;
+  /** The OS keystore the credentials are encrypted with, or null: a plain file readable by the app's user only. */
+  credentialsSealedWith: string | null;
 }
 
 /** What `fleet status` shows, from this kiosk's own database alone (it works with the network down). */
@@ -115,6 +123,7 @@ export function fleetStatus(db: KioskDatabase, dataFolder: string, now: number =
     link,
     backlog: backlog.rows,
     lagMs: backlog.oldestQueuedAt === null ? 0 : Math.max(0, now - backlog.oldestQueuedAt),
+    credentialsSealedWith: credentialsSealedWith(dataFolder),
     ...('problem' in credentials ? { credentialsProblem: credentials.problem } : {}),
   };
 }
@@ -148,6 +157,10 @@ export function startFleetDeliveryIfJoined(
 ): DeliveryWorker | null {
   const link = readFleetLink(options.db);
   if (!link) return null;
+  // Joined through the plain-Node command line: the installed app encrypts the file with the OS keystore now.
+  if (sealStoredCredentials(options.dataFolder)) {
+    options.logger.info?.("fleet: credentials encrypted with the operating system's keystore");
+  }
   const credentials = readCredentials(options.dataFolder);
   if ('problem' in credentials) {
     options.logger.warn?.(`fleet: ${credentials.problem}`);
