@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability|history|fleet|fleet-delivery]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
+ * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability|history|fleet|fleet-delivery|fleet-scale]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
  * against the physical limits of this machine, every comparison measured side by side in one run. Not part of
  * `npm test`: timings on a shared machine are evidence, not assertions.
  */
@@ -18,6 +18,7 @@ import { measureBoardInteractive } from './board-interactive';
 import { measureDurabilityCost } from './durability-cost';
 import { measureFleetDelivery } from './fleet-delivery';
 import { measureFleetTotals } from './fleet-totals';
+import { measureHospitalScale } from './fleet-hospital-scale';
 import { compareExportWithSqlite } from './export-vs-sqlite';
 import { measureDurableCommit } from './fsync-floor';
 import { measureRendererSize } from './renderer-size';
@@ -63,6 +64,21 @@ async function benchFleetDelivery(): Promise<void> {
     `(in the first 10 s after the backlog: ${round(100 * delivery.idleRightAfterBacklogShare, 1)} % of one core, ` +
       'the backlog’s aftermath: it falls to the figure above within 20 s)',
   );
+}
+
+// `--only fleet-scale`: hospital-wide totals over 10 million sessions (--sessions N to change), several minutes.
+if (readFlag(argv, '--only') === 'fleet-scale') {
+  const count = Number(readFlag(argv, '--sessions') ?? 10_000_000);
+  console.log(`Measuring hospital-wide totals over ${count.toLocaleString('en')} sessions of 100 kiosks…`);
+  const scale = await measureHospitalScale(count, (line) => console.log(line));
+  console.log(JSON.stringify(roundAll(scale), null, 2));
+  console.log(
+    `hospital-wide totals as a kiosk reads them, three years: ${round(scale.hospitalAllMs, 1)} ms (budget 100 ms; ` +
+      `first read ${round(scale.hospitalAllFirstMs, 1)} ms), one month ${round(scale.hospitalMonthMs, 1)} ms, one unit ` +
+      `${round(scale.unitAllMs, 1)} ms; a scan of the same sessions ${round(scale.scanAllMs, 0)} ms = ` +
+      `${round(scale.scanToRollup, 0)}×`,
+  );
+  process.exit(0);
 }
 
 if (readFlag(argv, '--only') === 'fleet-delivery') {
