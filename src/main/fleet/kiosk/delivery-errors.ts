@@ -1,8 +1,4 @@
-/**
- * node-postgres's own errors for a connection that closed or never opened carry no code, only these messages
- * ("Connection terminated unexpectedly", "timeout expired", "… is not queryable").
- */
-const LOST_CONNECTION = /^(Connection terminated|timeout expired|Client has encountered a connection error)/;
+import { errorCode, errorMessage, isNetworkFailure, SERVER_AWAY_CODES } from './centre-errors';
 
 /**
  * One sentence for the status screen and the log about why delivery did not reach the centre, from PostgreSQL's errors
@@ -10,11 +6,14 @@ const LOST_CONNECTION = /^(Connection terminated|timeout expired|Client has enco
  * the sentence says what IT can do.
  */
 export function describeDeliveryError(error: unknown, server: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code =
-    typeof error === 'object' && error !== null
-      ? ((error as { code?: unknown }).code ?? (LOST_CONNECTION.test(message) ? 'CONNECTION_LOST' : undefined))
-      : undefined;
+  const message = errorMessage(error);
+  if (isNetworkFailure(error)) {
+    return `The fleet database at ${server} cannot be reached (${message}); delivery will try again.`;
+  }
+  const code = errorCode(error);
+  if (code !== undefined && SERVER_AWAY_CODES.has(code)) {
+    return `The fleet database at ${server} is shutting down or starting up (${message}); delivery will try again.`;
+  }
   switch (code) {
     case '28P01':
     case '28000':
@@ -23,19 +22,6 @@ export function describeDeliveryError(error: unknown, server: string): string {
       return `The fleet database at ${server} refused a write as not this kiosk's to make (${message}).`;
     case '3D000':
       return `The fleet database at ${server} does not exist (${message}).`;
-    case '57P01':
-    case '57P02':
-    case '57P03':
-      return `The fleet database at ${server} is shutting down or starting up (${message}); delivery will try again.`;
-    case 'ECONNREFUSED':
-    case 'ECONNRESET':
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'ETIMEDOUT':
-    case 'CONNECTION_LOST':
-      return `The fleet database at ${server} cannot be reached (${message}); delivery will try again.`;
     default:
       return `Delivery to the fleet database at ${server} failed: ${message}`;
   }

@@ -4,6 +4,8 @@ import { readFleetLink } from '../../core/repositories/fleet-outbox-repository';
 import type { FleetReport, FleetReportAnswer, FleetReportProblem, FleetScope } from '../../../shared/fleet-report';
 import { openCentral } from '../central/connection-settings';
 import { readDailyTotals, readOwnUnit, type DailyTotalsRow } from '../central/fleet-daily-totals';
+import { localRange } from '../../core/reports/local-days';
+import { errorCode, errorMessage, isNetworkFailure, isSqlState, SERVER_AWAY_CODES } from './centre-errors';
 import { readCredentials } from './fleet-credentials';
 
 /**
@@ -32,39 +34,21 @@ export interface FleetReportRequest {
 
 const UNREACHABLE = "The hospital database cannot be reached now; this kiosk's own report still works.";
 
-// SQLSTATE classes that mean the server is going away or cancelled the statement (statement_timeout: 57014).
-const SERVER_AWAY = new Set(['57P01', '57P02', '57P03', '57014']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-// node-postgres's own errors for a connection that never opened, died or went quiet carry no code, only a message.
-const LOST = /^(Connection terminated|timeout expired|Query read timeout|Client has encountered a connection error)/;
-
 /** The network or the server's state (try later), PostgreSQL refusing (IT must act), or a fault of our own (rethrown). */
 function classify(error: unknown): FleetReportError {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || code === 'ETIMEDOUT' || SERVER_AWAY.has(code))) {
+  const message = errorMessage(error);
+  const code = errorCode(error);
+  // A statement cancelled by its timeout (57014) is the centre too busy or too slow to answer now.
+  if (isNetworkFailure(error) || (code !== undefined && (SERVER_AWAY_CODES.has(code) || code === '57014'))) {
     return new FleetReportError('unreachable', `${UNREACHABLE} (${message})`);
   }
-  if (code === undefined && LOST.test(message))
-    return new FleetReportError('unreachable', `${UNREACHABLE} (${message})`);
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+  if (isSqlState(code)) {
     return new FleetReportError(
       'refused',
       `The hospital database refused this kiosk's request (${message}): IT may need to enrol it again.`,
     );
   }
   throw error;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Every UTC day from `from` to `to`, inclusive. */
-function daysOf(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let time = Date.parse(`${from}T00:00:00Z`); time <= Date.parse(`${to}T00:00:00Z`); time += DAY_MS) {
-    days.push(new Date(time).toISOString().slice(0, 10));
-  }
-  return days;
 }
 
 function summarise(request: FleetReportRequest, unit: string | null, rows: DailyTotalsRow[]): FleetReport {
@@ -82,7 +66,7 @@ function summarise(request: FleetReportRequest, unit: string | null, rows: Daily
     totalDurationMs,
     meanDurationMs: endedSessions === 0 ? null : Math.round(totalDurationMs / endedSessions),
     mostKiosksInADay: Math.max(0, ...rows.map((row) => row.kiosks)),
-    sessionsPerDay: daysOf(request.from, request.to).map((date) => ({
+    sessionsPerDay: localRange('UTC', request.from, request.to).days.map(({ date }) => ({
       date,
       sessions: byDay.get(date)?.sessions ?? 0,
     })),
