@@ -6,9 +6,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { migrateCentral } from '../src/main/fleet/central/central-migrate';
-import { openCentral, type ConnectionSettings } from '../src/main/fleet/central/connection-settings';
+import { openCentral } from '../src/main/fleet/central/connection-settings';
 import { joinedTestKiosk, startTestDelivery } from '../src/main/fleet/testing/joined-kiosk';
-import { startThrowawayCluster } from '../src/main/fleet/testing/throwaway-cluster';
+import { startThrowawayCluster, superuserSettings } from '../src/main/fleet/testing/throwaway-cluster';
 import { percentile } from './statistics';
 
 export interface FleetDeliveryResult {
@@ -42,14 +42,7 @@ export async function measureFleetDelivery(options: {
   idleSeconds: number;
 }): Promise<FleetDeliveryResult> {
   const cluster = await startThrowawayCluster();
-  const superuser: ConnectionSettings = {
-    host: cluster.host,
-    port: cluster.port,
-    user: cluster.user,
-    password: cluster.password,
-    database: 'postgres',
-    tls: 'disable',
-  };
+  const superuser = superuserSettings(cluster);
   const sql = openCentral(superuser);
   try {
     await migrateCentral(sql);

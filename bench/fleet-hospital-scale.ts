@@ -7,10 +7,10 @@
  * (migration 2's property test proves the trigger keeps exactly these totals).
  */
 import { migrateCentral } from '../src/main/fleet/central/central-migrate';
-import { openCentral, type ConnectionSettings } from '../src/main/fleet/central/connection-settings';
+import { openCentral } from '../src/main/fleet/central/connection-settings';
 import { readDailyTotals } from '../src/main/fleet/central/fleet-daily-totals';
 import { addKiosk } from '../src/main/fleet/central/kiosk-registry';
-import { startThrowawayCluster } from '../src/main/fleet/testing/throwaway-cluster';
+import { startThrowawayCluster, superuserSettings } from '../src/main/fleet/testing/throwaway-cluster';
 import { median, timeOnce } from './statistics';
 
 export interface HospitalScaleResult {
@@ -39,14 +39,7 @@ export async function measureHospitalScale(
   progress: (line: string) => void = () => undefined,
 ): Promise<HospitalScaleResult> {
   const cluster = await startThrowawayCluster();
-  const superuser: ConnectionSettings = {
-    host: cluster.host,
-    port: cluster.port,
-    user: cluster.user,
-    password: cluster.password,
-    database: 'postgres',
-    tls: 'disable',
-  };
+  const superuser = superuserSettings(cluster);
   const sql = openCentral(superuser, { queryTimeoutMs: 3_600_000 });
   let kioskSql: ReturnType<typeof openCentral> | null = null;
   try {

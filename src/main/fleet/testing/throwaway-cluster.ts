@@ -9,6 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ConnectionSettings } from '../central/connection-settings';
 
 export interface ClusterAddress {
   host: string;
@@ -26,6 +27,18 @@ export interface ThrowawayCluster extends ClusterAddress {
   halt(): void;
   resume(): void;
   stop(): void;
+}
+
+/** The cluster's superuser on loopback (no TLS), for a database of it: what the tests' and benchmarks' set-up use. */
+export function superuserSettings(cluster: ClusterAddress, database = 'postgres'): ConnectionSettings {
+  return {
+    host: cluster.host,
+    port: cluster.port,
+    user: cluster.user,
+    password: cluster.password,
+    database,
+    tls: 'disable',
+  };
 }
 
 const SEARCH_ROOT = '/usr/lib/postgresql';
