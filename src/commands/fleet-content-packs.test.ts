@@ -208,6 +208,12 @@ it('a pack that reaches a kiosk broken or changed is refused, audited and logged
 
   kiosk.restart();
   for (const language of LANGUAGES) expect(await firstTip(kiosk, language)).toBe(`${language}: Accepted first.`);
+  const { stdin, stdout, stderr, output } = commandStreams();
+  kiosk.core.close();
+  expect(await runFleetCommand(['status', '--data-dir', kiosk.folder], { stdin, stdout, stderr, env: {} })).toBe(0);
+  kiosk.restart();
+  const stored = kiosk.core.publishedContent().stored;
+  expect(output.out).toContain(`Content pack: version ${stored} from the centre`);
 });
 
 it('offline, the kiosk keeps the last accepted pack and says so once', async () => {

@@ -34,6 +34,7 @@ it('join uploads the kiosk’s history, status tells how delivery goes, leave re
   expect(status.out).toMatch(/as "Command kiosk" \(Maternity\), role /);
   expect(status.out).toMatch(/Backlog: 0 change\(s\) waiting\n/);
   expect(status.out).toMatch(/60 rows delivered in all/);
+  expect(status.out).toMatch(/Content pack: none from the centre yet/);
   expect(status.out).not.toMatch(/password/i);
 
   expect(await run(['join', ...dataDir], `${enrolment}\n`)).toMatchObject({ code: 1, err: /already belongs/ });

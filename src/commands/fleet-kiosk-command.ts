@@ -63,6 +63,7 @@ export async function runFleetKioskCommand(command: string, rest: string[], io: 
           `Last delivery: ${when(link.lastDeliveredAt)} (${link.deliveredRows} rows delivered in all)\n` +
           `Backlog: ${status.backlog} change(s) waiting${status.backlog > 0 ? `, the oldest for ${duration(status.lagMs)}` : ''}\n` +
           `Last error: ${link.lastError === null ? 'none since the last delivery' : `${when(link.lastErrorAt)} ${link.lastError}`}\n` +
+          `Content pack: ${contentPackLine(core.publishedContent().stored)}\n` +
           (status.credentialsProblem ? `Cannot deliver: ${status.credentialsProblem}\n` : ''),
       );
       return status.credentialsProblem ? 1 : 0;
@@ -102,6 +103,12 @@ export async function runFleetKioskCommand(command: string, rest: string[], io: 
   } finally {
     core.close();
   }
+}
+
+function contentPackLine(stored: number | null): string {
+  return stored === null
+    ? 'none from the centre yet (the shipped content)'
+    : `version ${stored} from the centre (shown from the kiosk's first start after it arrived)`;
 }
 
 /** Delivers what waits, now; a failure leaves it for the kiosk's own delivery and says so (joining succeeded). */
