@@ -170,6 +170,9 @@ it('a broken pack is refused by the command before anything is published', async
   expect(await publishedCount()).toBe(before);
   expect(await publish('{"en": {"tips": ')).toMatchObject({ code: 1, err: /not valid JSON/ });
   expect(await publishedCount()).toBe(before);
+  expect(await publishPath('--host')).toMatchObject({ code: 2, err: /publish-content needs a pack/ });
+  expect(await publishPath(join(temp.path, 'missing.json'))).toMatchObject({ code: 1, err: /Cannot read .*ENOENT/ });
+  expect(await publishedCount()).toBe(before);
 });
 
 it('a pack that reaches a kiosk broken or changed is refused, audited and logged; the accepted one stays', async () => {
@@ -214,6 +217,38 @@ it('a pack that reaches a kiosk broken or changed is refused, audited and logged
   kiosk.restart();
   const stored = kiosk.core.publishedContent().stored;
   expect(output.out).toContain(`Content pack: version ${stored} from the centre`);
+});
+
+it('the background puller refuses a broken version once, then takes the next good one', async () => {
+  const kiosk = await joinedKiosk('Once');
+  const owner = openCentral(fleet.owner);
+  try {
+    const broken = packWithoutSteps();
+    await publishContentPack(owner, { pack: broken, sha256: createHash('sha256').update(broken).digest('hex') });
+  } finally {
+    await owner.end();
+  }
+  const refusals = () => listAuditEntries(kiosk.core.db).filter((entry) => entry.action === 'content-pack-refused');
+  const puller = startContentPullerIfJoined({
+    ...pullOptions(kiosk),
+    db: kiosk.core.db,
+    dataFolder: kiosk.folder,
+    firstAfterMs: 0,
+    everyMs: 20,
+  });
+  try {
+    await waitFor(() => refusals().length > 0);
+    // Many more looks at the centre: the refused version is not taken again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(refusals()).toHaveLength(1);
+    expect(await publish(tipsPack('Fixed.'))).toMatchObject({ code: 0 });
+    await waitFor(() => kiosk.core.publishedContent().stored !== null);
+  } finally {
+    await puller?.stop();
+  }
+  expect(refusals()).toHaveLength(1);
+  kiosk.restart();
+  expect(await firstTip(kiosk, 'en')).toBe('en: Fixed.');
 });
 
 it('offline, the kiosk keeps the last accepted pack and says so once', async () => {
