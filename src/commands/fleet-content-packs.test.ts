@@ -24,6 +24,7 @@ import { enrolKiosk } from '../main/fleet/testing/test-kiosk';
 import { waitFor } from '../main/fleet/testing/wait-for';
 import {
   pullContentOnce,
+  startContentPuller,
   startContentPullerIfJoined,
   type ContentPullOptions,
 } from '../main/fleet/kiosk/content-puller';
@@ -249,6 +250,29 @@ it('the background puller refuses a broken version once, then takes the next goo
   expect(refusals()).toHaveLength(1);
   kiosk.restart();
   expect(await firstTip(kiosk, 'en')).toBe('en: Fixed.');
+});
+
+it('a pack the kiosk could not keep (its disk full) is logged and taken at a later look', async () => {
+  const kiosk = await joinedKiosk('Full disk');
+  expect(await publish(tipsPack('After the disk.'))).toMatchObject({ code: 0 });
+  const errors: string[] = [];
+  let diskFull = true;
+  const puller = startContentPuller({
+    ...pullOptions(kiosk),
+    logger: { error: (message) => errors.push(message) },
+    offer: (offer) => {
+      if (diskFull) {
+        diskFull = false;
+        throw new Error('ENOSPC: no space left on device');
+      }
+      return kiosk.core.offerContentPack(offer);
+    },
+    firstAfterMs: 0,
+    everyMs: 20,
+  });
+  await waitFor(() => kiosk.core.publishedContent().stored !== null);
+  await puller.stop();
+  expect(errors).toEqual([expect.stringMatching(/could not keep content pack version \d+/)]);
 });
 
 it('offline, the kiosk keeps the last accepted pack and says so once', async () => {

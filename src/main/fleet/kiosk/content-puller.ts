@@ -88,8 +88,17 @@ export function startContentPuller(
         const result = await pullContentOnce(
           {
             ...options,
-            // Stopped while the centre answered: the kiosk is closing, its database may be closed already.
-            offer: (offer) => (stopped ? { status: 'current', version: offer.version } : options.offer(offer)),
+            offer: (offer) => {
+              // Stopped while the centre answered: the kiosk is closing, its database may be closed already.
+              if (stopped) return { status: 'current', version: offer.version };
+              try {
+                return options.offer(offer);
+              } catch (error) {
+                // The kiosk's own storage failed (a full disk): not the centre's fault; the next look tries again.
+                options.logger.error(`fleet: could not keep content pack version ${offer.version}`, error);
+                return { status: 'current', version: offer.version };
+              }
+            },
           },
           refusedUpTo,
         );
