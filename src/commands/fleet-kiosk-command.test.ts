@@ -34,6 +34,7 @@ it('join uploads the kiosk’s history, status tells how delivery goes, leave re
   expect(status.out).toMatch(/as "Command kiosk" \(Maternity\), role /);
   expect(status.out).toMatch(/Backlog: 0 change\(s\) waiting\n/);
   expect(status.out).toMatch(/60 rows delivered in all/);
+  expect(status.out).toMatch(/Content pack: none from the centre yet/);
   expect(status.out).not.toMatch(/password/i);
   // Plain Node has no OS keystore: the status says how the credentials are kept.
   expect(status.out).toMatch(/Credentials: a file readable by the app's user only/);

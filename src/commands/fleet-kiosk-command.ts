@@ -64,6 +64,7 @@ export async function runFleetKioskCommand(command: string, rest: string[], io: 
           `Backlog: ${status.backlog} change(s) waiting${status.backlog > 0 ? `, the oldest for ${duration(status.lagMs)}` : ''}\n` +
           `Last error: ${link.lastError === null ? 'none since the last delivery' : `${when(link.lastErrorAt)} ${link.lastError}`}\n` +
           `Credentials: ${status.credentialsSealedWith === null ? "a file readable by the app's user only (no OS keystore in use)" : `encrypted with the OS keystore (${status.credentialsSealedWith})`}\n` +
+          `Content pack: ${contentPackLine(core.publishedContent().stored)}\n` +
           (status.credentialsProblem ? `Cannot deliver: ${status.credentialsProblem}\n` : ''),
       );
       return status.credentialsProblem ? 1 : 0;
@@ -103,6 +104,12 @@ export async function runFleetKioskCommand(command: string, rest: string[], io: 
   } finally {
     core.close();
   }
+}
+
+function contentPackLine(stored: number | null): string {
+  return stored === null
+    ? 'none from the centre yet (the shipped content)'
+    : `version ${stored} from the centre (shown from the kiosk's first start after it arrived)`;
 }
 
 /** Delivers what waits, now; a failure leaves it for the kiosk's own delivery and says so (joining succeeded). */

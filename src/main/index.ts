@@ -11,9 +11,8 @@ import { osKeystoreSealer } from './os-keystore';
 import { resolveDataFolder } from './core/data-folder';
 import { dataFolderProblem } from './core/data-folder-check';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
-import type { DeliveryWorker } from './fleet/kiosk/fleet-delivery';
 import { installCredentialSealer } from './fleet/kiosk/credential-sealing';
-import { startFleetDeliveryIfJoined } from './fleet/kiosk/fleet-membership';
+import { startFleetBackground, type FleetBackground } from './fleet/kiosk/fleet-background';
 import { answerFleetReport } from './fleet/kiosk/fleet-report';
 import { createFileLogger, LOG_FOLDER, type FileLogger } from './core/logging/file-logger';
 import { logLevelFromArgs } from './core/logging/log-levels';
@@ -101,7 +100,7 @@ function runKiosk(): void {
   let window: BrowserWindow | null = null;
   let core: KioskCore | null = null;
   let unregisterIpc: (() => void) | null = null;
-  let fleetDelivery: DeliveryWorker | null = null;
+  let fleet: FleetBackground | null = null;
   let displayBlocker: number | null = null;
   // Usage export: the save dialog pauses the window's refocus-on-blur.
   let lockdown: Lockdown | null = null;
@@ -163,8 +162,8 @@ function runKiosk(): void {
     unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
     // Before anything reads the fleet credentials: encrypted with the OS keystore where one really protects them.
     installCredentialSealer(osKeystoreSealer((message) => logger.info(message)));
-    // The optional fleet: delivery in the background, only when IT joined this kiosk to one (fleet join).
-    fleetDelivery = startFleetDeliveryIfJoined({ db: core.db, dataFolder, clock: core.clock, logger });
+    // The optional fleet: delivery and content packs in the background, only when IT joined this kiosk to one.
+    fleet = startFleetBackground(core, dataFolder, logger);
     handleKioskProtocol(join(app.getAppPath(), 'out', 'renderer'));
     displayBlocker = keepDisplayAwake();
     openWindow();
@@ -174,8 +173,8 @@ function runKiosk(): void {
     unregisterIpc?.();
     unregisterIpc = null;
     // Stops touching the database at once; a batch in flight is sent again next time, which changes nothing.
-    void fleetDelivery?.stop();
-    fleetDelivery = null;
+    void fleet?.stop();
+    fleet = null;
     core?.close();
     core = null;
     if (displayBlocker !== null && powerSaveBlocker.isStarted(displayBlocker)) powerSaveBlocker.stop(displayBlocker);

@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from './clock';
+import {
+  offerPublishedPack,
+  storedPublishedVersion,
+  type PackOffer,
+  type PackOfferAnswer,
+} from './content/accept-published-pack';
 import { openContentLibrary, type ContentLibrary } from './content/content-library';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
@@ -88,6 +94,13 @@ export interface KioskCore {
   readonly exportUsageToStream: StreamUsageExport;
   /** Retention: deletes sessions past the retention setting when a daily run is due (housekeeping calls it). */
   runRetention(): PurgeResult | null;
+  /**
+   * A content pack published from the fleet's centre (the fleet's puller offers it): checked as the shipped content
+   * is, stored and audited, and shown from the next start; a refused one is audited and changes nothing.
+   */
+  offerContentPack(offer: PackOffer): PackOfferAnswer;
+  /** The published pack's version shown now, and the one stored for the next start (null: none). */
+  publishedContent(): { inUse: number | null; stored: number | null };
   /** Takes a last backup (when anything changed) and closes the database. */
   close(): void;
 }
@@ -261,6 +274,12 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     runRetention: () => logPurge(logger, purgeIfDue(db, clock)),
     storage,
     backUpIfDue: () => storage.backUpIfDue(),
+    offerContentPack: (offer) =>
+      offerPublishedPack({ db, dataFolder: options.dataFolder, clock, logger, content }, offer),
+    publishedContent: () => ({
+      inUse: content.publishedVersionInUse(),
+      stored: storedPublishedVersion(options.dataFolder),
+    }),
     close() {
       if (closed) return;
       closed = true;

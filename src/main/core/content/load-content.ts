@@ -1,17 +1,21 @@
 /**
- * Loads the parent-facing content packs: the built-in files shipped in resources/content, then any hospital override
- * dropped in <dataFolder>/content/<lang>/<section>.json.
+ * Loads the parent-facing content packs: the built-in files shipped in resources/content, then the content pack the
+ * hospital published from the fleet's centre (if this kiosk accepted one), then any hospital override dropped in
+ * <dataFolder>/content/<lang>/<section>.json.
  *
  * A broken built-in file is a bug in the app, so it throws. A broken override is a hospital's editing mistake: it is
  * reported as a problem for staff and the built-in section is shown instead, so a parent never sees a blank screen.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { z } from 'zod';
 import type { ContentPack, ContentProblem, ContentSection } from '../../../shared/content-types';
 import type { Language } from '../../../shared/domain';
-import { CONTENT_SECTIONS, describeIssues, sectionFileSchemas } from './content-schema';
-import { checkReferences, compareSection, SECTION_PARTS } from './content-structure';
+import { CONTENT_SECTIONS } from './content-schema';
+import { checkReferences, compareSection } from './content-structure';
+import { checkPublishedPack } from './published-pack';
+import { mergePack, parseSection, type OverrideKey, type PackParts } from './section-parts';
+
+export { mergeById } from './section-parts';
 
 export interface LoadContentOptions<L extends Language> {
   /** Folder with <lang>/<section>.json, e.g. resources/content. */
@@ -21,6 +25,8 @@ export interface LoadContentOptions<L extends Language> {
   languages: readonly L[];
   /** Folder of the SVG files guides name; defaults to "illustrations" beside builtInFolder. */
   illustrationsFolder?: string;
+  /** The text of a content pack published from the fleet's centre (published-pack.ts), already accepted once. */
+  publishedPack?: string;
 }
 
 export interface LoadedContent<L extends Language> {
@@ -42,9 +48,6 @@ export class BuiltInContentError extends Error {
 /** Override files larger than this are refused; a real section is a few kilobytes. */
 const MAX_OVERRIDE_BYTES = 512 * 1024;
 
-type PackParts = Partial<Omit<ContentPack, 'language'>>;
-type Parsed = { ok: true; parts: PackParts } | { ok: false; reason: string };
-
 export function loadContentPacks<L extends Language>(options: LoadContentOptions<L>): LoadedContent<L> {
   const { builtInFolder, overrideFolder, languages } = options;
   const illustrations = listIllustrations(options.illustrationsFolder ?? join(dirname(builtInFolder), 'illustrations'));
@@ -63,10 +66,39 @@ export function loadContentPacks<L extends Language>(options: LoadContentOptions
     }
   }
 
-  if (!overrideFolder || !existsSync(overrideFolder)) return { packs: builtIn, problems: [] };
   const problems: ContentProblem[] = [];
+  let base = builtIn;
+  if (options.publishedPack !== undefined) {
+    // Checked when it was accepted; checked again, since this version of the app may check more than the one that did.
+    const checked = checkPublishedPack(options.publishedPack, builtIn, languages, illustrations);
+    if (checked.ok) base = checked.packs;
+    else
+      problems.push({ file: PUBLISHED_PACK_LABEL, reason: `${checked.reason}. The built-in content is shown instead` });
+  }
+  if (!overrideFolder || !existsSync(overrideFolder)) return { packs: base, problems };
   const overrides = readOverrides(overrideFolder, languages, problems);
-  return { packs: applyOverrides(builtIn, overrides, languages, illustrations, problems), problems };
+  return { packs: applyOverrides(base, overrides, languages, illustrations, problems), problems };
+}
+
+/** How staff see the published pack in the list of content problems. */
+export const PUBLISHED_PACK_LABEL = 'content pack from the hospital database';
+
+/**
+ * Loads only the built-in packs and the illustrations' names: what a published pack is checked against (on the
+ * kiosk, and by `fleet publish-content` before anything is published).
+ */
+export function loadBuiltInContent<L extends Language>(
+  options: Pick<LoadContentOptions<L>, 'builtInFolder' | 'languages' | 'illustrationsFolder'>,
+): { packs: Record<L, ContentPack>; illustrations: ReadonlySet<string> } {
+  const { packs } = loadContentPacks({
+    builtInFolder: options.builtInFolder,
+    languages: options.languages,
+    illustrationsFolder: options.illustrationsFolder,
+  });
+  const illustrations = listIllustrations(
+    options.illustrationsFolder ?? join(dirname(options.builtInFolder), 'illustrations'),
+  );
+  return { packs, illustrations };
 }
 
 function readBuiltInPack(folder: string, language: Language): ContentPack {
@@ -81,8 +113,6 @@ function readBuiltInPack(folder: string, language: Language): ContentPack {
   }
   return pack;
 }
-
-type OverrideKey = `${Language}/${ContentSection}`;
 
 function readOverrides(
   folder: string,
@@ -119,11 +149,11 @@ function readOverrides(
 
 /**
  * Merges valid overrides into copies of the built-in packs, then drops any override whose result breaks a reference
- * or makes the languages differ, until what is left is consistent. Dropping only ever goes back to built-in content,
- * which was checked above, so the loop ends.
+ * or makes the languages differ, until what is left is consistent. Dropping only ever goes back to the base content
+ * (built-in, or built-in with the published pack), which was checked above, so the loop ends.
  */
 function applyOverrides<L extends Language>(
-  builtIn: Record<L, ContentPack>,
+  base: Record<L, ContentPack>,
   overrides: Map<OverrideKey, PackParts>,
   languages: readonly L[],
   illustrations: ReadonlySet<string>,
@@ -138,7 +168,7 @@ function applyOverrides<L extends Language>(
   for (;;) {
     const packs = {} as Record<L, ContentPack>;
     for (const language of languages) {
-      packs[language] = mergePack(builtIn[language], language, active);
+      packs[language] = mergePack(base[language], language, active);
     }
     let dropped = false;
     for (const language of languages) {
@@ -168,55 +198,6 @@ function applyOverrides<L extends Language>(
     }
     if (!dropped) return packs;
   }
-}
-
-function mergePack(base: ContentPack, language: Language, active: Map<OverrideKey, PackParts>): ContentPack {
-  const pack: ContentPack = { ...base };
-  for (const section of CONTENT_SECTIONS) {
-    const parts = active.get(`${language}/${section}`);
-    if (!parts) continue;
-    for (const part of SECTION_PARTS[section]) {
-      const value = parts[part];
-      if (value === undefined) continue;
-      // List sections merge by id (same id replaces, new id is added at the end); single objects are replaced.
-      Object.assign(pack, { [part]: Array.isArray(value) ? mergeById(base[part] as { id: string }[], value) : value });
-    }
-  }
-  return pack;
-}
-
-export function mergeById<T extends { id: string }>(base: readonly T[], override: readonly T[]): T[] {
-  const byId = new Map(override.map((item) => [item.id, item]));
-  const merged = base.map((item) => byId.get(item.id) ?? item);
-  const known = new Set(base.map((item) => item.id));
-  return [...merged, ...override.filter((item) => !known.has(item.id))];
-}
-
-function parseSection(section: ContentSection, raw: unknown): Parsed {
-  switch (section) {
-    case 'guides':
-      return parsed(sectionFileSchemas.guides, raw, (file) => ({ guides: file.guides }));
-    case 'letdown':
-      return parsed(sectionFileSchemas.letdown, raw, (file) => ({ letdownSlides: file.slides }));
-    case 'tips':
-      return parsed(sectionFileSchemas.tips, raw, (file) => ({ tips: file.tips }));
-    case 'help':
-      return parsed(sectionFileSchemas.help, raw, (file) => ({ help: file }));
-    case 'timers':
-      return parsed(sectionFileSchemas.timers, raw, (file) => ({
-        timerPresets: file.presets,
-        timerSafetyNotes: file.safetyNotes,
-      }));
-    case 'about':
-      return parsed(sectionFileSchemas.about, raw, (file) => ({ about: file }));
-  }
-}
-
-function parsed<S extends z.ZodType>(schema: S, raw: unknown, toParts: (file: z.output<S>) => PackParts): Parsed {
-  const result = schema.safeParse(raw);
-  return result.success
-    ? { ok: true, parts: toParts(result.data) }
-    : { ok: false, reason: describeIssues(result.error) };
 }
 
 function readJson(path: string): { ok: true; value: unknown } | { ok: false; reason: string } {

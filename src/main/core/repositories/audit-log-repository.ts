@@ -18,7 +18,10 @@ export type AuditAction =
   | 'storage-alert-dismissed'
   | 'storage-writes-restored'
   // The monthly summary saved as a PDF from the admin screen.
-  | 'report-pdf';
+  | 'report-pdf'
+  // A content pack published from the fleet's centre, accepted (shown from the next start) or refused.
+  | 'content-pack-accepted'
+  | 'content-pack-refused';
 
 export interface AuditEntry {
   id: number;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFleetTestDatabase, type FleetTestDatabase } from '../testing/fleet-test-database';
-import { migrateCentral } from './central-migrate';
+import { assertCentralMigrationOrder, migrateCentral } from './central-migrate';
 import type { CentralConnection } from './central-connection';
 import { openCentral } from './connection-settings';
 import { fleetRoles } from './fleet-roles';
@@ -33,12 +33,20 @@ it('creates the schema once, even when two migrations start at the same moment, 
     "SELECT tablename, rowsecurity FROM pg_tables WHERE schemaname = 'fleet' ORDER BY 1",
   );
   expect(tables.filter((t) => t.tablename !== 'schema_migrations')).toEqual(
-    ['audit_log', 'daily_totals', 'kiosks', 'room_cleanings', 'session_events', 'sessions', 'timer_outcomes'].map(
-      (tablename) => ({
-        tablename,
-        rowsecurity: true,
-      }),
-    ),
+    [
+      'audit_log',
+      'content_packs',
+      'daily_totals',
+      'kiosks',
+      'room_cleanings',
+      'session_events',
+      'sessions',
+      'timer_outcomes',
+    ].map((tablename) => ({
+      tablename,
+      // Every kiosk reads every published pack: grants alone keep it read-only for them.
+      rowsecurity: tablename !== 'content_packs',
+    })),
   );
 });
 
@@ -46,12 +54,13 @@ it('creates the group roles without login, and only they may connect besides the
   const roles = fleetRoles(fleet.owner.database);
   const found = await owner.query<{ rolname: string; rolcanlogin: boolean }>(
     'SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname = ANY($1)',
-    [[roles.kiosk, roles.reporting]],
+    [[roles.kiosk, roles.reporting, roles.publisher]],
   );
   expect(found.map((r) => [r.rolname, r.rolcanlogin]).sort()).toEqual(
     [
       [roles.kiosk, false],
       [roles.reporting, false],
+      [roles.publisher, false],
     ].sort(),
   );
   // Another login role on the same cluster (another application's, say) cannot even connect.
@@ -62,19 +71,54 @@ it('creates the group roles without login, and only they may connect besides the
   await asStranger.end();
 });
 
+const latest = () => CENTRAL_MIGRATIONS.at(-1)!.version;
+
 it('refuses a database upgraded by a newer version and changes nothing', async () => {
   await owner.query("INSERT INTO fleet.schema_migrations (version, name) VALUES (99, 'from the future')");
-  await expect(migrateCentral(owner)).rejects.toThrow(/schema version 99.*knows only up to version 2/);
+  await expect(migrateCentral(owner)).rejects.toThrow(
+    new RegExp(`schema version 99, .*up to version ${latest()}\\): it was upgraded by a newer version`),
+  );
   await owner.query('DELETE FROM fleet.schema_migrations WHERE version = 99');
-  expect(await migrateCentral(owner)).toMatchObject({ from: 2, to: 2 });
+  expect(await migrateCentral(owner)).toMatchObject({ from: latest(), to: latest() });
 });
 
 it('rolls a failing step back whole: no half-made schema', async () => {
   const broken = [
     ...CENTRAL_MIGRATIONS,
-    { version: 3, name: 'broken', statements: () => ['CREATE TABLE fleet.half_made (id int)', 'SELECT no_such_fn()'] },
+    {
+      version: latest() + 1,
+      name: 'broken',
+      statements: () => ['CREATE TABLE fleet.half_made (id int)', 'SELECT no_such_fn()'],
+    },
   ];
   await expect(migrateCentral(owner, broken)).rejects.toThrow(/no_such_fn/);
   expect(await owner.query("SELECT 1 FROM pg_tables WHERE tablename = 'half_made'")).toHaveLength(0);
-  expect(await owner.query('SELECT max(version)::int AS v FROM fleet.schema_migrations')).toEqual([{ v: 2 }]);
+  expect(await owner.query('SELECT max(version)::int AS v FROM fleet.schema_migrations')).toEqual([{ v: latest() }]);
+});
+
+it('applies a step a database lacks even below its newest one (steps made side by side), each once', async () => {
+  const gap = {
+    version: latest() + 2,
+    name: 'later step',
+    statements: () => ['CREATE TABLE fleet.later_step (id int)'],
+  };
+  const filler = {
+    version: latest() + 1,
+    name: 'step merged later',
+    statements: () => ['CREATE TABLE fleet.filler (id int)'],
+  };
+  expect(await migrateCentral(owner, [...CENTRAL_MIGRATIONS, gap])).toMatchObject({ from: latest(), to: latest() + 2 });
+  expect(await migrateCentral(owner, [...CENTRAL_MIGRATIONS, filler, gap])).toMatchObject({
+    from: latest() + 2,
+    to: latest() + 2,
+  });
+  expect(
+    await owner.query("SELECT tablename FROM pg_tables WHERE tablename IN ('filler', 'later_step') ORDER BY 1"),
+  ).toEqual([{ tablename: 'filler' }, { tablename: 'later_step' }]);
+  // Nothing left to do, and a program that lacks a step the database has is refused.
+  expect(await migrateCentral(owner, [...CENTRAL_MIGRATIONS, filler, gap])).toMatchObject({ from: latest() + 2 });
+  await expect(migrateCentral(owner, [...CENTRAL_MIGRATIONS, gap])).rejects.toThrow(
+    new RegExp(`schema version ${latest() + 1}, but this program knows only`),
+  );
+  expect(() => assertCentralMigrationOrder([...CENTRAL_MIGRATIONS, gap, filler])).toThrow(/expected more than/);
 });

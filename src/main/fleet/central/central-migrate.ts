@@ -6,10 +6,14 @@ import { CENTRAL_MIGRATIONS } from './migrations';
 /** Any two `fleet migrate` runs at once (two IT staff, two hosts) take turns on this lock rather than race. */
 const MIGRATE_LOCK = 'lactation-room-kiosk fleet migrate';
 
+/** Versions are positive and strictly increasing; a gap is allowed (a step made beside it may fill it later). */
 export function assertCentralMigrationOrder(migrations: readonly CentralMigration[]): void {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Central migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`);
+    const previous = index === 0 ? 0 : migrations[index - 1]!.version;
+    if (!Number.isInteger(migration.version) || migration.version <= previous) {
+      throw new Error(
+        `Central migration "${migration.name}" has version ${migration.version}; expected more than ${previous}.`,
+      );
     }
   });
 }
@@ -36,25 +40,34 @@ export async function migrateCentral(
                name text NOT NULL,
                applied_at timestamptz NOT NULL DEFAULT now(),
                applied_by text NOT NULL DEFAULT current_user)`);
-    const [{ from }] = (await tx.query<{ from: number }>(
-      'SELECT coalesce(max(version), 0)::int AS from FROM fleet.schema_migrations',
-    )) as [{ from: number }];
-    if (from > to) {
+    const applied = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM fleet.schema_migrations')).map((row) => row.version),
+    );
+    const from = Math.max(0, ...applied);
+    const known = new Set(migrations.map((step) => step.version));
+    const unknown = [...applied].filter((version) => !known.has(version)).sort((a, b) => a - b);
+    if (unknown.length > 0) {
       throw new Error(
-        `The fleet database has schema version ${from}, but this program knows only up to version ${to}: ` +
-          'it was upgraded by a newer version. Use that version.',
+        `The fleet database has schema version ${unknown.join(', ')}, but this program knows only ` +
+          `${[...known].join(', ')} (up to version ${to}): it was upgraded by a newer version. Use that version.`,
       );
     }
     const roles = fleetRoles(database);
-    for (const role of [roles.kiosk, roles.reporting]) {
+    for (const role of [roles.kiosk, roles.reporting, roles.publisher]) {
       const found = await tx.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       if (found.length === 0) await tx.query(`CREATE ROLE ${quoteIdentifier(role)} NOLOGIN`);
     }
-    const quoted = { kiosk: quoteIdentifier(roles.kiosk), reporting: quoteIdentifier(roles.reporting) };
+    const quoted = {
+      kiosk: quoteIdentifier(roles.kiosk),
+      reporting: quoteIdentifier(roles.reporting),
+      publisher: quoteIdentifier(roles.publisher),
+    };
     // Only the fleet's roles (and the owner) may even connect to this database.
     await tx.query(`REVOKE CONNECT ON DATABASE ${quoteIdentifier(database)} FROM PUBLIC`);
-    await tx.query(`GRANT CONNECT ON DATABASE ${quoteIdentifier(database)} TO ${quoted.kiosk}, ${quoted.reporting}`);
-    for (const migration of migrations.filter((step) => step.version > from)) {
+    await tx.query(
+      `GRANT CONNECT ON DATABASE ${quoteIdentifier(database)} TO ${quoted.kiosk}, ${quoted.reporting}, ${quoted.publisher}`,
+    );
+    for (const migration of migrations.filter((step) => !applied.has(step.version))) {
       for (const statement of migration.statements(quoted)) await tx.query(statement);
       await tx.query('INSERT INTO fleet.schema_migrations (version, name) VALUES ($1, $2)', [
         migration.version,

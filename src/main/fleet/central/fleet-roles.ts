@@ -15,7 +15,7 @@ export function fleetRolePrefix(database: string): string {
 
 export function fleetRoles(database: string): FleetRoles {
   const prefix = fleetRolePrefix(database);
-  return { kiosk: `${prefix}_kiosk`, reporting: `${prefix}_reporting` };
+  return { kiosk: `${prefix}_kiosk`, reporting: `${prefix}_reporting`, publisher: `${prefix}_publisher` };
 }
 
 /** A new kiosk's login role, which is also its kiosk id in every fleet table. */
