@@ -18,7 +18,9 @@ export type AuditAction =
   | 'storage-alert-dismissed'
   | 'storage-writes-restored'
   // The monthly summary saved as a PDF from the admin screen.
-  | 'report-pdf';
+  | 'report-pdf'
+  // Every kiosk's sessions of the unit or hospital, with a reporting role typed for one export (refusals too).
+  | 'fleet-export';
 
 export interface AuditEntry {
   id: number;
