@@ -97,6 +97,7 @@ export async function measureFleetTotals(sessions: number): Promise<FleetTotalsR
     const found = findServerBinaries();
     const query = FLEET_SESSION_ROWS.replace('$1', "'2000-01-01'::timestamptz")
       .replace('$2', "'2100-01-01'::timestamptz")
+      .replaceAll('$3', 'NULL')
       .replace(/\s+/g, ' ');
     const copyMs = await timeOnce(() => {
       if ('missing' in found) return;

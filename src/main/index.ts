@@ -13,6 +13,7 @@ import { dataFolderProblem } from './core/data-folder-check';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import { installCredentialSealer } from './fleet/kiosk/credential-sealing';
 import { startFleetBackground, type FleetBackground } from './fleet/kiosk/fleet-background';
+import { answerFleetExport } from './fleet/kiosk/fleet-export';
 import { answerFleetReport } from './fleet/kiosk/fleet-report';
 import { createFileLogger, LOG_FOLDER, type FileLogger } from './core/logging/file-logger';
 import { logLevelFromArgs } from './core/logging/log-levels';
@@ -158,6 +159,8 @@ function runKiosk(): void {
       }),
       // The optional fleet: the Reports tab's unit and hospital figures, read with this kiosk's own credentials.
       fleetReports: (db) => (request) => answerFleetReport({ ...request, db, dataFolder, logger }),
+      // The unit's or hospital's sessions as CSV, with a reporting role the admin types for that one export.
+      fleetExports: (db) => (request) => answerFleetExport({ ...request, db, dataFolder, logger }),
     });
     unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
     // Before anything reads the fleet credentials: encrypted with the OS keystore where one really protects them.

@@ -53,6 +53,8 @@ export const API_METHODS = [
   'saveReportPdf',
   // A fleet kiosk's unit and hospital figures, from the hospital's database
   'getFleetReport',
+  // Every kiosk's sessions of the unit or hospital, with a reporting role typed for one export
+  'exportFleetUsage',
   // Storage health: an admin dismisses a recovery notice.
   'dismissStorageAlert',
 ] as const;

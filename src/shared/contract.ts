@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
 import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
+import { REPORTING_PASSWORD_MAX, REPORTING_ROLE_MAX, type FleetExportResult } from './fleet-export';
 import { FLEET_SCOPES, type FleetReportAnswer } from './fleet-report';
 import {
   DISPLAY_NAME_MAX,
@@ -308,6 +309,31 @@ export const contract = {
       .strict()
       .superRefine(checkDateRange(MAX_REPORT_DAYS)),
   },
+  /**
+   * Every kiosk's sessions of the kiosk's unit or the whole hospital, as CSV: local dates in the kiosk's time zone, as
+   * the kiosk's own export. The reporting role's name and password are typed for this one export: used to connect,
+   * never stored, logged or audited (only the role's name is audited), never echoed in an error.
+   */
+  exportFleetUsage: {
+    input: z
+      .object({
+        staffToken,
+        scope: z.enum(FLEET_SCOPES),
+        from: localDateSchema,
+        to: localDateSchema,
+        separator: z.enum(CSV_SEPARATORS).optional(),
+        language: z.enum(LANGUAGES).optional(),
+        reportingRole: label(REPORTING_ROLE_MAX),
+        reportingPassword: z
+          .string()
+          .min(1, 'must not be empty')
+          .max(REPORTING_PASSWORD_MAX, `at most ${REPORTING_PASSWORD_MAX} characters`)
+          .refine(hasNoLoneSurrogate, LONE_SURROGATE_MESSAGE)
+          .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
+      })
+      .strict()
+      .superRefine(checkDateRange(Number.POSITIVE_INFINITY)),
+  },
   // Storage health.
   dismissStorageAlert: { input: z.object({ staffToken }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
@@ -362,6 +388,7 @@ export interface ApiResults {
   cancelUsageExport: { cancelled: boolean };
   saveReportPdf: ReportPdfResult;
   getFleetReport: FleetReportAnswer;
+  exportFleetUsage: FleetExportResult;
   // Storage health: the alert staff should see now (a save failure outlives the dismissal).
   dismissStorageAlert: { storageAlert: StorageAlert | null };
 }

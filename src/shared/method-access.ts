@@ -58,6 +58,7 @@ export const METHOD_ACCESS = {
   cancelUsageExport: 'admin',
   saveReportPdf: 'admin',
   getFleetReport: 'admin',
+  exportFleetUsage: 'admin',
   dismissStorageAlert: 'admin',
 } as const satisfies Record<ApiMethodName, AccessLevel | ((input: never) => AccessLevel)>;
 

@@ -9,6 +9,7 @@ import {
 import { openContentLibrary, type ContentLibrary } from './content/content-library';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
+import type { WriteFleetExport } from './api/fleet-export-port';
 import type { ReadFleetReport } from './api/fleet-report-port';
 import type { KioskDatabase } from './db/open-database';
 // Reliability: start-up check and recovery, backups, storage alerts.
@@ -69,6 +70,8 @@ export interface KioskCoreOptions {
   chooseExportFile?: ChooseExportFile;
   /** The fleet's reader of unit and hospital figures for this database (the shell's; see api/fleet-report-port.ts). */
   fleetReports?: (db: KioskDatabase) => ReadFleetReport;
+  /** The fleet's writer of unit and hospital exports for this database (the shell's; see api/fleet-export-port.ts). */
+  fleetExports?: (db: KioskDatabase) => WriteFleetExport;
 }
 
 export interface KioskCore {
@@ -172,6 +175,7 @@ function openServices(
     chooseFile,
     rendererProblems: createRendererProblems(logger, clock),
     readFleetReport: options.fleetReports?.(db),
+    writeFleetExport: options.fleetExports?.(db),
   });
   return { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers };
 }

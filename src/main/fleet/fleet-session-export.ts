@@ -18,11 +18,12 @@ const DAY = 86_400_000;
  * Every kiosk's sessions that started in [start, end) as the single-kiosk CSV (same quoting, formula guard, BOM, ISO
  * times with the offset of `timeZone`), with the kiosk's name first. Rows are formatted here rather than by
  * PostgreSQL's COPY … CSV, whose quoting and times differ from the kiosk's file. Written to a partial file that
- * replaces `path` only when complete; refused before anything is written for a role that is not a reporter.
+ * replaces `path` only when complete; refused before anything is written for a role that is not a reporter. With
+ * `unit`, only the sessions of that unit's kiosks.
  */
 export async function exportFleetSessionsCsv(
   sql: CentralConnection,
-  options: { start: number; end: number; timeZone: string; separator?: CsvSeparator },
+  options: { start: number; end: number; timeZone: string; separator?: CsvSeparator; unit?: string },
   path: string,
 ): Promise<{ rows: number }> {
   await assertReporter(sql);

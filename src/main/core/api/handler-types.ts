@@ -14,6 +14,7 @@ import type { SignedInStaff, StaffAuth } from '../services/staff-auth';
 import type { Timers } from '../services/timers';
 import type { CallerContext } from './caller-context';
 import type { RendererProblems } from '../logging/renderer-problems';
+import type { WriteFleetExport } from './fleet-export-port';
 import type { ReadFleetReport } from './fleet-report-port';
 
 /** The services the handlers call. */
@@ -36,6 +37,8 @@ export interface HandlerContext {
   rendererProblems: RendererProblems;
   /** A fleet kiosk's unit and hospital figures, read by the layer above core that holds the PostgreSQL client. */
   readFleetReport?: ReadFleetReport;
+  /** A fleet kiosk's unit and hospital export, written by the same layer with a reporting role's credentials. */
+  writeFleetExport?: WriteFleetExport;
 }
 
 /** Who is calling, as dispatch established it: staff methods get the signed-in staff member, public ones null. */

@@ -1,4 +1,5 @@
 import { contentHandlers } from './handlers/content-handlers';
+import { fleetExportHandlers } from './handlers/fleet-export-handlers';
 import { fleetReportHandlers } from './handlers/fleet-report-handlers';
 import { problemHandlers } from './handlers/problem-handlers';
 import { reportHandlers } from './handlers/report-handlers';
@@ -28,5 +29,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...settingsHandlers(context),
     ...reportHandlers(context),
     ...fleetReportHandlers(context),
+    ...fleetExportHandlers(context),
   };
 }

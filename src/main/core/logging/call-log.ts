@@ -25,6 +25,7 @@ const NOTABLE: ReadonlySet<ApiMethodName> = new Set<ApiMethodName>([
   'exportUsage',
   'cancelUsageExport',
   'saveReportPdf',
+  'exportFleetUsage',
   'dismissStorageAlert',
 ]);
 

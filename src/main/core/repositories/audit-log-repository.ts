@@ -21,7 +21,9 @@ export type AuditAction =
   | 'report-pdf'
   // A content pack published from the fleet's centre, accepted (shown from the next start) or refused.
   | 'content-pack-accepted'
-  | 'content-pack-refused';
+  | 'content-pack-refused'
+  // Every kiosk's sessions of the unit or hospital, with a reporting role typed for one export (refusals too).
+  | 'fleet-export';
 
 export interface AuditEntry {
   id: number;

@@ -21,7 +21,10 @@ export type FleetSessionRow = [
 
 const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 
-/** Sessions of every kiosk that started in [start, end), in start order; events counted through their index. */
+/**
+ * Sessions of every kiosk (of unit $3 only, when not null) that started in [start, end), in start order; events counted
+ * through their index.
+ */
 export const FLEET_SESSION_ROWS = `SELECT k.name, s.uuid::text, s.room_name, s.kind, s.language, ${ms('s.started_at')},
     ${ms('s.ended_at')}, ${ms('s.ended_at - s.started_at')}, s.end_reason, s.started_by,
     coalesce(e.guides, 0), coalesce(e.slides, 0), coalesce(e.timers, 0), coalesce(e.help, 0)
@@ -32,7 +35,7 @@ export const FLEET_SESSION_ROWS = `SELECT k.name, s.uuid::text, s.room_name, s.k
       count(*) FILTER (WHERE type = 'timer-started') AS timers,
       count(*) FILTER (WHERE type = 'help-requested') AS help
     FROM fleet.session_events ev WHERE ev.kiosk_id = s.kiosk_id AND ev.session_local_id = s.local_id) e ON true
-  WHERE s.started_at >= $1 AND s.started_at < $2
+  WHERE s.started_at >= $1 AND s.started_at < $2 AND ($3::text IS NULL OR k.unit = $3)
   ORDER BY s.started_at, k.name, s.local_id`;
 
 /** Thrown when the connected role may not read every kiosk's rows (a kiosk's own credentials, say). */
@@ -60,10 +63,11 @@ export async function assertReporter(sql: CentralConnection): Promise<void> {
 /**
  * Streams the sessions through a server-side cursor, `fetchSize` rows at a time, in one read-only transaction (one
  * consistent snapshot): memory stays flat however many rows the fleet holds. `onRows` may await (a full stream).
+ * With `range.unit`, only the sessions of that unit's kiosks.
  */
 export async function forEachFleetSession(
   sql: CentralConnection,
-  range: { start: number; end: number },
+  range: { start: number; end: number; unit?: string },
   onRows: (rows: FleetSessionRow[]) => Promise<void> | void,
   fetchSize = 2_000,
 ): Promise<number> {
@@ -72,6 +76,7 @@ export async function forEachFleetSession(
     await tx.query(`DECLARE fleet_sessions NO SCROLL CURSOR FOR ${FLEET_SESSION_ROWS}`, [
       new Date(range.start),
       new Date(range.end),
+      range.unit ?? null,
     ]);
     let total = 0;
     for (;;) {

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../../shared/domain';
 import type { EndReason } from '../../../shared/domain';
+import type { FleetExportProblem } from '../../../shared/fleet-export';
 import type { FleetReportProblem } from '../../../shared/fleet-report';
 import type { RangePreset } from './report-range';
 
@@ -109,6 +110,29 @@ const reportsEn = {
     cancelled: 'The export was cancelled. No file was saved.',
     written: (rows: string, file: string) => `Done: ${rows} rows saved to ${file}.`,
     busy: 'Another export is still running. Please wait for it to finish, or cancel it.',
+    fleet: {
+      scope: 'Export for',
+      unit: (range: string) =>
+        `Sessions of every kiosk in this kiosk’s unit, ${range}, as CSV with each kiosk’s name in the first column.`,
+      hospital: (range: string) =>
+        `Sessions of every kiosk in the hospital, ${range}, as CSV with each kiosk’s name in the first column.`,
+      role: 'Reporting role',
+      password: 'Password',
+      credentialsNote:
+        'Used for this export only and not kept. The audit log records the export and the role’s name, never the password.',
+      missing: 'Please type the reporting role and its password.',
+      running: 'Exporting from the hospital database…',
+      cancelled: 'Not exported. No file was saved.',
+      problems: {
+        'not-in-fleet': 'This kiosk does not belong to a hospital fleet.',
+        refused:
+          'The hospital database refused this role or password, or the role may not read every kiosk’s sessions (a kiosk’s own credentials cannot). No file was saved.',
+        unreachable: 'The hospital database cannot be reached now. No file was saved; please try again later.',
+        'no-unit':
+          'This kiosk has no unit in the hospital database. Please ask IT to set one, or export the whole hospital.',
+        unavailable: 'The unit and hospital export is available on the kiosk itself only.',
+      } satisfies Record<FleetExportProblem, string>,
+    },
   },
   years: {
     heading: 'Year by year',
@@ -255,6 +279,30 @@ const reportsEs: ReportsMessages = {
     cancelled: 'Se canceló la exportación. No se guardó ningún archivo.',
     written: (rows: string, file: string) => `Listo: ${rows} filas guardadas en ${file}.`,
     busy: 'Todavía hay otra exportación en curso. Espere a que termine o cancélela, por favor.',
+    fleet: {
+      scope: 'Exportar de',
+      unit: (range: string) =>
+        `Sesiones de todos los quioscos de la unidad de este quiosco, ${range}, en CSV con el nombre de cada quiosco en la primera columna.`,
+      hospital: (range: string) =>
+        `Sesiones de todos los quioscos del hospital, ${range}, en CSV con el nombre de cada quiosco en la primera columna.`,
+      role: 'Rol de informes',
+      password: 'Contraseña',
+      credentialsNote:
+        'Se usan solo para esta exportación y no se guardan. El registro de auditoría anota la exportación y el nombre del rol, nunca la contraseña.',
+      missing: 'Escriba el rol de informes y su contraseña, por favor.',
+      running: 'Exportando desde la base de datos del hospital…',
+      cancelled: 'No se exportó. No se guardó ningún archivo.',
+      problems: {
+        'not-in-fleet': 'Este quiosco no pertenece a una flota del hospital.',
+        refused:
+          'La base de datos del hospital rechazó este rol o esta contraseña, o el rol no puede leer las sesiones de todos los quioscos (las credenciales propias de un quiosco no pueden). No se guardó ningún archivo.',
+        unreachable:
+          'No se puede conectar ahora con la base de datos del hospital. No se guardó ningún archivo; inténtelo de nuevo más tarde.',
+        'no-unit':
+          'Este quiosco no tiene unidad en la base de datos del hospital. Pida a TI que le asigne una, o exporte todo el hospital.',
+        unavailable: 'La exportación de la unidad y del hospital solo está disponible en el propio quiosco.',
+      },
+    },
   },
   years: {
     heading: 'Año por año',
