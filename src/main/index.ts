@@ -11,8 +11,7 @@ import { resolveDataFolder } from './core/data-folder';
 import { dataFolderProblem } from './core/data-folder-check';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import type { DeliveryWorker } from './fleet/kiosk/fleet-delivery';
-import { startFleetDeliveryIfJoined } from './fleet/kiosk/fleet-membership';
-import { answerFleetReport } from './fleet/kiosk/fleet-report';
+import { kioskFleetWiring } from './fleet/kiosk/kiosk-fleet-wiring';
 import { createFileLogger, LOG_FOLDER, type FileLogger } from './core/logging/file-logger';
 import { logLevelFromArgs } from './core/logging/log-levels';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -135,6 +134,8 @@ function runKiosk(): void {
     Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession);
     const nativeBinding = electronDatabaseDriver();
+    // The optional fleet, wired as the browser preview wires it (src/cli/web-kiosk.ts).
+    const fleet = kioskFleetWiring(dataFolder);
     core = openKioskCore({
       dataFolder,
       nativeBinding,
@@ -156,11 +157,11 @@ function runKiosk(): void {
         documentsFolder: () => app.getPath('documents'),
       }),
       // The optional fleet: the Reports tab's unit and hospital figures, read with this kiosk's own credentials.
-      fleetReports: (db) => (request) => answerFleetReport({ ...request, db, dataFolder, logger }),
+      fleetReports: fleet.fleetReports,
     });
     unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
     // The optional fleet: delivery in the background, only when IT joined this kiosk to one (fleet join).
-    fleetDelivery = startFleetDeliveryIfJoined({ db: core.db, dataFolder, clock: core.clock, logger });
+    fleetDelivery = fleet.startDelivery(core);
     handleKioskProtocol(join(app.getAppPath(), 'out', 'renderer'));
     displayBlocker = keepDisplayAwake();
     openWindow();

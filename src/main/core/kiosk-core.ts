@@ -61,8 +61,11 @@ export interface KioskCoreOptions {
    * Default: <dataFolder>/exports/.
    */
   chooseExportFile?: ChooseExportFile;
-  /** The fleet's reader of unit and hospital figures for this database (the shell's; see api/fleet-report-port.ts). */
-  fleetReports?: (db: KioskDatabase) => ReadFleetReport;
+  /**
+   * The fleet's reader of unit and hospital figures for this database, logging to the kiosk's log (the shell's and the
+   * browser preview's; see api/fleet-report-port.ts).
+   */
+  fleetReports?: (db: KioskDatabase, logger: KioskLogger) => ReadFleetReport;
 }
 
 export interface KioskCore {
@@ -158,7 +161,7 @@ function openServices(
     usageExports,
     chooseFile,
     rendererProblems: createRendererProblems(logger, clock),
-    readFleetReport: options.fleetReports?.(db),
+    readFleetReport: options.fleetReports?.(db, logger),
   });
   return { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers };
 }
