@@ -27,7 +27,7 @@ import { es } from '../src/renderer/lib/i18n/messages-es';
 import { expectNoSeriousA11yViolations } from './axe';
 import { startFleetCentre, type FleetCentre } from './fleet-centre';
 import { expect, seedWith, test, type Kiosk } from './fixtures';
-import { LayoutWalk } from './layout-check';
+import { KIOSK_SIZES, LayoutWalk } from './layout-check';
 import { ADMIN, NURSE, readDatabase, seedKiosk, signIn, tile, type KeypadWords } from './staff-helpers';
 import { pinTheme } from './theme';
 
@@ -90,8 +90,8 @@ const HISTORY_MATERNITY: History = [
   { hoursAgo: 28, minutes: 18 },
   { hoursAgo: 100, minutes: 33 },
   { hoursAgo: 40 * 24, minutes: 20 },
-  // Last: a room holds one open session at a time.
-  { hoursAgo: 5, minutes: null },
+  // Last: a room holds one open session at a time (younger than the auto-close limit, so it stays open).
+  { hoursAgo: 1, minutes: null },
 ];
 const HISTORY_ICU: History = [
   { hoursAgo: 10, minutes: 45 },
@@ -227,6 +227,10 @@ async function expectFigures(
   await expect(page.getByRole('status').filter({ hasText: 'UTC days' })).toHaveText(status);
   await expect(page.getByText(words.counting)).toHaveCount(0);
   await expect(keyNumber(page, words.numbers.sessions)).toHaveText(number(expected.sessions));
+  const open = expected.sessions - expected.endedSessions;
+  const note = keyNumber(page, words.numbers.sessions).locator('xpath=following-sibling::*');
+  if (open > 0) await expect(note).toHaveText(words.numbers.stillOpen(number(open)));
+  else await expect(note).toHaveCount(0);
   await expect(keyNumber(page, words.numbers.totalTime)).toHaveText(lengthText(expected.durationMs));
   await expect(keyNumber(page, words.fleet.mostKiosks)).toHaveText(number(expected.mostKiosksInADay));
 }
@@ -244,6 +248,7 @@ test('a session on this kiosk reaches the unit and hospital figures; a stopped c
   const before = await expectDelivered(kiosk, range);
   // The range counts: the Maternity kiosk's session of 40 days ago is at the centre but not in these figures.
   expect(before.sessions).toBe(HISTORY_ON_SCREEN.length + HISTORY_MATERNITY.length - 1 + HISTORY_ICU.length);
+  expect(before.sessions - before.endedSessions, 'the Maternity kiosk’s open session').toBe(1);
 
   // ---- The admin reads the hospital's and the unit's figures
   await openReports(page, 'en');
@@ -324,6 +329,25 @@ test('a session on this kiosk reaches the unit and hospital figures; a stopped c
   await expectFigures(page, 'hospital', range, sqliteTotals(kiosk, range));
 });
 
+/** At each kiosk size, how many of the figures' cards stand in each row (top to bottom). */
+async function cardsPerRow(page: Page): Promise<{ size: string; rows: number[] }[]> {
+  const restore = page.viewportSize();
+  const found: { size: string; rows: number[] }[] = [];
+  for (const size of KIOSK_SIZES) {
+    await page.setViewportSize(size);
+    const tops = await page
+      .locator('.numbers > div')
+      .evaluateAll((cards) => cards.map((card) => Math.round(card.getBoundingClientRect().top)));
+    const rows = [...new Set(tops)].map((top) => tops.filter((other) => other === top).length);
+    found.push({ size: `${size.width}x${size.height}`, rows });
+  }
+  if (restore) await page.setViewportSize(restore);
+  return found;
+}
+
+/** Four cards in one row, two by two, or one under another: never three over a lone one. */
+const evenRows = ({ rows }: { rows: number[] }) => rows.length > 0 && rows.every((count) => count === rows[0]);
+
 test('the Reports tab with the hospital scope fits every kiosk size, in English and Spanish, by day and night', async ({
   page,
 }) => {
@@ -349,6 +373,8 @@ test('the Reports tab with the hospital scope fits every kiosk size, in English 
       await walk.check('admin-reports-hospital', hospital);
       walk.finish('fleet-reports');
       expect(walk.findings.length, `layout findings:\n${walk.report()}`).toBe(0);
+      const uneven = (await cardsPerRow(page)).filter((found) => !evenRows(found));
+      expect(uneven, `${language} ${theme}: the four figures stand in uneven rows`).toEqual([]);
       await button(page, m.flow.signOut).click();
     }
   }
