@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * cluster its globalSetup starts and removes; vitest starts it only when a fleet test is selected) and renderer
  * components (jsdom).
  */
-const FLEET_TESTS = ['src/main/fleet/**/*.test.ts', 'src/commands/fleet-*.test.ts'];
+const FLEET_TESTS = ['src/main/fleet/**/*.test.ts', 'src/commands/fleet-*.test.ts', 'src/cli/*-fleet.test.ts'];
 
 export default defineConfig({
   test: {

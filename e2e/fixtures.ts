@@ -7,7 +7,8 @@ import { test as base, expect, type Browser, type ElectronApplication, type Page
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startBridge, type RunningBridge } from '../src/bridge/bridge-server';
+import type { RunningBridge } from '../src/bridge/bridge-server';
+import { startWebKiosk } from '../src/cli/web-kiosk';
 import { ManualClock } from '../src/main/core/clock';
 import type { KioskDatabase } from '../src/main/core/db/open-database';
 import { openKioskCore } from '../src/main/core/kiosk-core';
@@ -16,8 +17,11 @@ import { ELECTRON_MISSING_REASON, findElectronBinary } from './electron-binary';
 
 export type Transport = 'browser' | 'electron';
 
-/** Puts rows in the database before the kiosk starts (use the repositories: insertRoom, insertStaff, ...). */
-export type Seed = (db: KioskDatabase) => void | Promise<void>;
+/**
+ * Puts rows in the database before the kiosk starts (use the repositories: insertRoom, insertStaff, ...); the data
+ * folder is there for what lives beside the database (a fleet's credentials, written by fleet join).
+ */
+export type Seed = (db: KioskDatabase, dataFolder: string) => void | Promise<void>;
 
 export interface Kiosk {
   page: Page;
@@ -78,7 +82,7 @@ async function seedDatabase(dataFolder: string, seed: Seed | undefined, clock: M
   if (!seed) return;
   const core = openKioskCore({ dataFolder, clock });
   try {
-    await seed(core.db);
+    await seed(core.db, dataFolder);
   } finally {
     core.close();
   }
@@ -167,7 +171,8 @@ export const test = base.extend<KioskFixtures & KioskTestOptions, KioskWorkerFix
     }
     await seedDatabase(dataFolder, seed, clock);
     const failures = createFailureLog((message, error) => console.error(message, error));
-    const bridge = await startBridge({ dataFolder, port: 0, rendererDir, clock, logger: failures.logger });
+    // The preview's own wiring (npm run start:web): a data folder that joined a fleet delivers and shows its scope.
+    const bridge = await startWebKiosk({ dataFolder, port: 0, rendererDir, clock, logger: failures.logger });
     const context = await kioskBrowser!.newContext();
     try {
       const page = await context.newPage();

@@ -311,12 +311,15 @@ export class LayoutWalk {
   readonly findings: LayoutFinding[] = [];
   readonly shots: ShotEntry[] = [];
 
+  /** `pngFolder`: also saves each size as a PNG there (screenshots to look at outside the repository). */
   constructor(
     private readonly page: Page,
     private readonly language: string,
     private readonly theme: string,
+    private readonly pngFolder?: string,
   ) {
     mkdirSync(LAYOUT_DIR, { recursive: true });
+    if (pngFolder) mkdirSync(pngFolder, { recursive: true });
   }
 
   /** Measures `screen` at every size; `primary` is the button that must be on screen without scrolling. */
@@ -346,6 +349,9 @@ export class LayoutWalk {
       // JPEG: several times quicker to encode than PNG at 1080x1920, and plenty for a person looking for faults.
       const file = `${screen}-${label}-${this.language}-${this.theme}.jpg`;
       await this.page.screenshot({ path: join(LAYOUT_DIR, file), type: 'jpeg', quality: 80 });
+      if (this.pngFolder) {
+        await this.page.screenshot({ path: join(this.pngFolder, file.replace(/\.jpg$/, '.png')), type: 'png' });
+      }
       this.shots.push({
         screen,
         size: label,

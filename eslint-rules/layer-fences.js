@@ -34,7 +34,9 @@ const FENCES = {
   preload: { layers: ['preload', 'shared:api-methods'], node: false, packages: [], electron: true },
   renderer: { layers: ['renderer', 'shared'], node: false, packages: '*', electron: false },
   bridge: { layers: ['bridge', 'core', 'shared'], node: true, packages: '*', electron: false },
-  cli: { layers: ['cli', 'commands', 'fleet', 'core', 'shared'], node: true, packages: '*', electron: false },
+  // The npm scripts' entry points, the browser preview's among them: it wires the bridge and the fleet together as
+  // the Electron shell wires IPC and the fleet, so the bridge itself stays on core alone.
+  cli: { layers: ['cli', 'commands', 'bridge', 'fleet', 'core', 'shared'], node: true, packages: '*', electron: false },
   // The IT tools (staff, export) as functions of argv and streams: the npm scripts in src/cli and the installed
   // app's --staff / --export (src/main/app-command-host.ts) both call them, so they sit below both.
   commands: { layers: ['commands', 'fleet', 'core', 'shared'], node: true, packages: '*', electron: false },

@@ -69,6 +69,13 @@ describe('layer fences', () => {
     refused('src/commands/staff-command.ts', '../main/app-command-host', /commands must not import from shell/);
     refused('src/commands/staff-command.ts', 'electron', /commands must not import electron/);
   });
+
+  it('lets the browser preview’s entry wire the bridge and the fleet, and keeps the bridge on core alone', () => {
+    allowed('src/cli/web-kiosk.ts', '../bridge/bridge-server');
+    allowed('src/cli/web-kiosk.ts', '../main/fleet/kiosk/kiosk-fleet-wiring');
+    refused('src/bridge/bridge-server.ts', '../main/fleet/kiosk/fleet-report', /bridge must not import from fleet/);
+    refused('src/bridge/bridge-server.ts', '../cli/web-kiosk', /bridge must not import from cli/);
+  });
 });
 
 describe('test files', () => {

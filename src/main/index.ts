@@ -12,9 +12,8 @@ import { resolveDataFolder } from './core/data-folder';
 import { dataFolderProblem } from './core/data-folder-check';
 import { openKioskCore, type KioskCore } from './core/kiosk-core';
 import { installCredentialSealer } from './fleet/kiosk/credential-sealing';
-import { startFleetBackground, type FleetBackground } from './fleet/kiosk/fleet-background';
-import { answerFleetExport } from './fleet/kiosk/fleet-export';
-import { answerFleetReport } from './fleet/kiosk/fleet-report';
+import type { FleetBackground } from './fleet/kiosk/fleet-background';
+import { kioskFleetWiring } from './fleet/kiosk/kiosk-fleet-wiring';
 import { createFileLogger, LOG_FOLDER, type FileLogger } from './core/logging/file-logger';
 import { logLevelFromArgs } from './core/logging/log-levels';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -137,6 +136,8 @@ function runKiosk(): void {
     Menu.setApplicationMenu(null);
     hardenSession(session.defaultSession);
     const nativeBinding = electronDatabaseDriver();
+    // The optional fleet, wired as the browser preview wires it (src/cli/web-kiosk.ts).
+    const fleetWiring = kioskFleetWiring(dataFolder);
     core = openKioskCore({
       dataFolder,
       nativeBinding,
@@ -158,15 +159,15 @@ function runKiosk(): void {
         documentsFolder: () => app.getPath('documents'),
       }),
       // The optional fleet: the Reports tab's unit and hospital figures, read with this kiosk's own credentials.
-      fleetReports: (db) => (request) => answerFleetReport({ ...request, db, dataFolder, logger }),
+      fleetReports: fleetWiring.fleetReports,
       // The unit's or hospital's sessions as CSV, with a reporting role the admin types for that one export.
-      fleetExports: (db) => (request) => answerFleetExport({ ...request, db, dataFolder, logger }),
+      fleetExports: fleetWiring.fleetExports,
     });
     unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
     // Before anything reads the fleet credentials: encrypted with the OS keystore where one really protects them.
     installCredentialSealer(osKeystoreSealer((message) => logger.info(message)));
     // The optional fleet: delivery and content packs in the background, only when IT joined this kiosk to one.
-    fleet = startFleetBackground(core, dataFolder, logger);
+    fleet = fleetWiring.startBackground(core, logger);
     handleKioskProtocol(join(app.getAppPath(), 'out', 'renderer'));
     displayBlocker = keepDisplayAwake();
     openWindow();

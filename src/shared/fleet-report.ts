@@ -27,7 +27,7 @@ export interface FleetReport {
 /**
  * Why there is no fleet report: the kiosk has not joined a fleet; the hospital database cannot be reached (the
  * network, the server) or refused this kiosk's credentials; the kiosk has no unit there; or this way of running the
- * kiosk (the browser preview) has no link to it.
+ * kiosk has no link to it (a bridge started without the fleet's reader, as some tests start it).
  */
 export const FLEET_REPORT_PROBLEMS = ['not-in-fleet', 'unreachable', 'refused', 'no-unit', 'unavailable'] as const;
 export type FleetReportProblem = (typeof FLEET_REPORT_PROBLEMS)[number];

@@ -68,10 +68,13 @@ export interface KioskCoreOptions {
    * Default: <dataFolder>/exports/.
    */
   chooseExportFile?: ChooseExportFile;
-  /** The fleet's reader of unit and hospital figures for this database (the shell's; see api/fleet-report-port.ts). */
-  fleetReports?: (db: KioskDatabase) => ReadFleetReport;
+  /**
+   * The fleet's reader of unit and hospital figures for this database, logging to the kiosk's log (the shell's and the
+   * browser preview's; see api/fleet-report-port.ts).
+   */
+  fleetReports?: (db: KioskDatabase, logger: KioskLogger) => ReadFleetReport;
   /** The fleet's writer of unit and hospital exports for this database (the shell's; see api/fleet-export-port.ts). */
-  fleetExports?: (db: KioskDatabase) => WriteFleetExport;
+  fleetExports?: (db: KioskDatabase, logger: KioskLogger) => WriteFleetExport;
 }
 
 export interface KioskCore {
@@ -174,8 +177,8 @@ function openServices(
     usageExports,
     chooseFile,
     rendererProblems: createRendererProblems(logger, clock),
-    readFleetReport: options.fleetReports?.(db),
-    writeFleetExport: options.fleetExports?.(db),
+    readFleetReport: options.fleetReports?.(db, logger),
+    writeFleetExport: options.fleetExports?.(db, logger),
   });
   return { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers };
 }

@@ -31,7 +31,7 @@ export interface CrashTarget {
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const WORKER = fileURLToPath(new URL('./crash-worker.ts', import.meta.url));
-const START_WEB = fileURLToPath(new URL('../../../bridge/start-web.ts', import.meta.url));
+const START_WEB = fileURLToPath(new URL('../../../cli/start-web.ts', import.meta.url));
 
 /** node --import tsx, not the tsx command: that one runs the script in a grandchild the kill would miss. */
 function spawnTs(script: string, args: string[]): ChildProcess {

@@ -1,51 +1,13 @@
 /**
- * Each fleet test file gets its own database on the run's cluster, with an owner role made as a DBA would (LOGIN,
- * CREATEROLE, owner of the database), so tests in parallel never see each other's kiosks or roles.
+ * Each fleet test file gets its own database on the run's cluster (fleet-database-on-cluster.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { openCentral, type ConnectionSettings } from '../central/connection-settings';
+import { createFleetDatabaseOn, type FleetTestDatabase } from './fleet-database-on-cluster';
 import type { ClusterAddress } from './throwaway-cluster';
-import { fleetRolePrefix, quoteIdentifier } from '../central/fleet-roles';
 
-export interface FleetTestDatabase {
-  owner: ConnectionSettings;
-  superuser: ConnectionSettings;
-  /** Drops the database and every role made for it. */
-  drop(): Promise<void>;
-}
+export type { FleetTestDatabase } from './fleet-database-on-cluster';
 
 /** On the run's shared cluster, or on one a test file started for itself (to stop and restart it). */
-export async function createFleetTestDatabase(
-  cluster: ClusterAddress = inject('fleetCluster'),
-): Promise<FleetTestDatabase> {
-  const database = `fleet_t_${randomBytes(4).toString('hex')}`;
-  const ownerRole = `${fleetRolePrefix(database)}_owner`;
-  const ownerPassword = randomBytes(18).toString('base64url');
-  const base = { host: cluster.host, port: cluster.port, tls: 'disable' as const };
-  const superuser = { ...base, database: 'postgres', user: cluster.user, password: cluster.password };
-  const admin = openCentral(superuser);
-  try {
-    // The password is base64url, safe between quotes; CREATE ROLE takes no bind parameters.
-    await admin.query(`CREATE ROLE ${quoteIdentifier(ownerRole)} LOGIN CREATEROLE PASSWORD '${ownerPassword}'`);
-    await admin.query(`CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(ownerRole)}`);
-  } finally {
-    await admin.end();
-  }
-  return {
-    owner: { ...base, database, user: ownerRole, password: ownerPassword },
-    superuser: { ...superuser, database },
-    async drop() {
-      const sql = openCentral(superuser);
-      try {
-        await sql.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
-        const roles = await sql.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname LIKE $1', [
-          `${fleetRolePrefix(database)}\\_%`,
-        ]);
-        for (const { rolname } of roles) await sql.query(`DROP ROLE IF EXISTS ${quoteIdentifier(rolname)}`);
-      } finally {
-        await sql.end();
-      }
-    },
-  };
+export function createFleetTestDatabase(cluster: ClusterAddress = inject('fleetCluster')): Promise<FleetTestDatabase> {
+  return createFleetDatabaseOn(cluster);
 }

@@ -208,7 +208,8 @@ const reportsEs: ReportsMessages = {
   numbersHeading: 'Cifras principales',
   numbers: {
     sessions: 'Sesiones',
-    stillOpen: (count: string) => `${count} aún abiertas`,
+    // "en curso" reads right for one session and for several; the count arrives already formatted.
+    stillOpen: (count: string) => `${count} en curso`,
     totalTime: 'Tiempo total en las salas',
     meanTime: 'Sesión promedio',
     medianTime: 'Sesión mediana',

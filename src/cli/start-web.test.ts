@@ -22,7 +22,7 @@ function startWeb(args: string[]): {
   output: { stdout: string; stderr: string };
   done: Promise<Finished>;
 } {
-  const child = spawn(TSX, ['src/bridge/start-web.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['src/cli/start-web.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { stdout: '', stderr: '' };
   child.stdout!.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));

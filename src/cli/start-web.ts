@@ -1,14 +1,15 @@
 /**
  * `npm run start:web -- [--port N] [--data-dir DIR] [--renderer-dir DIR] [--log-level LEVEL] [--no-build]`: builds the renderer and serves
- * it with the loopback bridge, for previews and browser tests. Prints one line with the address to open.
+ * it with the loopback bridge, for previews and browser tests, with the optional fleet as in the app (web-kiosk.ts).
+ * Prints one line with the address to open.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildRenderer } from '../bridge/build-renderer';
+import { parseStartWebArgs, type StartWebOptions } from '../bridge/start-web-args';
 import { dataFolderProblem } from '../main/core/data-folder-check';
-import { buildRenderer } from './build-renderer';
-import { startBridge } from './bridge-server';
-import { parseStartWebArgs, type StartWebOptions } from './start-web-args';
+import { startWebKiosk } from './web-kiosk';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     fail(`no built renderer at ${options.rendererDir} (run without --no-build, or npx electron-vite build)`, 1);
   }
 
-  const bridge = await startBridge({
+  const bridge = await startWebKiosk({
     dataFolder: options.dataFolder,
     port: options.port,
     rendererDir: options.rendererDir,

@@ -1,0 +1,26 @@
+import type { KioskCore, KioskCoreOptions } from '../../core/kiosk-core';
+import type { KioskLogger } from '../../core/logging/kiosk-logger';
+import { startFleetBackground, type FleetBackground } from './fleet-background';
+import { answerFleetExport } from './fleet-export';
+import { answerFleetReport } from './fleet-report';
+
+export interface KioskFleetWiring {
+  /** Core's port for the Reports tab's unit and hospital figures, read with this kiosk's own credentials. */
+  fleetReports: NonNullable<KioskCoreOptions['fleetReports']>;
+  /** Core's port for the export panel's unit and hospital export, with a reporting role typed for that one export. */
+  fleetExports: NonNullable<KioskCoreOptions['fleetExports']>;
+  /** Delivery and content packs in the background, only when IT joined this data folder to a fleet (fleet join). */
+  startBackground(core: KioskCore, logger: KioskLogger): FleetBackground;
+}
+
+/**
+ * The optional fleet as a running kiosk uses it, in one place for both ways of running one: the Electron shell and
+ * the browser preview (`npm run start:web`). A data folder in no fleet gets no worker, and its Reports tab no scope.
+ */
+export function kioskFleetWiring(dataFolder: string): KioskFleetWiring {
+  return {
+    fleetReports: (db, logger) => (request) => answerFleetReport({ ...request, db, dataFolder, logger }),
+    fleetExports: (db, logger) => (request) => answerFleetExport({ ...request, db, dataFolder, logger }),
+    startBackground: (core, logger) => startFleetBackground(core, dataFolder, logger),
+  };
+}
