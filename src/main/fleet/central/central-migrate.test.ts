@@ -33,12 +33,20 @@ it('creates the schema once, even when two migrations start at the same moment, 
     "SELECT tablename, rowsecurity FROM pg_tables WHERE schemaname = 'fleet' ORDER BY 1",
   );
   expect(tables.filter((t) => t.tablename !== 'schema_migrations')).toEqual(
-    ['audit_log', 'daily_totals', 'kiosks', 'room_cleanings', 'session_events', 'sessions', 'timer_outcomes'].map(
-      (tablename) => ({
-        tablename,
-        rowsecurity: true,
-      }),
-    ),
+    [
+      'audit_log',
+      'daily_totals',
+      'kiosks',
+      'room_cleanings',
+      'session_events',
+      'sessions',
+      'staff',
+      'staff_changes',
+      'timer_outcomes',
+    ].map((tablename) => ({
+      tablename,
+      rowsecurity: true,
+    })),
   );
 });
 
@@ -64,17 +72,25 @@ it('creates the group roles without login, and only they may connect besides the
 
 it('refuses a database upgraded by a newer version and changes nothing', async () => {
   await owner.query("INSERT INTO fleet.schema_migrations (version, name) VALUES (99, 'from the future')");
-  await expect(migrateCentral(owner)).rejects.toThrow(/schema version 99.*knows only up to version 2/);
+  await expect(migrateCentral(owner)).rejects.toThrow(
+    new RegExp(`schema version 99.*knows only up to version ${CENTRAL_MIGRATIONS.length}`),
+  );
   await owner.query('DELETE FROM fleet.schema_migrations WHERE version = 99');
-  expect(await migrateCentral(owner)).toMatchObject({ from: 2, to: 2 });
+  expect(await migrateCentral(owner)).toMatchObject({ from: CENTRAL_MIGRATIONS.length, to: CENTRAL_MIGRATIONS.length });
 });
 
 it('rolls a failing step back whole: no half-made schema', async () => {
   const broken = [
     ...CENTRAL_MIGRATIONS,
-    { version: 3, name: 'broken', statements: () => ['CREATE TABLE fleet.half_made (id int)', 'SELECT no_such_fn()'] },
+    {
+      version: CENTRAL_MIGRATIONS.length + 1,
+      name: 'broken',
+      statements: () => ['CREATE TABLE fleet.half_made (id int)', 'SELECT no_such_fn()'],
+    },
   ];
   await expect(migrateCentral(owner, broken)).rejects.toThrow(/no_such_fn/);
   expect(await owner.query("SELECT 1 FROM pg_tables WHERE tablename = 'half_made'")).toHaveLength(0);
-  expect(await owner.query('SELECT max(version)::int AS v FROM fleet.schema_migrations')).toEqual([{ v: 2 }]);
+  expect(await owner.query('SELECT max(version)::int AS v FROM fleet.schema_migrations')).toEqual([
+    { v: CENTRAL_MIGRATIONS.length },
+  ]);
 });

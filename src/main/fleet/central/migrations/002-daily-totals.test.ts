@@ -9,6 +9,7 @@ import { openCentral } from '../connection-settings';
 import { uploadBatch } from '../history-upload';
 import { addKiosk } from '../kiosk-registry';
 import { fleetSchema } from './001-fleet-schema';
+import { dailyTotals } from './002-daily-totals';
 
 let fleet: FleetTestDatabase;
 let owner: CentralConnection;
@@ -164,7 +165,7 @@ it('counts the sessions a fleet delivered before this step', async () => {
       ]),
     );
     await asKiosk.end();
-    expect(await migrateCentral(sql)).toMatchObject({ from: 1, to: 2 });
+    expect(await migrateCentral(sql, [fleetSchema, dailyTotals])).toMatchObject({ from: 1, to: 2 });
     expect(await sql.query(ROLLUP)).toEqual([
       { kiosk_id: added.kioskId, day: '2026-01-01', sessions: 1, ended_sessions: 1, duration_ms: '7200000' },
       { kiosk_id: added.kioskId, day: '2026-01-02', sessions: 1, ended_sessions: 0, duration_ms: '0' },
