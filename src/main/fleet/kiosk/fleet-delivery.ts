@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock';
 import type { KioskDatabase } from '../../core/db/open-database';
 import type { KioskLogger } from '../../core/logging/kiosk-logger';
+import { countStaffOutbox } from '../../core/repositories/fleet-staff-repository';
 import {
   batchRowCount,
   markOutboxDelivered,
@@ -12,6 +13,7 @@ import { openCentral, type ConnectionSettings } from '../central/connection-sett
 import { uploadBatch } from '../central/history-upload';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './delivery-backoff';
 import { describeDeliveryError } from './delivery-errors';
+import { pullStaffChanges, pushStaffChanges } from './staff-directory-sync';
 
 export interface DeliveryOptions {
   db: KioskDatabase;
@@ -31,11 +33,17 @@ export interface DeliveryOptions {
 export interface Delivery {
   /** Sends the oldest batch and marks it delivered; answers the entries it covered (0: nothing waited). Throws. */
   deliverBatch(): Promise<{ entries: number; rows: number }>;
+  /**
+   * Sends this kiosk's queued staff changes and, when `pull`, applies the directory's newer changes. Throws.
+   */
+  syncStaff(pull: boolean): Promise<{ pushed: number; applied: number }>;
   /** Closes the connection; a batch in flight fails and stays in the outbox. */
   close(): Promise<void>;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
+/** A staff member disabled at the centre is refused by every kiosk online within this, plus a round trip. */
+export const DEFAULT_STAFF_PULL_MS = 5_000;
 
 class DeliveryTimeout extends Error {
   code = 'ETIMEDOUT';
@@ -56,6 +64,29 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     sql = null;
     await old?.end();
   };
+  /** Runs work on the connection (opened again after a failure) within the batch timeout; a failure drops it. */
+  const withCentral = async <T>(work: (central: CentralConnection) => Promise<T>): Promise<T> => {
+    if (sql?.failure) await drop();
+    sql ??= openCentral(options.connection, { connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
+    const central = sql;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        work(central),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new DeliveryTimeout(`no answer within ${batchTimeoutMs / 1000} s`)),
+            batchTimeoutMs,
+          );
+        }),
+      ]);
+    } catch (error) {
+      await drop();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     async deliverBatch() {
       if (closed) throw new Error('Delivery is closed.');
@@ -63,32 +94,21 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       if (batch.entries === 0) return { entries: 0, rows: 0 };
       const rows = batchRowCount(batch);
       // Rows deleted since they were queued (retention) leave entries with nothing to send.
-      if (rows > 0) {
-        if (sql?.failure) await drop();
-        sql ??= openCentral(options.connection, { connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          await Promise.race([
-            uploadBatch(sql, options.kioskId, batch),
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(
-                () => reject(new DeliveryTimeout(`no answer within ${batchTimeoutMs / 1000} s`)),
-                batchTimeoutMs,
-              );
-            }),
-          ]);
-        } catch (error) {
-          await drop();
-          throw error;
-        } finally {
-          clearTimeout(timer);
-        }
-      }
+      if (rows > 0) await withCentral((central) => uploadBatch(central, options.kioskId, batch));
       // Closed while the batch was in flight (the kiosk is shutting down): the database may be closed too. The
       // batch stays queued and is sent again next time, which changes nothing at the centre.
       if (closed) return { entries: 0, rows: 0 };
       markOutboxDelivered(options.db, batch.lastId, rows, options.clock.now());
       return { entries: batch.entries, rows };
+    },
+    async syncStaff(pull) {
+      if (closed) throw new Error('Delivery is closed.');
+      return withCentral(async (central) => {
+        const pushed = await pushStaffChanges(central, options.db);
+        // Closed while waiting on the network: leave the database alone; what was sent is sent again, harmlessly.
+        const applied = pull && !closed ? await pullStaffChanges(central, options.db, options.clock) : 0;
+        return { pushed, applied };
+      });
     },
     async close() {
       closed = true;
@@ -98,8 +118,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 }
 
 export interface DeliveryWorkerOptions extends DeliveryOptions {
-  /** How often an empty outbox is looked at again. */
+  /** How often an empty outbox is looked at again (and the staff queue, so an admin's change leaves within it). */
   idleMs?: number;
+  /** How often the staff directory's newer changes are fetched from the centre. */
+  staffPullMs?: number;
   backoff?: BackoffPolicy;
   random?: () => number;
 }
@@ -121,6 +143,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const delivery = createDelivery(options);
   const idleMs = options.idleMs ?? 1_000;
   const policy = options.backoff ?? DEFAULT_BACKOFF;
+  const staffPullMs = options.staffPullMs ?? DEFAULT_STAFF_PULL_MS;
+  let lastPull = -Infinity;
   let stopped = false;
   let failures = 0;
   let wake: (() => void) | null = null;
@@ -145,6 +169,14 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       let wait = idleMs;
       let idle = true;
       try {
+        // Staff first: a disabled nurse matters more than a minute of history. Timed on the monotonic clock, which
+        // a kiosk clock set wrong does not move.
+        const pullDue = performance.now() - lastPull >= staffPullMs;
+        if (pullDue || countStaffOutbox(options.db) > 0) {
+          const { applied } = await delivery.syncStaff(pullDue);
+          if (pullDue) lastPull = performance.now();
+          if (applied > 0) options.logger.info?.(`fleet: ${applied} staff change(s) from ${options.server} applied`);
+        }
         const { entries, rows } = await delivery.deliverBatch();
         if (failures > 0 && !stopped) {
           options.logger.info?.(`fleet: delivery to ${options.server} works again after ${failures} failed tries`);
