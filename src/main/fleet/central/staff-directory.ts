@@ -14,6 +14,9 @@ export interface StaffChangeRequest extends StaffDirectoryFields {
   requestId: string | null;
 }
 
+/** The channel fleet.change_staff notifies at each commit, its payload the change number. */
+export const STAFF_DIRECTORY_CHANNEL = 'fleet_staff_directory';
+
 /** Records one change; answers its number. Run inside the caller's transaction to send several at once. */
 export async function recordStaffChange(sql: CentralConnection, change: StaffChangeRequest): Promise<number> {
   const [row] = await sql.query<{ change_no: string }>(

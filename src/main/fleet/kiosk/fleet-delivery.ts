@@ -11,6 +11,7 @@ import {
 import type { CentralConnection } from '../central/central-connection';
 import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import { uploadBatch } from '../central/history-upload';
+import { STAFF_DIRECTORY_CHANNEL } from '../central/staff-directory';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './delivery-backoff';
 import { describeDeliveryError } from './delivery-errors';
 import { pullStaffChanges, pushStaffChanges } from './staff-directory-sync';
@@ -28,6 +29,11 @@ export interface DeliveryOptions {
   /** A batch that has not committed by then is abandoned and its connection closed (a stalled network). */
   batchTimeoutMs?: number;
   connectTimeoutSeconds?: number;
+  /**
+   * Called when the centre says the staff directory changed (LISTEN on the delivery connection). A pooler in
+   * transaction mode drops notifications; the regular pull still comes.
+   */
+  onStaffDirectoryChanged?: () => void;
 }
 
 export interface Delivery {
@@ -44,6 +50,8 @@ export interface Delivery {
 export const DEFAULT_BATCH_SIZE = 500;
 /** A staff member disabled at the centre is refused by every kiosk online within this, plus a round trip. */
 export const DEFAULT_STAFF_PULL_MS = 5_000;
+/** The least time between two pulls the centre's notifications ask for. */
+const STAFF_PULL_GAP_MS = 250;
 
 class DeliveryTimeout extends Error {
   code = 'ETIMEDOUT';
@@ -67,12 +75,18 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   /** Runs work on the connection (opened again after a failure) within the batch timeout; a failure drops it. */
   const withCentral = async <T>(work: (central: CentralConnection) => Promise<T>): Promise<T> => {
     if (sql?.failure) await drop();
+    const fresh = sql === null;
     sql ??= openCentral(options.connection, { connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
     const central = sql;
+    const notify = options.onStaffDirectoryChanged;
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
-        work(central),
+        (async () => {
+          // Each new connection listens again; a failure here drops it like any other, and the next one retries.
+          if (fresh && notify) await central.listen(STAFF_DIRECTORY_CHANNEL, notify);
+          return work(central);
+        })(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
             () => reject(new DeliveryTimeout(`no answer within ${batchTimeoutMs / 1000} s`)),
@@ -140,15 +154,24 @@ export interface DeliveryWorker {
  * jittered exponential backoff.
  */
 export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
-  const delivery = createDelivery(options);
   const idleMs = options.idleMs ?? 1_000;
   const policy = options.backoff ?? DEFAULT_BACKOFF;
   const staffPullMs = options.staffPullMs ?? DEFAULT_STAFF_PULL_MS;
   let lastPull = -Infinity;
+  let pullRequested = false;
   let stopped = false;
   let failures = 0;
   let wake: (() => void) | null = null;
   let waitingIdle = false;
+  const delivery = createDelivery({
+    ...options,
+    // The centre's word that the directory changed: pull now, waking an idle wait (never a backoff). Any role may
+    // NOTIFY, so a flood of them still costs at most one pull per STAFF_PULL_GAP_MS.
+    onStaffDirectoryChanged: () => {
+      pullRequested = true;
+      if (waitingIdle && performance.now() - lastPull >= STAFF_PULL_GAP_MS) wake?.();
+    },
+  });
 
   const sleep = (ms: number, idle: boolean) =>
     new Promise<void>((resolve) => {
@@ -171,8 +194,10 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       try {
         // Staff first: a disabled nurse matters more than a minute of history. Timed on the monotonic clock, which
         // a kiosk clock set wrong does not move.
-        const pullDue = performance.now() - lastPull >= staffPullMs;
+        const sincePull = performance.now() - lastPull;
+        const pullDue = sincePull >= staffPullMs || (pullRequested && sincePull >= STAFF_PULL_GAP_MS);
         if (pullDue || countStaffOutbox(options.db) > 0) {
+          if (pullDue) pullRequested = false;
           const { applied } = await delivery.syncStaff(pullDue);
           if (pullDue) lastPull = performance.now();
           if (applied > 0) options.logger.info?.(`fleet: ${applied} staff change(s) from ${options.server} applied`);
@@ -199,6 +224,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         wait = backoffDelay(failures, policy, options.random);
         idle = false;
       }
+      // A notification that came while busy: pull as soon as the gap allows rather than after a whole idle wait.
+      if (idle && pullRequested) wait = Math.min(wait, Math.max(0, STAFF_PULL_GAP_MS - (performance.now() - lastPull)));
       if (wait > 0 && !stopped) await sleep(wait, idle);
     }
   };

@@ -81,6 +81,8 @@ export const staffDirectory: CentralMigration = {
            pin_hash = excluded.pin_hash, pin_salt = excluded.pin_salt, disabled = excluded.disabled,
            change_no = excluded.change_no, changed_at = excluded.changed_at, changed_by = excluded.changed_by,
            overwrote_change_no = excluded.overwrote_change_no, overwrote_by = excluded.overwrote_by;
+       -- Delivered at commit: listening kiosks pull at once instead of at their next poll.
+       PERFORM pg_notify('fleet_staff_directory', v_no::text);
        RETURN v_no;
      END
      $fn$`,
