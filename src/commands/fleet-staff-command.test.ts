@@ -7,13 +7,21 @@ import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
 import { systemClock } from '../main/core/clock';
 import { commandStreams } from '../main/core/testing/command-streams';
 import { staffFleetChangeNo } from '../main/core/repositories/fleet-staff-repository';
+import { hashPin } from '../main/core/services/pin-hashing';
 import { StaffAdmin } from '../main/core/services/staff-admin';
 import { StaffAuth } from '../main/core/services/staff-auth';
 import { runFleetCommand } from './fleet-command';
 import { openCentral } from '../main/fleet/central/connection-settings';
+import { recordStaffChange } from '../main/fleet/central/staff-directory';
+import { pullStaffChanges } from '../main/fleet/kiosk/staff-directory-sync';
 import { connectionFlags } from '../main/fleet/testing/connection-flags';
 import { fleetDatabaseForFile } from '../main/fleet/testing/fleet-database-for-file';
-import { joinedTestKiosk, silentLogger, startTestDelivery } from '../main/fleet/testing/joined-kiosk';
+import {
+  joinedTestKiosk,
+  silentLogger,
+  startTestDelivery,
+  storedCredentials,
+} from '../main/fleet/testing/joined-kiosk';
 import { startNetworkCutProxy, type NetworkCutProxy } from '../main/fleet/testing/network-cut-proxy';
 import type { TestKiosk } from '../main/fleet/testing/test-kiosk';
 import { waitFor } from '../main/fleet/testing/wait-for';
@@ -251,4 +259,41 @@ it('fleet staff refuses bad usage and impossible changes with a clear message, c
   const list = await fleetStaff(['list']);
   expect(list.code).toBe(0);
   expect(list.out).toMatch(/^399\s+nurse\s+active\s+\d+\s+Nurse Eve$/m);
+});
+
+it('a kiosk that joins a large directory gets all of it, a batch at a time', async () => {
+  const sql = openCentral(fleet.owner);
+  const { pinHash, pinSalt } = await hashPin('9999');
+  try {
+    await sql.transaction(async (tx) => {
+      for (let n = 0; n < 450; n++) {
+        await recordStaffChange(tx, {
+          staffNumber: String(50_000 + n),
+          displayName: `Nurse ${n}`,
+          role: 'nurse',
+          pinHash,
+          pinSalt,
+          disabled: false,
+          basedOn: null,
+          requestId: null,
+        });
+      }
+    });
+  } finally {
+    await sql.end();
+  }
+  const ward = await kioskInFleet('Ward F');
+  const asKiosk = openCentral(storedCredentials(ward.kiosk));
+  try {
+    const started = performance.now();
+    expect(await pullStaffChanges(asKiosk, ward.kiosk.db, systemClock)).toBeGreaterThanOrEqual(450);
+    console.log(
+      `staff directory: a first pull of ${ward.admin.list().length} staff took ${Math.round(performance.now() - started)} ms`,
+    );
+    expect(ward.member('50449')).toMatchObject({ displayName: 'Nurse 449', disabled: false });
+    expect(await pullStaffChanges(asKiosk, ward.kiosk.db, systemClock)).toBe(0);
+  } finally {
+    await asKiosk.end();
+    ward.kiosk.close();
+  }
 });

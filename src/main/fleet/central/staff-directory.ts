@@ -70,7 +70,9 @@ export async function readStaffChangesSince(
   const rows = await sql.query<RawStaff>(
     `SELECT staff_number, display_name, role, pin_hash, pin_salt, disabled, change_no::text, changed_by,
        overwrote_change_no::text, overwrote_by
-     FROM fleet.staff WHERE change_no > $1 ORDER BY change_no LIMIT $2`,
+     FROM fleet.staff s WHERE s.change_no > $1
+     -- Qualified: a bare change_no here would sort by the text column of the same name above.
+     ORDER BY s.change_no LIMIT $2`,
     [after, limit],
   );
   return rows.map(toChange);

@@ -10,7 +10,12 @@ import type { CentralConnection } from '../central/central-connection';
 import { readStaffChangesSince, recordStaffChange } from '../central/staff-directory';
 
 const PUSH_BATCH = 100;
-const PULL_BATCH = 1_000;
+/**
+ * Changes applied per SQLite transaction. better-sqlite3 runs in the kiosk's main process, so a transaction holds it:
+ * a first pull of a large directory is applied in steps, with the network's waits between them, never in one long
+ * hold (measured on the loaded 2-core test machine: 450 staff in 164 ms in all; 1,000 in one transaction about 1 s).
+ */
+const PULL_BATCH = 200;
 
 /**
  * Sends this kiosk's queued staff changes in one central transaction, oldest first, then drops them from the queue.
