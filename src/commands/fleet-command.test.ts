@@ -7,6 +7,9 @@ import { connectionFlags } from '../main/fleet/testing/connection-flags';
 import { fleetDatabaseForFile } from '../main/fleet/testing/fleet-database-for-file';
 import { runFleetCommand } from './fleet-command';
 
+/** The newest step's version (versions may skip a number kept for a step made elsewhere). */
+const LATEST = CENTRAL_MIGRATIONS.at(-1)!.version;
+
 // Not migrated: the first test migrates it through the command.
 const fleet = fleetDatabaseForFile({ migrated: false });
 
@@ -26,11 +29,11 @@ const ownerFlags = () => connectionFlags(fleet.owner);
 it('migrates, then registers a kiosk whose enrolment string connects as that kiosk', async () => {
   expect(await run(['migrate', ...ownerFlags()])).toMatchObject({
     code: 0,
-    out: new RegExp(`went from version 0 to ${CENTRAL_MIGRATIONS.length}\\.`),
+    out: new RegExp(`went from version 0 to ${LATEST}\\.`),
   });
   expect(await run(['migrate', ...ownerFlags()])).toMatchObject({
     code: 0,
-    out: new RegExp(`up to date \\(version ${CENTRAL_MIGRATIONS.length}\\)`),
+    out: new RegExp(`up to date \\(version ${LATEST}\\)`),
   });
 
   const added = await run(['add-kiosk', ...ownerFlags(), '--name', '4 West', '--unit', 'Maternity']);

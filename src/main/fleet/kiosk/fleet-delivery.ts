@@ -159,6 +159,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const staffPullMs = options.staffPullMs ?? DEFAULT_STAFF_PULL_MS;
   let lastPull = -Infinity;
   let pullRequested = false;
+  let wakeScheduled = false;
   let stopped = false;
   let failures = 0;
   let wake: (() => void) | null = null;
@@ -169,7 +170,14 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     // NOTIFY, so a flood of them still costs at most one pull per STAFF_PULL_GAP_MS.
     onStaffDirectoryChanged: () => {
       pullRequested = true;
-      if (waitingIdle && performance.now() - lastPull >= STAFF_PULL_GAP_MS) wake?.();
+      if (!waitingIdle || wakeScheduled) return;
+      const early = STAFF_PULL_GAP_MS - (performance.now() - lastPull);
+      if (early <= 0) return wake?.();
+      wakeScheduled = true;
+      setTimeout(() => {
+        wakeScheduled = false;
+        if (waitingIdle) wake?.();
+      }, early).unref?.();
     },
   });
 
