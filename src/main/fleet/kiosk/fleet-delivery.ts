@@ -148,8 +148,9 @@ export interface DeliveryWorker {
 }
 
 /**
- * The background delivery in the kiosk's main process. It reads the outbox in short synchronous steps and waits on the
- * network asynchronously, so no kiosk call waits on it, and it never throws: a failure is logged (once per run of
+ * The background delivery in the kiosk's main process: history, and both ways of the staff directory (a local admin's
+ * changes out, the centre's in). It reads and writes SQLite in short synchronous steps and waits on the network
+ * asynchronously, so no kiosk call waits on it, and it never throws: a failure is logged (once per run of
  * failures, then again when delivery recovers), recorded for `fleet status`, and retried after a capped,
  * jittered exponential backoff.
  */
