@@ -11,6 +11,7 @@ import {
   hasFlag,
   withoutSwitches,
 } from './fleet-connection-flags';
+import { FLEET_STAFF_USAGE, runFleetStaffCommand } from './fleet-staff-command';
 import { FLEET_KIOSK_USAGE, KIOSK_COMMANDS, runFleetKioskCommand } from './fleet-kiosk-command';
 import { PUBLISH_USAGE, runPublishContent } from './fleet-publish-command';
 import type { CommandIo } from './staff-command';
@@ -27,6 +28,8 @@ For the hospital's IT, with the fleet's owner role (see docs/FLEET.md for the DB
   add-reporter --name NAME               a login role that reads every kiosk's rows and writes none (for
                                          \`export --fleet\` and reports); its password is printed once
 ${PUBLISH_USAGE}
+
+${FLEET_STAFF_USAGE}
 
 ${CONNECTION_USAGE}
 
@@ -69,6 +72,7 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
     }
     if (KIOSK_COMMANDS.includes(command)) return await runFleetKioskCommand(command, rest, io);
     if (command === 'publish-content') return await runPublishContent(rest, io);
+    if (command === 'staff') return await runFleetStaffCommand(rest, io);
     const known = KNOWN[command];
     if (!known) throw new UsageError(`Unknown command "${command}".`);
     const args = withoutSwitches(rest, SWITCHES);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertStaff } from '../main/core/repositories/staff-repository';
 import { commandStreams } from '../main/core/testing/command-streams';
 import { fleetDatabaseForFile } from '../main/fleet/testing/fleet-database-for-file';
 import { centralRows, createTestKiosk, enrolKiosk, kioskRows, type TestKiosk } from '../main/fleet/testing/test-kiosk';
@@ -33,6 +34,7 @@ it('join uploads the kiosk’s history, status tells how delivery goes, leave re
   expect(status.code).toBe(0);
   expect(status.out).toMatch(/as "Command kiosk" \(Maternity\), role /);
   expect(status.out).toMatch(/Backlog: 0 change\(s\) waiting\n/);
+  expect(status.out).toMatch(/Staff directory: no change applied yet, 0 staff change\(s\) of this kiosk waiting\n/);
   expect(status.out).toMatch(/60 rows delivered in all/);
   expect(status.out).toMatch(/Content pack: none from the centre yet/);
   expect(status.out).not.toMatch(/password/i);
@@ -41,11 +43,22 @@ it('join uploads the kiosk’s history, status tells how delivery goes, leave re
 
   expect(await run(['join', ...dataDir], `${enrolment}\n`)).toMatchObject({ code: 1, err: /already belongs/ });
   kiosk.writeVisits(1);
-  expect(await run(['status', ...dataDir])).toMatchObject({ out: /Backlog: 7 change\(s\) waiting, the oldest for/ });
-  expect(await run(['leave', ...dataDir])).toMatchObject({ code: 1, err: /7 change\(s\) have not reached/ });
+  // An admin's staff change not yet sent counts as undelivered too.
+  insertStaff(kiosk.db, {
+    staffNumber: '555',
+    displayName: 'Added here',
+    role: 'nurse',
+    pinHash: Buffer.alloc(32),
+    pinSalt: Buffer.alloc(16),
+    createdAt: 0,
+  });
+  const waiting = await run(['status', ...dataDir]);
+  expect(waiting.out).toMatch(/Backlog: 7 change\(s\) waiting, the oldest for/);
+  expect(waiting.out).toMatch(/1 staff change\(s\) of this kiosk waiting/);
+  expect(await run(['leave', ...dataDir])).toMatchObject({ code: 1, err: /8 change\(s\) have not reached/ });
   expect(await run(['leave', ...dataDir, '--discard-undelivered'])).toMatchObject({
     code: 0,
-    out: /left the fleet; 7 undelivered change\(s\) were dropped/,
+    out: /left the fleet; 8 undelivered change\(s\) were dropped/,
   });
   expect(await run(['status', ...dataDir])).toMatchObject({ out: /does not belong to a fleet/ });
 });

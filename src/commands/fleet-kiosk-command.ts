@@ -62,6 +62,7 @@ export async function runFleetKioskCommand(command: string, rest: string[], io: 
           `Joined: ${when(link.joinedAt)}\n` +
           `Last delivery: ${when(link.lastDeliveredAt)} (${link.deliveredRows} rows delivered in all)\n` +
           `Backlog: ${status.backlog} change(s) waiting${status.backlog > 0 ? `, the oldest for ${duration(status.lagMs)}` : ''}\n` +
+          `Staff directory: ${status.staff.lastChangeNo === 0 ? 'no change applied yet' : `change ${status.staff.lastChangeNo} applied`}, ${status.staff.waiting} staff change(s) of this kiosk waiting\n` +
           `Last error: ${link.lastError === null ? 'none since the last delivery' : `${when(link.lastErrorAt)} ${link.lastError}`}\n` +
           `Credentials: ${status.credentialsSealedWith === null ? "a file readable by the app's user only (no OS keystore in use)" : `encrypted with the OS keystore (${status.credentialsSealedWith})`}\n` +
           `Content pack: ${contentPackLine(core.publishedContent().stored)}\n` +

@@ -38,7 +38,7 @@ function required(argv: string[], name: string, what: string): string {
   return value;
 }
 
-function check<T>(
+export function check<T>(
   schema: {
     safeParse(
       value: unknown,

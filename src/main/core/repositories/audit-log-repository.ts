@@ -7,6 +7,8 @@ export type AuditAction =
   | 'lockout'
   | 'settings-changed'
   | 'staff-changed'
+  // The fleet's staff directory: a newer change from the centre replaced one made concurrently (docs/FLEET.md).
+  | 'staff-change-overwritten'
   | 'rooms-changed'
   | 'room-cleaned'
   | 'db-recovered'

@@ -17,6 +17,11 @@ export interface CentralConnection {
   execute(text: string, values?: readonly unknown[]): Promise<number>;
   /** BEGIN, the work, COMMIT; ROLLBACK and the work's error when it throws. */
   transaction<T>(work: (tx: CentralConnection) => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on a channel and calls `onNotify` with each payload that arrives while this connection lives. A new
+   * connection listens to nothing: whoever opens one after a failure listens again.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<void>;
   /** Why this connection can no longer be used, once it failed or died; undefined while it works. */
   readonly failure: Error | undefined;
   /** Closes the connection; never waits more than a second (a stalled network gets its socket destroyed). */
@@ -63,6 +68,12 @@ export function openCentralConnection(config: pg.ClientConfig): CentralConnectio
     },
     async execute(text, values = []) {
       return (await run(text, values)).rowCount ?? 0;
+    },
+    async listen(channel, onNotify) {
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      await connection.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     },
     async transaction(work) {
       await connection.query('BEGIN');

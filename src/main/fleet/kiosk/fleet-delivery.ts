@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock';
 import type { KioskDatabase } from '../../core/db/open-database';
 import type { KioskLogger } from '../../core/logging/kiosk-logger';
+import { countStaffOutbox } from '../../core/repositories/fleet-staff-repository';
 import {
   batchRowCount,
   markOutboxDelivered,
@@ -10,8 +11,10 @@ import {
 import type { CentralConnection } from '../central/central-connection';
 import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import { uploadBatch } from '../central/history-upload';
+import { STAFF_DIRECTORY_CHANNEL } from '../central/staff-directory';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './delivery-backoff';
 import { describeDeliveryError } from './delivery-errors';
+import { pullStaffChanges, pushStaffChanges } from './staff-directory-sync';
 
 export interface DeliveryOptions {
   db: KioskDatabase;
@@ -26,16 +29,29 @@ export interface DeliveryOptions {
   /** A batch that has not committed by then is abandoned and its connection closed (a stalled network). */
   batchTimeoutMs?: number;
   connectTimeoutSeconds?: number;
+  /**
+   * Called when the centre says the staff directory changed (LISTEN on the delivery connection). A pooler in
+   * transaction mode drops notifications; the regular pull still comes.
+   */
+  onStaffDirectoryChanged?: () => void;
 }
 
 export interface Delivery {
   /** Sends the oldest batch and marks it delivered; answers the entries it covered (0: nothing waited). Throws. */
   deliverBatch(): Promise<{ entries: number; rows: number }>;
+  /**
+   * Sends this kiosk's queued staff changes and, when `pull`, applies the directory's newer changes. Throws.
+   */
+  syncStaff(pull: boolean): Promise<{ pushed: number; applied: number }>;
   /** Closes the connection; a batch in flight fails and stays in the outbox. */
   close(): Promise<void>;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
+/** A staff member disabled at the centre is refused by every kiosk online within this, plus a round trip. */
+export const DEFAULT_STAFF_PULL_MS = 5_000;
+/** The least time between two pulls the centre's notifications ask for. */
+const STAFF_PULL_GAP_MS = 250;
 
 class DeliveryTimeout extends Error {
   code = 'ETIMEDOUT';
@@ -56,6 +72,35 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     sql = null;
     await old?.end();
   };
+  /** Runs work on the connection (opened again after a failure) within the batch timeout; a failure drops it. */
+  const withCentral = async <T>(work: (central: CentralConnection) => Promise<T>): Promise<T> => {
+    if (sql?.failure) await drop();
+    const fresh = sql === null;
+    sql ??= openCentral(options.connection, { connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
+    const central = sql;
+    const notify = options.onStaffDirectoryChanged;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        (async () => {
+          // Each new connection listens again; a failure here drops it like any other, and the next one retries.
+          if (fresh && notify) await central.listen(STAFF_DIRECTORY_CHANNEL, notify);
+          return work(central);
+        })(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new DeliveryTimeout(`no answer within ${batchTimeoutMs / 1000} s`)),
+            batchTimeoutMs,
+          );
+        }),
+      ]);
+    } catch (error) {
+      await drop();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     async deliverBatch() {
       if (closed) throw new Error('Delivery is closed.');
@@ -63,32 +108,21 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       if (batch.entries === 0) return { entries: 0, rows: 0 };
       const rows = batchRowCount(batch);
       // Rows deleted since they were queued (retention) leave entries with nothing to send.
-      if (rows > 0) {
-        if (sql?.failure) await drop();
-        sql ??= openCentral(options.connection, { connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          await Promise.race([
-            uploadBatch(sql, options.kioskId, batch),
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(
-                () => reject(new DeliveryTimeout(`no answer within ${batchTimeoutMs / 1000} s`)),
-                batchTimeoutMs,
-              );
-            }),
-          ]);
-        } catch (error) {
-          await drop();
-          throw error;
-        } finally {
-          clearTimeout(timer);
-        }
-      }
+      if (rows > 0) await withCentral((central) => uploadBatch(central, options.kioskId, batch));
       // Closed while the batch was in flight (the kiosk is shutting down): the database may be closed too. The
       // batch stays queued and is sent again next time, which changes nothing at the centre.
       if (closed) return { entries: 0, rows: 0 };
       markOutboxDelivered(options.db, batch.lastId, rows, options.clock.now());
       return { entries: batch.entries, rows };
+    },
+    async syncStaff(pull) {
+      if (closed) throw new Error('Delivery is closed.');
+      return withCentral(async (central) => {
+        const pushed = await pushStaffChanges(central, options.db);
+        // Closed while waiting on the network: leave the database alone; what was sent is sent again, harmlessly.
+        const applied = pull && !closed ? await pullStaffChanges(central, options.db, options.clock) : 0;
+        return { pushed, applied };
+      });
     },
     async close() {
       closed = true;
@@ -98,8 +132,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 }
 
 export interface DeliveryWorkerOptions extends DeliveryOptions {
-  /** How often an empty outbox is looked at again. */
+  /** How often an empty outbox is looked at again (and the staff queue, so an admin's change leaves within it). */
   idleMs?: number;
+  /** How often the staff directory's newer changes are fetched from the centre. */
+  staffPullMs?: number;
   backoff?: BackoffPolicy;
   random?: () => number;
 }
@@ -112,19 +148,39 @@ export interface DeliveryWorker {
 }
 
 /**
- * The background delivery in the kiosk's main process. It reads the outbox in short synchronous steps and waits on the
- * network asynchronously, so no kiosk call waits on it, and it never throws: a failure is logged (once per run of
+ * The background delivery in the kiosk's main process: history, and both ways of the staff directory (a local admin's
+ * changes out, the centre's in). It reads and writes SQLite in short synchronous steps and waits on the network
+ * asynchronously, so no kiosk call waits on it, and it never throws: a failure is logged (once per run of
  * failures, then again when delivery recovers), recorded for `fleet status`, and retried after a capped,
  * jittered exponential backoff.
  */
 export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
-  const delivery = createDelivery(options);
   const idleMs = options.idleMs ?? 1_000;
   const policy = options.backoff ?? DEFAULT_BACKOFF;
+  const staffPullMs = options.staffPullMs ?? DEFAULT_STAFF_PULL_MS;
+  let lastPull = -Infinity;
+  let pullRequested = false;
+  let wakeScheduled = false;
   let stopped = false;
   let failures = 0;
   let wake: (() => void) | null = null;
   let waitingIdle = false;
+  const delivery = createDelivery({
+    ...options,
+    // The centre's word that the directory changed: pull now, waking an idle wait (never a backoff). Any role may
+    // NOTIFY, so a flood of them still costs at most one pull per STAFF_PULL_GAP_MS.
+    onStaffDirectoryChanged: () => {
+      pullRequested = true;
+      if (!waitingIdle || wakeScheduled) return;
+      const early = STAFF_PULL_GAP_MS - (performance.now() - lastPull);
+      if (early <= 0) return wake?.();
+      wakeScheduled = true;
+      setTimeout(() => {
+        wakeScheduled = false;
+        if (waitingIdle) wake?.();
+      }, early).unref?.();
+    },
+  });
 
   const sleep = (ms: number, idle: boolean) =>
     new Promise<void>((resolve) => {
@@ -145,6 +201,16 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       let wait = idleMs;
       let idle = true;
       try {
+        // Staff first: a disabled nurse matters more than a minute of history. Timed on the monotonic clock, which
+        // a kiosk clock set wrong does not move.
+        const sincePull = performance.now() - lastPull;
+        const pullDue = sincePull >= staffPullMs || (pullRequested && sincePull >= STAFF_PULL_GAP_MS);
+        if (pullDue || countStaffOutbox(options.db) > 0) {
+          if (pullDue) pullRequested = false;
+          const { applied } = await delivery.syncStaff(pullDue);
+          if (pullDue) lastPull = performance.now();
+          if (applied > 0) options.logger.info?.(`fleet: ${applied} staff change(s) from ${options.server} applied`);
+        }
         const { entries, rows } = await delivery.deliverBatch();
         if (failures > 0 && !stopped) {
           options.logger.info?.(`fleet: delivery to ${options.server} works again after ${failures} failed tries`);
@@ -167,6 +233,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         wait = backoffDelay(failures, policy, options.random);
         idle = false;
       }
+      // A notification that came while busy: pull as soon as the gap allows rather than after a whole idle wait.
+      if (idle && pullRequested) wait = Math.min(wait, Math.max(0, STAFF_PULL_GAP_MS - (performance.now() - lastPull)));
       if (wait > 0 && !stopped) await sleep(wait, idle);
     }
   };

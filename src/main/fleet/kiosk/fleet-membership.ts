@@ -7,6 +7,7 @@ import {
   readOutboxBacklog,
   type FleetLinkRow,
 } from '../../core/repositories/fleet-outbox-repository';
+import { countStaffOutbox, readStaffPullCursor } from '../../core/repositories/fleet-staff-repository';
 import { openCentral, transportProblem, type ConnectionSettings } from '../central/connection-settings';
 import { decodeEnrolment } from '../central/enrolment';
 import { readOwnRegistration } from '../central/history-upload';
@@ -104,6 +105,8 @@ export async function joinFleet(input: {
 
 export interface FleetStatus {
   link: FleetLinkRow;
+  /** The newest staff directory change applied here (0: none yet), and this kiosk's staff changes still to send. */
+  staff: { lastChangeNo: number; waiting: number };
   backlog: number;
   /** Milliseconds the oldest undelivered change has waited (system clock), or 0. */
   lagMs: number;
@@ -121,6 +124,7 @@ export function fleetStatus(db: KioskDatabase, dataFolder: string, now: number =
   const credentials = readCredentials(dataFolder);
   return {
     link,
+    staff: { lastChangeNo: readStaffPullCursor(db), waiting: countStaffOutbox(db) },
     backlog: backlog.rows,
     lagMs: backlog.oldestQueuedAt === null ? 0 : Math.max(0, now - backlog.oldestQueuedAt),
     credentialsSealedWith: credentialsSealedWith(dataFolder),
@@ -137,7 +141,8 @@ export function leaveFleet(input: { db: KioskDatabase; dataFolder: string; disca
 } {
   const link = readFleetLink(input.db);
   if (!link) throw new FleetMembershipError('This kiosk does not belong to a fleet.');
-  const { rows } = readOutboxBacklog(input.db);
+  // A local admin's staff changes not yet at the centre count too: leaving would lose them.
+  const rows = readOutboxBacklog(input.db).rows + countStaffOutbox(input.db);
   if (rows > 0 && !input.discardUndelivered) {
     throw new FleetMembershipError(
       `${rows} change(s) have not reached the fleet yet. Let delivery finish (see fleet status), or leave anyway with --discard-undelivered.`,

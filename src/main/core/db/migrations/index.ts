@@ -6,6 +6,7 @@ import { reportIndexes } from './004-report-indexes';
 import { staffBadges } from './005-staff-badges';
 import { sessionRollups } from './006-session-rollups';
 import { fleetOutbox } from './007-fleet-outbox';
+import { fleetStaff } from './008-fleet-staff';
 
 /** Every schema step, oldest first. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   staffBadges,
   sessionRollups,
   fleetOutbox,
+  fleetStaff,
 ];
