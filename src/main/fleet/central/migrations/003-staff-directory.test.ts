@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFleetTestDatabase, type FleetTestDatabase } from '../../testing/fleet-test-database';
 import { waitFor } from '../../testing/wait-for';
 import { migrateCentral } from '../central-migrate';
+import { staffDirectory } from './003-staff-directory';
 import type { CentralConnection } from '../central-connection';
 import { openCentral } from '../connection-settings';
 import { fleetRoles, quoteIdentifier } from '../fleet-roles';
@@ -47,7 +48,8 @@ beforeAll(async () => {
   // From the version before this step, with a kiosk already registered: the upgrade keeps it.
   await migrateCentral(owner, [fleetSchema, dailyTotals]);
   const w = await addKiosk(owner, { name: '4 West', unit: 'Maternity' });
-  expect(await migrateCentral(owner)).toMatchObject({ from: 2, to: 3 });
+  expect(await migrateCentral(owner, [fleetSchema, dailyTotals, staffDirectory])).toMatchObject({ from: 2, to: 3 });
+  await migrateCentral(owner);
   const e = await addKiosk(owner, { name: '5 East', unit: null });
   westId = w.kioskId;
   eastId = e.kioskId;
