@@ -15,7 +15,8 @@ import { insertStaff } from '../main/core/repositories/staff-repository';
 import { saveSettings } from '../main/core/services/settings-service';
 import { commandStreams } from '../main/core/testing/command-streams';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
-import { FLEET_SESSION_COLUMNS } from '../main/fleet/fleet-session-export';
+import { openCentral } from '../main/fleet/central/connection-settings';
+import { exportFleetSessionsCsv, FLEET_SESSION_COLUMNS } from '../main/fleet/fleet-session-export';
 import { connectionFlags } from '../main/fleet/testing/connection-flags';
 import { fleetDatabaseForFile } from '../main/fleet/testing/fleet-database-for-file';
 import { deliverEverything, joinTestKiosk } from '../main/fleet/testing/joined-kiosk';
@@ -180,9 +181,14 @@ const RANGE = ['--from', '2026-03-01', '--to', '2026-11-30'];
  * What the fleet file must be: the BOM and header, then every kiosk's own records (from its own export, in its CSV
  * writer's bytes) with the kiosk's name in front as that writer writes a field, in start order across kiosks.
  */
-async function expectedFleetFile(timeZone: string, separator: CsvSeparator): Promise<string> {
+async function expectedFleetFile(
+  timeZone: string,
+  separator: CsvSeparator,
+  only: (name: string) => boolean = () => true,
+): Promise<string> {
   const rows: { startedAt: number; record: string }[] = [];
   for (const [index, { name, kiosk, written }] of kiosks.entries()) {
+    if (!only(name)) continue;
     saveSettings(kiosk.db, { timeZone });
     const file = `${out.path}/kiosk-${index}-${timeZone.replace('/', '-')}.csv`;
     const result = await run(['--data-dir', kiosk.folder, ...RANGE, '--out', file, '--separator', separator]);
@@ -231,3 +237,24 @@ for (const [timeZone, separator] of [
     expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
   });
 }
+
+it('with a unit, writes only the sessions of that unit’s kiosks, byte for byte as theirs', async () => {
+  const owner = openCentral(fleet.owner);
+  const reporter = openCentral({ ...fleet.owner, user: REPORTER.user, password: REPORTER.password });
+  try {
+    await owner.execute(`UPDATE fleet.kiosks SET unit = 'NICU' WHERE name = '4 West'`);
+    const file = `${out.path}/fleet-nicu.csv`;
+    const { rows } = await exportFleetSessionsCsv(
+      reporter,
+      { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 11, 31), timeZone: 'America/New_York', unit: 'NICU' },
+      file,
+    );
+    expect(rows).toBe(kiosks.find(({ name }) => name === '4 West')!.written.length);
+    const expected = await expectedFleetFile('America/New_York', ',', (name) => name === '4 West');
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+  } finally {
+    await owner.execute(`UPDATE fleet.kiosks SET unit = 'Maternity' WHERE name = '4 West'`);
+    await owner.end();
+    await reporter.end();
+  }
+});

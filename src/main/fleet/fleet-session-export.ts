@@ -18,11 +18,12 @@ export const FLEET_SESSION_COLUMNS = ['kiosk', ...SESSION_COLUMNS] as const;
  * Every kiosk's sessions that started in [start, end) as the single-kiosk CSV (same quoting, formula guard, BOM, ISO
  * times with the offset of `timeZone`), with the kiosk's name first. Node writes the BOM and the header; each record
  * is written by PostgreSQL in the COPY's query, and Node only ends it with CRLF (COPY ends rows with LF). Written to a partial file that replaces `path`
- * only when complete; refused before anything is written for a role that is not a reporter.
+ * only when complete; refused before anything is written for a role that is not a reporter. With `unit`, only the
+ * sessions of that unit's kiosks.
  */
 export async function exportFleetSessionsCsv(
   sql: CentralConnection,
-  options: { start: number; end: number; timeZone: string; separator?: CsvSeparator },
+  options: { start: number; end: number; timeZone: string; separator?: CsvSeparator; unit?: string },
   path: string,
 ): Promise<{ rows: number }> {
   await assertReporter(sql);

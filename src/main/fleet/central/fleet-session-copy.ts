@@ -3,13 +3,20 @@ import type { CsvSeparator } from '../../../shared/domain';
 import type { CentralConnection } from './central-connection';
 import { csvGuardSql } from './csv-guard-sql';
 
-/** Sessions that started in [start, end) (UTC epoch ms), written in the zone `timeZone`, fields split by `separator`. */
+/**
+ * Sessions that started in [start, end) (UTC epoch ms), of every kiosk or of the kiosks of `unit` only, written in the
+ * zone `timeZone`, fields split by `separator`.
+ */
 export interface FleetSessionCopyOptions {
   start: number;
   end: number;
   timeZone: string;
   separator: CsvSeparator;
+  unit?: string;
 }
+
+/** The transaction's setting that holds the unit asked for ('' for every kiosk: a unit's name is never empty). */
+const UNIT_SETTING = 'lactation_kiosk.export_unit';
 
 /**
  * Local time to the second and the offset of that instant in the transaction's time zone, as the kiosk's ZoneTime.toIso
@@ -68,13 +75,15 @@ export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'sta
         count(*) FILTER (WHERE type = 'help-requested') AS help
       FROM fleet.session_events ev WHERE ev.kiosk_id = s.kiosk_id AND ev.session_local_id = s.local_id) e ON true
     WHERE s.started_at >= ${instantLiteral(options.start)} AND s.started_at < ${instantLiteral(options.end)}
+      AND (coalesce(current_setting('${UNIT_SETTING}', true), '') = ''
+        OR k.unit = current_setting('${UNIT_SETTING}', true))
     ORDER BY s.started_at, k.name, s.local_id)
   TO STDOUT`;
 }
 
 /**
- * Runs the COPY in one read-only transaction (one snapshot) with the transaction's time zone set to `timeZone` (a
- * bind parameter, never statement text), hands its byte stream to `consume`, and answers the rows COPY wrote. A zone
+ * Runs the COPY in one read-only transaction (one snapshot) with the transaction's time zone set to `timeZone` and
+ * the unit to `unit` (bind parameters, never statement text), hands its byte stream to `consume`, and answers the rows COPY wrote. A zone
  * PostgreSQL does not know is refused before a byte is read.
  */
 export async function copyFleetSessions(
@@ -85,7 +94,11 @@ export async function copyFleetSessions(
   const text = fleetSessionsCopySql(options);
   const copy = await sql.transaction(async (tx) => {
     await tx.query('SET TRANSACTION READ ONLY');
-    await tx.query(`SELECT set_config('TimeZone', $1, true)`, [options.timeZone]);
+    // Values COPY cannot take as parameters reach it as the transaction's settings, never as statement text.
+    await tx.query(`SELECT set_config('TimeZone', $1, true), set_config('${UNIT_SETTING}', $2, true)`, [
+      options.timeZone,
+      options.unit ?? '',
+    ]);
     const stream = tx.copyOut(text);
     await consume(stream);
     return stream;
