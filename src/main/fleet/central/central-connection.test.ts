@@ -92,3 +92,33 @@ it('quotes identifiers by doubling their quotes, so a role with any name is crea
     await owner.end();
   }
 });
+
+it('a COPY its reader abandons closes the connection instead of leaving it stuck mid-COPY; a finished one counts its rows', async () => {
+  const sql = openCentral(fleet.owner);
+  try {
+    const copy = sql.copyOut("COPY (SELECT repeat('x', 100) FROM generate_series(1, 2000000)) TO STDOUT");
+    await new Promise<void>((resolve, reject) => {
+      copy.once('data', () => resolve());
+      copy.once('error', reject);
+    });
+    copy.destroy();
+    await waitFor(() => sql.failure !== undefined);
+    expect(sql.failure?.message).toMatch(/COPY was abandoned/);
+    const started = Date.now();
+    await expect(sql.query('SELECT 1')).rejects.toBe(sql.failure);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  } finally {
+    await sql.end();
+  }
+  const whole = openCentral(fleet.owner);
+  try {
+    const copy = whole.copyOut('COPY (SELECT n FROM generate_series(1, 1234) n) TO STDOUT');
+    let text = '';
+    for await (const chunk of copy) text += String(chunk);
+    await whole.query('SELECT 1');
+    expect(text.split('\n')).toHaveLength(1235);
+    expect(copy.rowCount).toBe(1234);
+  } finally {
+    await whole.end();
+  }
+});

@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 
 /**
  * One connection to the fleet's PostgreSQL (node-postgres), opened on its first query. Values always travel as bind
@@ -13,6 +15,11 @@ export interface CentralConnection {
   query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]>;
   /** The rows as arrays of values in column order (no objects built per row: the fleet export reads millions). */
   queryArrays(text: string, values?: readonly unknown[]): Promise<unknown[][]>;
+  /**
+   * `COPY … TO STDOUT` as a stream of the bytes PostgreSQL writes (pg-copy-streams). COPY takes no bind parameters:
+   * the caller inlines only values it has checked. `rowCount` is known once a later query on this connection answers.
+   */
+  copyOut(text: string): Readable & { readonly rowCount: number };
   /** Runs a statement and answers how many rows it inserted, updated or deleted. */
   execute(text: string, values?: readonly unknown[]): Promise<number>;
   /** BEGIN, the work, COMMIT; ROLLBACK and the work's error when it throws. */
@@ -65,6 +72,27 @@ export function openCentralConnection(config: pg.ClientConfig): CentralConnectio
     },
     async queryArrays(text, values = []) {
       return (await run(text, values, 'array')).rows as unknown as unknown[][];
+    },
+    copyOut(text) {
+      const stream = copyTo(text);
+      if (failure) {
+        // Refused as every query on a dead connection is: through the stream, the way its reader learns of errors.
+        const dead = failure;
+        process.nextTick(() => stream.destroy(dead));
+        return stream;
+      }
+      // A reader that stops early (a full disk, Ctrl-C) leaves the server mid-COPY with nothing reading: the
+      // connection could answer nothing else, so it is closed, and later queries on it are refused.
+      stream.on('close', () => {
+        if (stream.readableEnded) return;
+        failure ??= new Error('The COPY was abandoned before its end; this connection is closed.');
+        client.connection.stream.destroy();
+      });
+      ready().then(
+        () => client.query(stream),
+        (error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+      return stream;
     },
     async execute(text, values = []) {
       return (await run(text, values)).rowCount ?? 0;

@@ -6,7 +6,7 @@ import type { FleetExportProblem } from '../../../shared/fleet-export';
 import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import type { CentralConnection } from '../central/central-connection';
 import { readOwnUnit } from '../central/fleet-daily-totals';
-import { NotAReporterError } from '../central/fleet-session-rows';
+import { NotAReporterError } from '../central/fleet-reporter';
 import { exportFleetSessionsCsv } from '../fleet-session-export';
 import { errorCode, errorMessage, isNetworkFailure, isSqlState, SERVER_AWAY_CODES } from './centre-errors';
 import { readCredentials } from './fleet-credentials';
