@@ -81,7 +81,9 @@ it('the network cut, then stalled, then stalled again mid-delivery: the kiosk wr
     await waitFor(() => /no answer within/.test(lastError()), 10_000);
     const abandonedAfter = Date.now() - secondStall;
     console.info(`network faults: the stalled batch was abandoned after ${abandonedAfter} ms`);
-    expect(abandonedAfter).toBeGreaterThanOrEqual(BATCH_TIMEOUT_MS - 100);
+    // Not at once: the call in flight waited for its timeout. It may have started a little before the stall (a staff
+    // sync runs just before each batch), so it can end somewhat less than a whole timeout after the stall.
+    expect(abandonedAfter).toBeGreaterThanOrEqual(BATCH_TIMEOUT_MS / 2);
     await writeFor(500);
 
     proxy.heal();
