@@ -20,7 +20,7 @@ import { readOutboxBacklog } from '../src/main/core/repositories/fleet-outbox-re
 import { insertSession, markSessionEnded } from '../src/main/core/repositories/sessions-repository';
 import { writeSetting } from '../src/main/core/repositories/settings-repository';
 import { scanCentralSessions, type SessionTotals } from '../src/main/fleet/testing/central-totals';
-import { reportsMessages } from '../src/renderer/admin/reports/reports-messages';
+import { reportsMessages, type ReportsMessages } from '../src/renderer/admin/reports/reports-messages';
 import { LANGUAGE_NAMES } from '../src/renderer/lib/i18n/language-names';
 import { en } from '../src/renderer/lib/i18n/messages-en';
 import { es } from '../src/renderer/lib/i18n/messages-es';
@@ -198,6 +198,9 @@ const keyNumber = (page: Page, name: string) =>
     .locator('.value');
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+/** A button of the Reports tab's own scope choice ("Report for"), not of the export panel's ("Export for"). */
+const reportScope = (page: Page, words: ReportsMessages, name: string) =>
+  page.getByRole('group', { name: words.fleet.scope, exact: true }).getByRole('button', { name, exact: true });
 
 async function openReports(page: Page, language: 'en' | 'es'): Promise<void> {
   const m = language === 'en' ? en : es;
@@ -245,7 +248,7 @@ test('a session on this kiosk reaches the unit and hospital figures; a stopped c
   const words = reportsMessages('en');
   const now = Date.now();
   const range = { from: utcDay(now - 13 * DAY), to: utcDay(now) };
-  const scope = (name: 'kiosk' | 'unit' | 'hospital') => button(page, words.fleet.scopes[name]);
+  const scope = (name: 'kiosk' | 'unit' | 'hospital') => reportScope(page, words, words.fleet.scopes[name]);
 
   const before = await expectDelivered(kiosk, range);
   // The range counts: the Maternity kiosk's session of 40 days ago is at the centre but not in these figures.
@@ -366,7 +369,7 @@ test('the Reports tab with the hospital scope fits every kiosk size, in English 
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await pinTheme(page, theme, m.common.nightMode);
       await openReports(page, language);
-      const hospital = button(page, words.fleet.scopes.hospital);
+      const hospital = reportScope(page, words, words.fleet.scopes.hospital);
       await hospital.click();
       await expect(page.getByText(words.counting)).toHaveCount(0);
       await expect(keyNumber(page, words.numbers.sessions)).toBeVisible();
