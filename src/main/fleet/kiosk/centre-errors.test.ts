@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isNetworkFailure, isSqlState } from './centre-errors';
+import { isCentreUnavailableNow, isNetworkFailure, isSqlState } from './centre-errors';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 
@@ -40,4 +40,12 @@ it('tells PostgreSQL’s five-character SQLSTATE from Node’s codes', () => {
   expect(isSqlState('28P01')).toBe(true);
   expect(isSqlState('ECONNREFUSED')).toBe(false);
   expect(isSqlState(undefined)).toBe(false);
+});
+
+it('counts a server going away or cancelling at its timeout as unavailable now, and a refusal as not', () => {
+  expect(isCentreUnavailableNow(withCode('57P01', 'terminating connection due to administrator command'))).toBe(true);
+  expect(isCentreUnavailableNow(withCode('57014', 'canceling statement due to statement timeout'))).toBe(true);
+  expect(isCentreUnavailableNow(new Error('Query read timeout'))).toBe(true);
+  expect(isCentreUnavailableNow(withCode('28P01', 'password authentication failed'))).toBe(false);
+  expect(isCentreUnavailableNow(withCode('42501', 'permission denied'))).toBe(false);
 });

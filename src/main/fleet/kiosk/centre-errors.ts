@@ -44,3 +44,12 @@ export function isNetworkFailure(error: unknown): boolean {
 export function isSqlState(code: string | undefined): code is string {
   return code !== undefined && /^[0-9A-Z]{5}$/.test(code);
 }
+
+/**
+ * The centre cannot answer now, and the kiosk should say so and let staff try again: the network failed, the server
+ * is going away or starting, or it cancelled the statement at its timeout (57014: too busy or too slow to answer).
+ */
+export function isCentreUnavailableNow(error: unknown): boolean {
+  const code = errorCode(error);
+  return isNetworkFailure(error) || (code !== undefined && (SERVER_AWAY_CODES.has(code) || code === '57014'));
+}

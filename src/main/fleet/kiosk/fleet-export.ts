@@ -8,14 +8,14 @@ import type { CentralConnection } from '../central/central-connection';
 import { readOwnUnit } from '../central/fleet-daily-totals';
 import { NotAReporterError } from '../central/fleet-reporter';
 import { exportFleetSessionsCsv } from '../fleet-session-export';
-import { errorCode, errorMessage, isNetworkFailure, isSqlState, SERVER_AWAY_CODES } from './centre-errors';
+import { errorCode, errorMessage, isCentreUnavailableNow, isSqlState } from './centre-errors';
 import { readCredentials } from './fleet-credentials';
 import { FLEET_REPORT_CONNECT_SECONDS, FLEET_REPORT_QUERY_MS } from './fleet-report';
 
 /**
- * An admin waits on this as on the Reports tab's figures, so a centre that cannot be reached fails as fast. A statement
- * here is one cursor fetch of 2,000 rows, more work than a read of daily totals, so it gets longer; a stalled network
- * still ends the export within that.
+ * An admin waits on this as on the Reports tab's figures, so a centre that cannot be reached fails as fast. The export
+ * is one COPY statement, more work than a read of daily totals, so it gets longer; the bound is on the whole COPY, so
+ * it also caps how many sessions one export from the panel can hold (the CLI sets none).
  */
 export const FLEET_EXPORT_CONNECT_SECONDS = FLEET_REPORT_CONNECT_SECONDS;
 export const FLEET_EXPORT_QUERY_MS = 5 * FLEET_REPORT_QUERY_MS;
@@ -35,7 +35,7 @@ function classify(error: unknown): FleetExportRefusal {
   if (error instanceof NotAReporterError) return new FleetExportRefusal('refused', error.message);
   const message = errorMessage(error);
   const code = errorCode(error);
-  if (isNetworkFailure(error) || (code !== undefined && (SERVER_AWAY_CODES.has(code) || code === '57014'))) {
+  if (isCentreUnavailableNow(error)) {
     return new FleetExportRefusal('unreachable', `The hospital database cannot be reached now (${message}).`);
   }
   if (isSqlState(code)) return new FleetExportRefusal('refused', `The hospital database refused (${message}).`);

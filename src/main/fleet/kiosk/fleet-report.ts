@@ -5,7 +5,7 @@ import type { FleetReport, FleetReportAnswer, FleetReportProblem, FleetScope } f
 import { openCentral } from '../central/connection-settings';
 import { readDailyTotals, readOwnUnit, type DailyTotalsRow } from '../central/fleet-daily-totals';
 import { localRange } from '../../core/reports/local-days';
-import { errorCode, errorMessage, isNetworkFailure, isSqlState, SERVER_AWAY_CODES } from './centre-errors';
+import { errorCode, errorMessage, isCentreUnavailableNow, isSqlState } from './centre-errors';
 import { readCredentials } from './fleet-credentials';
 
 /**
@@ -38,8 +38,7 @@ const UNREACHABLE = "The hospital database cannot be reached now; this kiosk's o
 function classify(error: unknown): FleetReportError {
   const message = errorMessage(error);
   const code = errorCode(error);
-  // A statement cancelled by its timeout (57014) is the centre too busy or too slow to answer now.
-  if (isNetworkFailure(error) || (code !== undefined && (SERVER_AWAY_CODES.has(code) || code === '57014'))) {
+  if (isCentreUnavailableNow(error)) {
     return new FleetReportError('unreachable', `${UNREACHABLE} (${message})`);
   }
   if (isSqlState(code)) {
