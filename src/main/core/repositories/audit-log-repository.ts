@@ -1,4 +1,5 @@
 import type { KioskDatabase } from '../db/open-database';
+import { cachedStatement } from '../db/statement-cache';
 
 /** What the audit log records. Never a PIN, never a patient detail. */
 export type AuditAction =
@@ -39,9 +40,13 @@ export function insertAuditEntry(
   db: KioskDatabase,
   entry: { at: number; staffId: number | null; action: AuditAction; detail?: Record<string, unknown> },
 ): number {
-  const result = db
-    .prepare('INSERT INTO audit_log (at, staff_id, action, detail) VALUES (?, ?, ?, ?)')
-    .run(entry.at, entry.staffId, entry.action, entry.detail ? JSON.stringify(entry.detail) : null);
+  // Cached: sign-ins, lockouts and the fleet's staff sync write the audit log often.
+  const result = cachedStatement(db, 'INSERT INTO audit_log (at, staff_id, action, detail) VALUES (?, ?, ?, ?)').run(
+    entry.at,
+    entry.staffId,
+    entry.action,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+  );
   return Number(result.lastInsertRowid);
 }
 

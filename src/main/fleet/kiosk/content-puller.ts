@@ -111,7 +111,7 @@ export function startContentPuller(
         failures += 1;
         if (failures === 1) {
           options.logger.warn?.(
-            `fleet: could not look for a new content pack (${describeDeliveryError(error, options.server)}); ` +
+            `fleet: could not look for a new content pack (${describeDeliveryError(error, options.server, 'the kiosk will look again later')}); ` +
               'the content shown now stays',
           );
         }

@@ -31,3 +31,13 @@ it('names refused credentials, a refused write and a restarting server by their 
     `Delivery to the fleet database at ${server} failed: something else`,
   );
 });
+
+it('says what happens next for a passing fault in the caller’s words, not always delivery’s', () => {
+  const lost = coded('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.5:5432');
+  const restarting = coded('57P03', 'the database system is starting up');
+  for (const error of [lost, restarting]) {
+    const sentence = describeDeliveryError(error, server, 'the kiosk will look again later');
+    expect(sentence).toMatch(/; the kiosk will look again later\.$/);
+    expect(sentence).not.toMatch(/delivery/);
+  }
+});
