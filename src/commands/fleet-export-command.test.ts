@@ -113,4 +113,20 @@ it('says what is wrong with bad usage, before connecting', async () => {
     code: 2,
     err: /is after/,
   });
+  const file = `${out.path}/combinations.json`;
+  const refused: [string[], RegExp][] = [
+    [['--format', 'json', '--separator', ';'], /--separator is for CSV files only/],
+    [['--room', '3'], /--room is not offered with --fleet: a room's id belongs to one kiosk/],
+    [['--room=3', '--what', 'events'], /--room is not offered with --fleet/],
+    [['--what', 'timers'], /--what/],
+    [['--format', 'pdf'], /--format/],
+  ];
+  for (const [flags, message] of refused) {
+    // No connection flags at all: each is refused before any connection is tried.
+    expect(await run(['--fleet', ...RANGE, '--out', file, ...flags]), flags.join(' ')).toMatchObject({
+      code: 2,
+      err: message,
+    });
+  }
+  expect(existsSync(file)).toBe(false);
 });
