@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { saveSettings } from '../main/core/services/settings-service';
 import { commandStreams } from '../main/core/testing/command-streams';
 import { makeTempFolder } from '../main/core/testing/temp-folder';
@@ -92,6 +93,29 @@ it('writes every kiosk’s sessions as the union of their single-kiosk CSVs, wit
   expect(starts).toEqual(starts.slice().sort());
 });
 
+it('writes an empty range as the kiosk writes one: a JSON array and a workbook with only the header', async () => {
+  const empty = ['--from', '2025-01-01', '--to', '2025-01-02'];
+  const [first] = kiosks as [(typeof kiosks)[number]];
+  for (const format of ['json', 'xlsx'] as const) {
+    const own = `${out.path}/empty-own.${format}`;
+    expect(
+      await run(['--data-dir', first.kiosk.folder, ...empty, '--what', 'events', '--format', format, '--out', own]),
+    ).toMatchObject({ code: 0 });
+    const fleetFile = `${out.path}/empty-fleet.${format}`;
+    const argv = ['--fleet', ...empty, '--what', 'events', '--format', format, '--time-zone', ZONE, '--out', fleetFile];
+    expect(await run([...argv, ...connection(REPORTER.user)], { PGPASSWORD: REPORTER.password })).toMatchObject({
+      code: 0,
+      out: /Wrote 0 events of every kiosk/,
+    });
+    if (format === 'json') expect(readFileSync(fleetFile, 'utf8')).toBe(readFileSync(own, 'utf8'));
+    else {
+      const header = (file: string) =>
+        XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(file)).Sheets.events!, { header: 1 });
+      expect(header(fleetFile)).toEqual([['kiosk', ...(header(own)[0] as unknown[])]]);
+    }
+  }
+});
+
 it('refuses a kiosk’s own credentials with a clear message, and writes no file', async () => {
   const [{ kioskId, password }] = kiosks as [(typeof kiosks)[number]];
   const file = `${out.path}/as-kiosk.csv`;
@@ -113,4 +137,20 @@ it('says what is wrong with bad usage, before connecting', async () => {
     code: 2,
     err: /is after/,
   });
+  const file = `${out.path}/combinations.json`;
+  const refused: [string[], RegExp][] = [
+    [['--format', 'json', '--separator', ';'], /--separator is for CSV files only/],
+    [['--room', '3'], /--room is not offered with --fleet: a room's id belongs to one kiosk/],
+    [['--room=3', '--what', 'events'], /--room is not offered with --fleet/],
+    [['--what', 'timers'], /--what/],
+    [['--format', 'pdf'], /--format/],
+  ];
+  for (const [flags, message] of refused) {
+    // No connection flags at all: each is refused before any connection is tried.
+    expect(await run(['--fleet', ...RANGE, '--out', file, ...flags]), flags.join(' ')).toMatchObject({
+      code: 2,
+      err: message,
+    });
+  }
+  expect(existsSync(file)).toBe(false);
 });

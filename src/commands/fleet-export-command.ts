@@ -1,24 +1,36 @@
-import { CSV_SEPARATORS } from '../shared/domain';
+import { CSV_SEPARATORS, EXPORT_FORMATS, EXPORT_SUBJECTS } from '../shared/domain';
 import { localRange } from '../main/core/reports/local-days';
 import { openCentral } from '../main/fleet/central/connection-settings';
-import { exportFleetSessionsCsv } from '../main/fleet/fleet-session-export';
+import { exportFleetUsage } from '../main/fleet/fleet-usage-export';
 import { checkKnownFlags, choiceFlag, flag, reportFailure, UsageError } from './cli-args';
 import { dateRangeFlags, outFileFlag } from './export-flags';
 import { CONNECTION_FLAGS, CONNECTION_USAGE, connectionFromFlags, withoutSwitches } from './fleet-connection-flags';
 import type { CommandIo } from './staff-command';
 
 export const EXPORT_FLEET_USAGE = `Usage: npm run export -- --fleet --from YYYY-MM-DD --to YYYY-MM-DD --out FILE
+                          [--what sessions|events] [--format csv|xlsx|json]
                           [--time-zone ZONE] [--separator ',' | --separator ';'] CONNECTION
 
 Writes every kiosk's sessions that started from … to (inclusive, local dates in ZONE, by default this computer's
-time zone) from the fleet's PostgreSQL to FILE as CSV: a first column "kiosk" (the kiosk's name), then the same
-columns as a single kiosk's sessions export (docs/EXPORT.md). The role must be a fleet reporter (fleet add-reporter)
-or the owner; a kiosk's credentials are refused. The file is complete or not written at all.
+time zone), or the events of those sessions, from the fleet's PostgreSQL to FILE as CSV (the default), XLSX or JSON:
+a first column "kiosk" (the kiosk's name), then the same columns as a single kiosk's export (docs/EXPORT.md). The
+role must be a fleet reporter (fleet add-reporter) or the owner; a kiosk's credentials are refused. The file is
+complete or not written at all. --room is not offered: a room's id belongs to one kiosk.
 
 ${CONNECTION_USAGE}`;
 
 // --data-dir is accepted and ignored: the installed app adds its own data folder to every command it runs.
-const KNOWN = new Set(['--data-dir', '--from', '--to', '--out', '--time-zone', '--separator', ...CONNECTION_FLAGS]);
+const KNOWN = new Set([
+  '--data-dir',
+  '--from',
+  '--to',
+  '--out',
+  '--what',
+  '--format',
+  '--time-zone',
+  '--separator',
+  ...CONNECTION_FLAGS,
+]);
 
 /** `export --fleet`: 0 written, 1 refused or failed, 2 bad usage. */
 export async function runFleetExportCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -28,10 +40,18 @@ export async function runFleetExportCommand(argv: string[], io: CommandIo): Prom
   }
   try {
     const args = withoutSwitches(argv, ['--allow-plaintext']);
+    if (args.some((arg) => arg.split('=')[0] === '--room')) {
+      throw new UsageError(
+        "--room is not offered with --fleet: a room's id belongs to one kiosk (export that kiosk with --data-dir).",
+      );
+    }
     checkKnownFlags(args, KNOWN);
     const { from, to } = dateRangeFlags(args);
     const out = outFileFlag(args);
+    const what = choiceFlag(args, '--what', EXPORT_SUBJECTS) ?? 'sessions';
+    const format = choiceFlag(args, '--format', EXPORT_FORMATS) ?? 'csv';
     const separator = choiceFlag(args, '--separator', CSV_SEPARATORS);
+    if (separator !== undefined && format !== 'csv') throw new UsageError('--separator is for CSV files only.');
     const timeZone = flag(args, '--time-zone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     let range: { start: number; end: number };
     try {
@@ -42,8 +62,8 @@ export async function runFleetExportCommand(argv: string[], io: CommandIo): Prom
     const settings = await connectionFromFlags(argv, io);
     const sql = openCentral(settings);
     try {
-      const { rows } = await exportFleetSessionsCsv(sql, { ...range, timeZone, separator }, out);
-      io.stdout.write(`Wrote ${rows} ${rows === 1 ? 'session' : 'sessions'} of every kiosk to ${out}\n`);
+      const { rows } = await exportFleetUsage(sql, { ...range, timeZone, what, format, separator }, out);
+      io.stdout.write(`Wrote ${rows} ${rows === 1 ? what.slice(0, -1) : what} of every kiosk to ${out}\n`);
       return 0;
     } finally {
       await sql.end();

@@ -2,39 +2,22 @@ import type { Readable } from 'node:stream';
 import type { CsvSeparator } from '../../../shared/domain';
 import type { CentralConnection } from './central-connection';
 import { csvGuardSql } from './csv-guard-sql';
+import { runFleetCopy } from './fleet-copy-run';
+import {
+  iso,
+  durationSeconds,
+  optional,
+  quoted,
+  quotedPlain,
+  separatorSql,
+  sessionRowsSql,
+  type FleetRange,
+} from './fleet-copy-sql';
 
-/**
- * Sessions that started in [start, end) (UTC epoch ms), of every kiosk or of the kiosks of `unit` only, written in the
- * zone `timeZone`, fields split by `separator`.
- */
-export interface FleetSessionCopyOptions {
-  start: number;
-  end: number;
-  timeZone: string;
+/** Sessions that started in the range, written in the zone `timeZone`, fields split by `separator`. */
+export interface FleetSessionCopyOptions extends FleetRange {
   separator: CsvSeparator;
-  unit?: string;
 }
-
-/** The transaction's setting that holds the unit asked for ('' for every kiosk: a unit's name is never empty). */
-const UNIT_SETTING = 'lactation_kiosk.export_unit';
-
-/**
- * Local time to the second and the offset of that instant in the transaction's time zone, as the kiosk's ZoneTime.toIso
- * writes it (2026-11-01T01:50:00-04:00, +05:30, +00:00): to_char reads the zone's rules for each instant, so both
- * sides of a DST change carry their own offset.
- */
-const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')`;
-
-/** A bound of the range as a literal: COPY takes no bind parameters, so only a checked whole number is written in. */
-function instantLiteral(ms: number): string {
-  if (!Number.isSafeInteger(ms)) throw new Error(`Not an instant in milliseconds: ${ms}`);
-  return `timestamptz '${new Date(ms).toISOString()}'`;
-}
-
-/** A CSV text field as the kiosk's writer quotes it: in double quotes, inner quotes doubled; NULL stays NULL. */
-const quoted = (text: string) => `'"' || replace(${text}, '"', '""') || '"'`;
-/** A text that never holds a quote (a uuid, a kind, a formatted time): quotes around it, nothing to double. */
-const quotedPlain = (text: string) => `'"' || ${text} || '"'`;
 
 /**
  * `COPY (SELECT …) TO STDOUT` writing, as its one text column, each session's record of the kiosk's sessions CSV with
@@ -43,13 +26,10 @@ const quotedPlain = (text: string) => `'"' || ${text} || '"'`;
  * guard: a uuid is hex digits and dashes, and kind is one of three words by the table's CHECK. COPY's text format ends
  * each row with LF and escapes line breaks and backslashes inside it; the caller undoes that and ends rows with CRLF.
  * (COPY's CSV format cannot be used as it is: it ends rows with LF too, and nothing tells its record ends from line
- * breaks inside quoted fields without reading every quote.) Events are counted per session through
- * session_events_by_session, in start order.
+ * breaks inside quoted fields without reading every quote.) In start order.
  */
 export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'start' | 'end' | 'separator'>): string {
-  if (options.separator !== ',' && options.separator !== ';') throw new Error('The separator is "," or ";".');
-  const sep = ` || '${options.separator}' || `;
-  const optional = (text: string) => `coalesce(${text}, '')`;
+  const sep = separatorSql(options.separator);
   const record = [
     quoted(csvGuardSql('k.name')),
     quotedPlain('s.uuid::text'),
@@ -58,7 +38,7 @@ export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'sta
     quoted(csvGuardSql('s.language')),
     quotedPlain(iso('s.started_at')),
     optional(quotedPlain(iso('s.ended_at'))),
-    optional('floor(extract(epoch FROM s.ended_at - s.started_at) + 0.5)::bigint::text'),
+    optional(`${durationSeconds}::text`),
     optional(quoted(csvGuardSql('s.end_reason'))),
     quoted(csvGuardSql('s.started_by')),
     'coalesce(e.guides, 0)',
@@ -66,43 +46,18 @@ export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'sta
     'coalesce(e.timers, 0)',
     'coalesce(e.help, 0)',
   ].join(sep);
+  const rows = sessionRowsSql(options);
   return `COPY (SELECT ${record}
-    FROM fleet.sessions s JOIN fleet.kiosks k USING (kiosk_id)
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE type = 'guide-viewed') AS guides,
-        count(*) FILTER (WHERE type = 'slide-viewed') AS slides,
-        count(*) FILTER (WHERE type = 'timer-started') AS timers,
-        count(*) FILTER (WHERE type = 'help-requested') AS help
-      FROM fleet.session_events ev WHERE ev.kiosk_id = s.kiosk_id AND ev.session_local_id = s.local_id) e ON true
-    WHERE s.started_at >= ${instantLiteral(options.start)} AND s.started_at < ${instantLiteral(options.end)}
-      AND (coalesce(current_setting('${UNIT_SETTING}', true), '') = ''
-        OR k.unit = current_setting('${UNIT_SETTING}', true))
-    ORDER BY s.started_at, k.name, s.local_id)
+    FROM ${rows.from}
+    ORDER BY ${rows.order})
   TO STDOUT`;
 }
 
-/**
- * Runs the COPY in one read-only transaction (one snapshot) with the transaction's time zone set to `timeZone` and
- * the unit to `unit` (bind parameters, never statement text), hands its byte stream to `consume`, and answers the rows COPY wrote. A zone
- * PostgreSQL does not know is refused before a byte is read.
- */
-export async function copyFleetSessions(
+/** Runs the sessions COPY (runFleetCopy), hands its byte stream to `consume`, and answers the rows COPY wrote. */
+export function copyFleetSessions(
   sql: CentralConnection,
   options: FleetSessionCopyOptions,
   consume: (records: Readable) => Promise<void>,
 ): Promise<number> {
-  const text = fleetSessionsCopySql(options);
-  const copy = await sql.transaction(async (tx) => {
-    await tx.query('SET TRANSACTION READ ONLY');
-    // Values COPY cannot take as parameters reach it as the transaction's settings, never as statement text.
-    await tx.query(`SELECT set_config('TimeZone', $1, true), set_config('${UNIT_SETTING}', $2, true)`, [
-      options.timeZone,
-      options.unit ?? '',
-    ]);
-    const stream = tx.copyOut(text);
-    await consume(stream);
-    return stream;
-  });
-  // Known once COMMIT has answered: COPY's own count, sent after its last row.
-  return copy.rowCount;
+  return runFleetCopy(sql, options, { copy: fleetSessionsCopySql(options) }, consume);
 }

@@ -33,7 +33,8 @@ const INSERT_SESSIONS = uploadStatement(
 
 const INSERT_SESSION_EVENTS = uploadStatement(
   'session_events',
-  'local_id bigint, session_local_id bigint, at timestamptz, type text, detail jsonb, outbox_seq bigint',
+  // The detail twice: jsonb to query, and the kiosk's own text (jsonb reorders keys) for the events export.
+  'local_id bigint, session_local_id bigint, at timestamptz, type text, detail jsonb, detail_text text, outbox_seq bigint',
 );
 
 const INSERT_ROOM_CLEANINGS = uploadStatement(
@@ -90,6 +91,7 @@ export async function uploadBatch(sql: CentralConnection, kioskId: string, batch
       row.sessionLocalId,
       at(row.at),
       row.type,
+      row.detail,
       row.detail,
       row.outboxSeq,
     ]);

@@ -1,0 +1,35 @@
+import type { Readable } from 'node:stream';
+import type { CentralConnection } from './central-connection';
+import { UNIT_SETTING, type FleetRange } from './fleet-copy-sql';
+
+/**
+ * Runs `copy` (a `COPY … TO STDOUT`) in one read-only, repeatable-read transaction (one snapshot: a count read first
+ * is the count the COPY writes) with the transaction's time zone set to `timeZone` and the unit to `unit` (bind
+ * parameters, never statement text). With `count`, that query's one number is read first and handed to `onCount`
+ * before the COPY starts (which may refuse it by throwing: nothing is read then). Answers the rows COPY wrote. A zone
+ * PostgreSQL does not know is refused before a byte is read.
+ */
+export async function runFleetCopy(
+  sql: CentralConnection,
+  options: Pick<FleetRange, 'timeZone' | 'unit'>,
+  statements: { copy: string; count?: string; onCount?: (count: number) => void },
+  consume: (records: Readable) => Promise<void>,
+): Promise<number> {
+  const copy = await sql.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    // Values COPY cannot take as parameters reach it as the transaction's settings, never as statement text.
+    await tx.query(`SELECT set_config('TimeZone', $1, true), set_config('${UNIT_SETTING}', $2, true)`, [
+      options.timeZone,
+      options.unit ?? '',
+    ]);
+    if (statements.count !== undefined) {
+      const [row] = await tx.queryArrays(statements.count);
+      statements.onCount?.(Number(row?.[0]));
+    }
+    const stream = tx.copyOut(statements.copy);
+    await consume(stream);
+    return stream;
+  });
+  // Known once COMMIT has answered: COPY's own count, sent after its last row.
+  return copy.rowCount;
+}
