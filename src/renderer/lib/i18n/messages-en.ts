@@ -49,6 +49,19 @@ export const en = {
     loadFailedTitle: 'The rooms can’t be shown right now',
     refreshFailed: (at: ClockTime) => `Couldn’t update the board. This is how it looked at ${at.text}.`,
   },
+  // Rooms whose home is another screen of the unit: shown, never changed, here.
+  remoteBoard: {
+    heading: 'Other rooms in this unit',
+    viewOnly: 'View only: use the screen at each room',
+    /** The state and how long it has lasted: "Occupied · 12 min". */
+    stateFor: (state: string, elapsed: string) => `${state} · ${elapsed}`,
+    asOf: (ago: string) => `as of ${ago} ago`,
+    asOfNow: 'as of now',
+    stale: (at: ClockTime) => `Other rooms as of ${at.text}: the hospital database cannot be reached.`,
+    unreachable: (at: ClockTime) =>
+      `Other rooms can’t be shown: the hospital database cannot be reached (since ${at.text}).`,
+    waiting: 'Looking for the other rooms of this unit…',
+  },
   setup: {
     title: 'This kiosk is not set up yet',
     body: 'An administrator needs to finish setting it up. The rooms will appear here after that.',

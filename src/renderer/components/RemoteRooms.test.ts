@@ -1,0 +1,83 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RemoteRoomsAnswer } from '../../shared/remote-rooms';
+import { locale } from '../lib/i18n/locale.svelte';
+import { kioskClock } from '../lib/kiosk-clock.svelte';
+import { NOW, ok, stubKiosk } from '../testing/stub-kiosk';
+import RemoteRooms from './RemoteRooms.svelte';
+
+const MINUTE = 60_000;
+const twoKiosks: RemoteRoomsAnswer = {
+  status: 'shown',
+  readAt: NOW - 1_000,
+  centreLostSince: null,
+  kiosks: [
+    {
+      kioskName: 'West corridor',
+      rooms: [
+        { roomId: 1, name: 'Room 1', state: 'occupied', since: NOW - 12 * MINUTE, asOf: NOW - 2 * MINUTE },
+        { roomId: 2, name: 'Room 2', state: 'free', since: null, asOf: NOW - 10_000 },
+      ],
+    },
+    {
+      kioskName: 'East corridor',
+      rooms: [{ roomId: 1, name: 'Room 5', state: 'needs-cleaning', since: NOW - 5 * MINUTE, asOf: NOW - 10_000 }],
+    },
+  ],
+};
+
+function show(answer: RemoteRoomsAnswer) {
+  kioskClock.sync(NOW);
+  stubKiosk({ getRemoteRooms: () => ok(answer) });
+  return render(RemoteRooms, { everyMs: 60_000 });
+}
+
+afterEach(() => locale.reset());
+
+describe('RemoteRooms', () => {
+  it("groups other screens' rooms under their names with state, age and how old the news is, and offers no button", async () => {
+    show(twoKiosks);
+    const west = (await screen.findByRole('heading', { name: 'West corridor' })).parentElement!;
+    expect(within(west).getByText('Occupied · 12 min')).toBeTruthy();
+    expect(within(west).getByText('as of 2 min ago')).toBeTruthy();
+    // A state whose start the home kiosk cannot tell: the state alone.
+    expect(within(west).getByText('Free')).toBeTruthy();
+    const east = screen.getByRole('heading', { name: 'East corridor' }).parentElement!;
+    expect(within(east).getByText('Needs cleaning · 5 min')).toBeTruthy();
+    expect(within(east).getByText('as of now')).toBeTruthy();
+    expect(screen.getByText('View only: use the screen at each room')).toBeTruthy();
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+
+  it('says since when the view is old while the hospital database cannot be reached, and keeps the rooms', async () => {
+    show({ ...twoKiosks, readAt: Date.UTC(2024, 4, 1, 3, 12), centreLostSince: NOW - MINUTE });
+    const status = await screen.findByRole('status');
+    // The kiosk's local zone prints the hour; the sentence is what matters.
+    expect(status.textContent?.trim()).toMatch(
+      /^Other rooms as of \d\d:12: the hospital database cannot be reached\.$/,
+    );
+    expect(screen.getByText('Occupied · 12 min')).toBeTruthy();
+  });
+
+  it('says it cannot show them when the database was never reached since the kiosk started', async () => {
+    show({ status: 'shown', kiosks: [], readAt: null, centreLostSince: NOW - MINUTE });
+    expect((await screen.findByRole('status')).textContent).toMatch(/can’t be shown.*cannot be reached \(since/);
+  });
+
+  it('shows nothing on a kiosk in no fleet, or alone in its unit', async () => {
+    show({ status: 'none' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('heading')).toBeNull();
+    show({ status: 'shown', kiosks: [], readAt: NOW, centreLostSince: null });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('heading')).toBeNull();
+  });
+
+  it('speaks Spanish', async () => {
+    await locale.set('es');
+    show(twoKiosks);
+    expect(await screen.findByRole('heading', { name: 'Otras salas de esta unidad' })).toBeTruthy();
+    expect(screen.getByText('Ocupada · 12 min')).toBeTruthy();
+    expect(screen.getByText('datos de hace 2 min')).toBeTruthy();
+  });
+});
