@@ -87,17 +87,18 @@ test('a session started on kiosk A shows on kiosk B, read-only under A’s name;
   try {
     await pageB.goto(bridgeB.url);
     const section = remoteSection(pageB, en.remoteBoard.heading);
-    await expect(section.getByRole('heading', { name: 'Room side' })).toBeVisible({ timeout: 20_000 });
+    await expect(section.getByRole('heading', { name: en.remoteBoard.screen('Room side') })).toBeVisible({
+      timeout: 20_000,
+    });
     await expect(remoteTile(pageB, 'Room 1')).toContainText(en.board.free);
     // And B's room on A's board: each kiosk is the other's remote.
     await expect(remoteTile(page, 'Room 5')).toContainText(en.board.free, { timeout: 20_000 });
 
     // ---- A nurse starts a session on A; B shows it within seconds
     const started = await startSession(page, 'Room 1');
-    await expect(remoteTile(pageB, 'Room 1')).toContainText(
-      en.remoteBoard.stateFor(en.board.occupied, en.duration.underAMinute),
-      { timeout: 10_000 },
-    );
+    await expect(remoteTile(pageB, 'Room 1')).toContainText(`${en.board.occupied} · ${en.duration.underAMinute}`, {
+      timeout: 10_000,
+    });
     console.log(`room board e2e: A's session on B's screen ${Date.now() - started} ms after "Start the session"`);
     await expect(remoteTile(pageB, 'Room 1')).toContainText(en.remoteBoard.asOfNow);
     // Read-only: the other rooms offer nothing to press, and B's own tile is still its own button.
@@ -138,6 +139,7 @@ test('a session started on kiosk A shows on kiosk B, read-only under A’s name;
         ['Room 1', 'occupied'],
         ['Room 2', 'free'],
       ]);
+      await pinTheme(pageB, 'day');
       const walk = new LayoutWalk(pageB, 'en', 'day', process.env.KIOSK_SHOTS_DIR);
       await walk.check('board-remote-rooms-old');
       walk.finish('fleet-room-board-old');

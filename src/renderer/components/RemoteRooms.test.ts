@@ -26,6 +26,14 @@ const twoKiosks: RemoteRoomsAnswer = {
   ],
 };
 
+/** A remote room's state line as read aloud: its label and age. */
+const stateOf = (within: HTMLElement, room: string) =>
+  [...within.querySelectorAll('.remote-tile')]
+    .find((tile) => tile.querySelector('.name')?.textContent === room)
+    ?.querySelector('.state')
+    ?.textContent?.replace(/\s+/g, ' ')
+    .trim();
+
 function show(answer: RemoteRoomsAnswer) {
   kioskClock.sync(NOW);
   stubKiosk({ getRemoteRooms: () => ok(answer) });
@@ -37,13 +45,13 @@ afterEach(() => locale.reset());
 describe('RemoteRooms', () => {
   it("groups other screens' rooms under their names with state, age and how old the news is, and offers no button", async () => {
     show(twoKiosks);
-    const west = (await screen.findByRole('heading', { name: 'West corridor' })).parentElement!;
-    expect(within(west).getByText('Occupied · 12 min')).toBeTruthy();
+    const west = (await screen.findByRole('heading', { name: 'Screen: West corridor' })).parentElement!;
+    expect(stateOf(west, 'Room 1')).toBe('Occupied · 12 min');
     expect(within(west).getByText('as of 2 min ago')).toBeTruthy();
     // A state whose start the home kiosk cannot tell: the state alone.
     expect(within(west).getByText('Free')).toBeTruthy();
-    const east = screen.getByRole('heading', { name: 'East corridor' }).parentElement!;
-    expect(within(east).getByText('Needs cleaning · 5 min')).toBeTruthy();
+    const east = screen.getByRole('heading', { name: 'Screen: East corridor' }).parentElement!;
+    expect(stateOf(east, 'Room 5')).toBe('Needs cleaning · 5 min');
     expect(within(east).getByText('as of now')).toBeTruthy();
     expect(screen.getByText('View only: use the screen at each room')).toBeTruthy();
     expect(screen.queryAllByRole('button')).toHaveLength(0);
@@ -56,7 +64,7 @@ describe('RemoteRooms', () => {
     expect(status.textContent?.trim()).toMatch(
       /^Other rooms as of \d\d:12: the hospital database cannot be reached\.$/,
     );
-    expect(screen.getByText('Occupied · 12 min')).toBeTruthy();
+    expect(stateOf(document.body, 'Room 1')).toBe('Occupied · 12 min');
   });
 
   it('says it cannot show them when the database was never reached since the kiosk started', async () => {
@@ -77,7 +85,7 @@ describe('RemoteRooms', () => {
     await locale.set('es');
     show(twoKiosks);
     expect(await screen.findByRole('heading', { name: 'Otras salas de esta unidad' })).toBeTruthy();
-    expect(screen.getByText('Ocupada · 12 min')).toBeTruthy();
+    expect(stateOf(document.body, 'Room 1')).toBe('Ocupada · 12 min');
     expect(screen.getByText('datos de hace 2 min')).toBeTruthy();
   });
 });

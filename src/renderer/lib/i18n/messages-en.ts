@@ -53,8 +53,8 @@ export const en = {
   remoteBoard: {
     heading: 'Other rooms in this unit',
     viewOnly: 'View only: use the screen at each room',
-    /** The state and how long it has lasted: "Occupied · 12 min". */
-    stateFor: (state: string, elapsed: string) => `${state} · ${elapsed}`,
+    /** The group of rooms whose home is the screen of this name. */
+    screen: (kioskName: string) => `Screen: ${kioskName}`,
     asOf: (ago: string) => `as of ${ago} ago`,
     asOfNow: 'as of now',
     stale: (at: ClockTime) => `Other rooms as of ${at.text}: the hospital database cannot be reached.`,

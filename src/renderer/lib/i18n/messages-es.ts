@@ -43,7 +43,7 @@ export const es: Messages = {
   remoteBoard: {
     heading: 'Otras salas de esta unidad',
     viewOnly: 'Solo para ver: use la pantalla de cada sala',
-    stateFor: (state, elapsed) => `${state} · ${elapsed}`,
+    screen: (kioskName) => `Pantalla: ${kioskName}`,
     asOf: (ago) => `datos de hace ${ago}`,
     asOfNow: 'datos de ahora',
     stale: (at) =>
