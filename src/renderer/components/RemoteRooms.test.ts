@@ -65,6 +65,9 @@ describe('RemoteRooms', () => {
       /^Other rooms as of \d\d:12: the hospital database cannot be reached\.$/,
     );
     expect(stateOf(document.body, 'Room 1')).toBe('Occupied · 12 min');
+    // Never "as of now" beside the warning: the clock time of the news instead.
+    expect(screen.queryByText('as of now')).toBeNull();
+    expect(screen.getAllByText(/^as of \d\d:\d\d$/)).toHaveLength(3);
   });
 
   it('says it cannot show them when the database was never reached since the kiosk started', async () => {

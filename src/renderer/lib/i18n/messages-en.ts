@@ -57,6 +57,8 @@ export const en = {
     screen: (kioskName: string) => `Screen: ${kioskName}`,
     asOf: (ago: string) => `as of ${ago} ago`,
     asOfNow: 'as of now',
+    /** While the database cannot be reached: a clock time, never "now", which would contradict the warning. */
+    asOfTime: (at: ClockTime) => `as of ${at.text}`,
     stale: (at: ClockTime) => `Other rooms as of ${at.text}: the hospital database cannot be reached.`,
     unreachable: (at: ClockTime) =>
       `Other rooms can’t be shown: the hospital database cannot be reached (since ${at.text}).`,

@@ -46,6 +46,7 @@ export const es: Messages = {
     screen: (kioskName) => `Pantalla: ${kioskName}`,
     asOf: (ago) => `datos de hace ${ago}`,
     asOfNow: 'datos de ahora',
+    asOfTime: (at) => (at.hour === 1 ? `datos de la ${at.text}` : `datos de las ${at.text}`),
     stale: (at) =>
       at.hour === 1
         ? `Otras salas: así estaban a la ${at.text}. No se puede conectar con la base de datos del hospital.`
