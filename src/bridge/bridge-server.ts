@@ -37,6 +37,8 @@ export interface BridgeOptions {
   logLevel?: LogLevel;
   /** A fleet kiosk's unit and hospital figures (core's port); without it the Reports tab says they are not here. */
   fleetReports?: KioskCoreOptions['fleetReports'];
+  /** The room board's other rooms of the unit (core's port); without it the board shows its own rooms only. */
+  remoteRooms?: KioskCoreOptions['remoteRooms'];
 }
 
 export interface RunningBridge {
@@ -215,6 +217,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     resourcesFolder: fileURLToPath(new URL('../../resources', import.meta.url)),
     housekeepingEveryMinute: options.housekeepingEveryMinute ?? false,
     fleetReports: options.fleetReports,
+    remoteRooms: options.remoteRooms,
   });
   let port = 0;
 

@@ -6,6 +6,8 @@ export const API_METHODS = [
   // Everyone
   'getKioskStatus',
   'listRooms',
+  // The other kiosks' rooms of the unit, read-only, from the hospital's fleet database
+  'getRemoteRooms',
   'completeSetup',
   // The screen tells main what went wrong in it, for the kiosk's log
   'reportProblem',

@@ -18,6 +18,7 @@ import {
   STAFF_NUMBER_MAX,
 } from './input-limits';
 import { MAX_PROBLEM_MESSAGE, MAX_PROBLEM_STACK, MAX_PROBLEM_WHERE, PROBLEM_KINDS } from './problem-limits';
+import type { RemoteRoomsAnswer } from './remote-rooms';
 import {
   hasNoLoneSurrogate,
   LONE_SURROGATE_MESSAGE,
@@ -133,6 +134,7 @@ const checkDateRange = (maxDays: number) => (range: { from: string; to: string }
 export const contract = {
   getKioskStatus: { input: noInput },
   listRooms: { input: noInput },
+  getRemoteRooms: { input: noInput },
   reportProblem: {
     input: z
       .object({
@@ -346,6 +348,7 @@ export type ParsedInput<M extends ApiMethodName> = z.output<Contract[M]['input']
 export interface ApiResults {
   getKioskStatus: KioskStatus;
   listRooms: RoomBoardEntry[];
+  getRemoteRooms: RemoteRoomsAnswer;
   completeSetup: SetupResult;
   reportProblem: { logged: boolean };
   signIn: StaffSignIn;

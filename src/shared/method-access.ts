@@ -16,6 +16,7 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 export const METHOD_ACCESS = {
   getKioskStatus: 'public',
   listRooms: 'public',
+  getRemoteRooms: 'public',
   completeSetup: 'public',
   // Any screen can fail, before any sign-in; what it may send is short text, rate-limited, and only logged.
   reportProblem: 'public',

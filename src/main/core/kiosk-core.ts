@@ -11,6 +11,7 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers, type HandlerTable } from './api/handlers';
 import type { WriteFleetExport } from './api/fleet-export-port';
 import type { ReadFleetReport } from './api/fleet-report-port';
+import type { ReadRemoteRooms } from './api/remote-rooms-port';
 import type { KioskDatabase } from './db/open-database';
 // Reliability: start-up check and recovery, backups, storage alerts.
 import { createHousekeepingGuard } from './reliability/housekeeping-guard';
@@ -75,6 +76,8 @@ export interface KioskCoreOptions {
   fleetReports?: (db: KioskDatabase, logger: KioskLogger) => ReadFleetReport;
   /** The fleet's writer of unit and hospital exports for this database (the shell's; see api/fleet-export-port.ts). */
   fleetExports?: (db: KioskDatabase, logger: KioskLogger) => WriteFleetExport;
+  /** The room board's other rooms of the unit, kept in memory by the fleet's listener (see api/remote-rooms-port.ts). */
+  remoteRooms?: ReadRemoteRooms;
 }
 
 export interface KioskCore {
@@ -179,6 +182,7 @@ function openServices(
     rendererProblems: createRendererProblems(logger, clock),
     readFleetReport: options.fleetReports?.(db, logger),
     writeFleetExport: options.fleetExports?.(db, logger),
+    readRemoteRooms: options.remoteRooms,
   });
   return { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers };
 }

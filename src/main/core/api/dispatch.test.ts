@@ -70,6 +70,8 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
     { kind: 'error', message: 'x', pin: '1234' },
   ],
   listRooms: [],
+  // Read-only and whole: no unit or kiosk may be named (the centre decides which rooms this kiosk sees).
+  getRemoteRooms: [{ unit: 'NICU' }, { kioskId: 'k_0123456789' }],
   signIn: [
     {},
     { staffNumber: '12', pin: 1234 },

@@ -16,6 +16,7 @@ import type { CallerContext } from './caller-context';
 import type { RendererProblems } from '../logging/renderer-problems';
 import type { WriteFleetExport } from './fleet-export-port';
 import type { ReadFleetReport } from './fleet-report-port';
+import type { ReadRemoteRooms } from './remote-rooms-port';
 
 /** The services the handlers call. */
 export interface HandlerContext {
@@ -39,6 +40,8 @@ export interface HandlerContext {
   readFleetReport?: ReadFleetReport;
   /** A fleet kiosk's unit and hospital export, written by the same layer with a reporting role's credentials. */
   writeFleetExport?: WriteFleetExport;
+  /** The other kiosks' rooms of the unit, as the fleet layer's listener last heard them. */
+  readRemoteRooms?: ReadRemoteRooms;
 }
 
 /** Who is calling, as dispatch established it: staff methods get the signed-in staff member, public ones null. */

@@ -2,6 +2,7 @@ import { contentHandlers } from './handlers/content-handlers';
 import { fleetExportHandlers } from './handlers/fleet-export-handlers';
 import { fleetReportHandlers } from './handlers/fleet-report-handlers';
 import { problemHandlers } from './handlers/problem-handlers';
+import { remoteRoomHandlers } from './handlers/remote-room-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { roomHandlers } from './handlers/room-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...problemHandlers(context),
     ...staffHandlers(context),
     ...roomHandlers(context),
+    ...remoteRoomHandlers(context),
     ...sessionHandlers(context),
     ...timerHandlers(context),
     ...contentHandlers(context),

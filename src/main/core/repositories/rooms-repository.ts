@@ -66,3 +66,19 @@ export function setRoomActive(db: KioskDatabase, id: number, active: boolean): v
 export function setRoomSortOrder(db: KioskDatabase, id: number, sortOrder: number): void {
   cachedStatement(db, 'UPDATE rooms SET sort_order = ? WHERE id = ?').run(sortOrder, id);
 }
+
+/**
+ * When a room last changed without a session open: its last session's end and its last cleaning (null: never). Both
+ * read one index entry each, whatever the history's size.
+ */
+export function lastRoomChanges(
+  db: KioskDatabase,
+  roomId: number,
+): { endedAt: number | null; cleanedAt: number | null } {
+  return cachedStatement(
+    db,
+    `SELECT (SELECT ended_at FROM sessions WHERE room_id = :room AND ended_at IS NOT NULL
+              ORDER BY started_at DESC LIMIT 1) AS endedAt,
+            (SELECT max(cleaned_at) FROM room_cleanings WHERE room_id = :room) AS cleanedAt`,
+  ).get({ room: roomId }) as { endedAt: number | null; cleanedAt: number | null };
+}

@@ -1,17 +1,24 @@
 import type { KioskCore } from '../../core/kiosk-core';
 import type { KioskLogger } from '../../core/logging/kiosk-logger';
+import { readFleetLink } from '../../core/repositories/fleet-outbox-repository';
+import { homeRoomStates } from '../../core/services/room-board';
 import { startContentPullerIfJoined } from './content-puller';
+import { readCredentials } from './fleet-credentials';
 import { startFleetDeliveryIfJoined } from './fleet-membership';
+import { startRoomBoardSync, type RoomBoardSync } from './room-board-sync';
 
 export interface FleetBackground {
+  /** The unit's other rooms for the board, when this kiosk belongs to a fleet and its credentials can be read. */
+  readonly roomBoard: RoomBoardSync | null;
   /** Stops touching the kiosk's database at once; work in flight is done again next time, which changes nothing. */
   stop(): Promise<void>;
 }
 
 /**
  * The fleet's work in the kiosk's main process, only when IT joined this kiosk to one (fleet join): delivery of its
- * history, and beside it the content packs published at the centre (checked and stored by core, shown from the next
- * start). Neither is on the parent's path: both wait on the network asynchronously.
+ * history, beside it the content packs published at the centre (checked and stored by core, shown from the next
+ * start), and the live room board shared with the kiosks of its unit. None is on the parent's or nurse's path: all
+ * wait on the network asynchronously.
  */
 export function startFleetBackground(core: KioskCore, dataFolder: string, logger: KioskLogger): FleetBackground {
   const delivery = startFleetDeliveryIfJoined({ db: core.db, dataFolder, clock: core.clock, logger });
@@ -22,9 +29,27 @@ export function startFleetBackground(core: KioskCore, dataFolder: string, logger
     offer: (offer) => core.offerContentPack(offer),
     storedVersion: () => core.publishedContent().stored,
   });
+  const roomBoard = startRoomBoardIfJoined(core, dataFolder, logger);
   return {
+    roomBoard,
     async stop() {
-      await Promise.all([delivery?.stop(), content?.stop()]);
+      await Promise.all([delivery?.stop(), content?.stop(), roomBoard?.stop()]);
     },
   };
+}
+
+/** The room board's sync when joined; a credentials problem is delivery's to report (fleet status), so not logged. */
+function startRoomBoardIfJoined(core: KioskCore, dataFolder: string, logger: KioskLogger): RoomBoardSync | null {
+  const link = readFleetLink(core.db);
+  if (!link) return null;
+  const credentials = readCredentials(dataFolder);
+  if ('problem' in credentials) return null;
+  return startRoomBoardSync({
+    connection: credentials,
+    kioskId: link.kioskId,
+    server: link.server,
+    clock: core.clock,
+    logger,
+    readHomeRooms: () => homeRoomStates(core.db),
+  });
 }

@@ -9,6 +9,10 @@ export interface KioskFleetWiring {
   fleetReports: NonNullable<KioskCoreOptions['fleetReports']>;
   /** Core's port for the export panel's unit and hospital export, with a reporting role typed for that one export. */
   fleetExports: NonNullable<KioskCoreOptions['fleetExports']>;
+  /** Core's port for the room board's other rooms of the unit, from the background's memory (none before it starts). */
+  remoteRooms: NonNullable<KioskCoreOptions['remoteRooms']>;
+  /** The three ports above, as core's options take them. */
+  corePorts(): Pick<KioskCoreOptions, 'fleetReports' | 'fleetExports' | 'remoteRooms'>;
   /** Delivery and content packs in the background, only when IT joined this data folder to a fleet (fleet join). */
   startBackground(core: KioskCore, logger: KioskLogger): FleetBackground;
 }
@@ -18,9 +22,17 @@ export interface KioskFleetWiring {
  * the browser preview (`npm run start:web`). A data folder in no fleet gets no worker, and its Reports tab no scope.
  */
 export function kioskFleetWiring(dataFolder: string): KioskFleetWiring {
-  return {
+  let background: FleetBackground | null = null;
+  const wiring: KioskFleetWiring = {
     fleetReports: (db, logger) => (request) => answerFleetReport({ ...request, db, dataFolder, logger }),
     fleetExports: (db, logger) => (request) => answerFleetExport({ ...request, db, dataFolder, logger }),
-    startBackground: (core, logger) => startFleetBackground(core, dataFolder, logger),
+    remoteRooms: () => background?.roomBoard?.view() ?? { status: 'none' },
+    corePorts: () => ({
+      fleetReports: wiring.fleetReports,
+      fleetExports: wiring.fleetExports,
+      remoteRooms: wiring.remoteRooms,
+    }),
+    startBackground: (core, logger) => (background = startFleetBackground(core, dataFolder, logger)),
   };
+  return wiring;
 }

@@ -49,6 +49,21 @@ export const en = {
     loadFailedTitle: 'The rooms can’t be shown right now',
     refreshFailed: (at: ClockTime) => `Couldn’t update the board. This is how it looked at ${at.text}.`,
   },
+  // Rooms whose home is another screen of the unit: shown, never changed, here.
+  remoteBoard: {
+    heading: 'Other rooms in this unit',
+    viewOnly: 'View only: use the screen at each room',
+    /** The group of rooms whose home is the screen of this name. */
+    screen: (kioskName: string) => `Screen: ${kioskName}`,
+    asOf: (ago: string) => `as of ${ago} ago`,
+    asOfNow: 'as of now',
+    /** While the database cannot be reached: a clock time, never "now", which would contradict the warning. */
+    asOfTime: (at: ClockTime) => `as of ${at.text}`,
+    stale: (at: ClockTime) => `Other rooms as of ${at.text}: the hospital database cannot be reached.`,
+    unreachable: (at: ClockTime) =>
+      `Other rooms can’t be shown: the hospital database cannot be reached (since ${at.text}).`,
+    waiting: 'Looking for the other rooms of this unit…',
+  },
   setup: {
     title: 'This kiosk is not set up yet',
     body: 'An administrator needs to finish setting it up. The rooms will appear here after that.',

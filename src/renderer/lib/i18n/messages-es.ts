@@ -40,6 +40,23 @@ export const es: Messages = {
         ? `No se pudo actualizar. Así estaban las salas a la ${at.text}.`
         : `No se pudo actualizar. Así estaban las salas a las ${at.text}.`,
   },
+  remoteBoard: {
+    heading: 'Otras salas de esta unidad',
+    viewOnly: 'Solo para ver: use la pantalla de cada sala',
+    screen: (kioskName) => `Pantalla: ${kioskName}`,
+    asOf: (ago) => `datos de hace ${ago}`,
+    asOfNow: 'datos de ahora',
+    asOfTime: (at) => (at.hour === 1 ? `datos de la ${at.text}` : `datos de las ${at.text}`),
+    stale: (at) =>
+      at.hour === 1
+        ? `Otras salas: así estaban a la ${at.text}. No se puede conectar con la base de datos del hospital.`
+        : `Otras salas: así estaban a las ${at.text}. No se puede conectar con la base de datos del hospital.`,
+    unreachable: (at) =>
+      at.hour === 1
+        ? `No se pueden mostrar otras salas: no hay conexión con la base de datos del hospital desde la ${at.text}.`
+        : `No se pueden mostrar otras salas: no hay conexión con la base de datos del hospital desde las ${at.text}.`,
+    waiting: 'Buscando las otras salas de esta unidad…',
+  },
   setup: {
     title: 'Esta pantalla todavía no está configurada',
     body: 'Un administrador debe terminar de configurarla. Después, las salas aparecerán aquí.',
