@@ -14,6 +14,7 @@ import {
 import { FLEET_STAFF_USAGE, runFleetStaffCommand } from './fleet-staff-command';
 import { FLEET_KIOSK_USAGE, KIOSK_COMMANDS, runFleetKioskCommand } from './fleet-kiosk-command';
 import { PUBLISH_USAGE, runPublishContent } from './fleet-publish-command';
+import { PUBLISH_SETTINGS_USAGE, runPublishSettings } from './fleet-publish-settings-command';
 import type { CommandIo } from './staff-command';
 
 export const FLEET_USAGE = `Usage: npm run fleet -- <command> [options]
@@ -28,6 +29,7 @@ For the hospital's IT, with the fleet's owner role (see docs/FLEET.md for the DB
   add-reporter --name NAME               a login role that reads every kiosk's rows and writes none (for
                                          \`export --fleet\` and reports); its password is printed once
 ${PUBLISH_USAGE}
+${PUBLISH_SETTINGS_USAGE}
 
 ${FLEET_STAFF_USAGE}
 
@@ -72,6 +74,7 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
     }
     if (KIOSK_COMMANDS.includes(command)) return await runFleetKioskCommand(command, rest, io);
     if (command === 'publish-content') return await runPublishContent(rest, io);
+    if (command === 'publish-settings') return await runPublishSettings(rest, io);
     if (command === 'staff') return await runFleetStaffCommand(rest, io);
     const known = KNOWN[command];
     if (!known) throw new UsageError(`Unknown command "${command}".`);
