@@ -19,7 +19,7 @@ import { fleetDatabaseForFile } from '../main/fleet/testing/fleet-database-for-f
 import { storedCredentials } from '../main/fleet/testing/joined-kiosk';
 import { enrolKiosk } from '../main/fleet/testing/test-kiosk';
 import { waitFor } from '../main/fleet/testing/wait-for';
-import { joinFleet } from '../main/fleet/kiosk/fleet-membership';
+import { joinFleet, leaveFleet } from '../main/fleet/kiosk/fleet-membership';
 import {
   pullSettingsOnce,
   startSettingsPuller,
@@ -309,4 +309,20 @@ it('offline, a kiosk keeps the last settings it saw, warns once and takes new on
   expect((await status(kiosk)).cleaningStepEnabled).toBe(false);
   expect(await pullSettingsOnce(pullOptions(kiosk))).toMatchObject({ status: 'accepted' });
   expect((await status(kiosk)).cleaningStepEnabled).toBe(true);
+});
+
+it('a kiosk that leaves the fleet keeps the settings it had, now as its own', async () => {
+  const kiosk = await joinedKiosk('Leaving', 'Leavers');
+  expect(await publish('{"fleetWarningAfterMinutes": 45}', { unit: 'Leavers' })).toMatchObject({ code: 0 });
+  expect(await pullSettingsOnce(pullOptions(kiosk))).toMatchObject({ status: 'accepted' });
+  // Its audit entries were not delivered in this test: it leaves anyway.
+  leaveFleet({ db: kiosk.core.db, dataFolder: kiosk.folder, discardUndelivered: true });
+  const token = await signInToken(kiosk.core, '100', '1234');
+  expect(await callCore(kiosk.core, 'getCentreSettings', { staffToken: token })).toBeNull();
+  const changed = await callCore<{ fleetWarningAfterMinutes: number; autoCloseAfterMinutes: number }>(
+    kiosk.core,
+    'updateSettings',
+    { staffToken: token, changes: { autoCloseAfterMinutes: 240 } },
+  );
+  expect(changed).toMatchObject({ fleetWarningAfterMinutes: 45, autoCloseAfterMinutes: 240 });
 });

@@ -17,7 +17,7 @@ import type { Clock } from '../clock';
 import type { KioskDatabase } from '../db/open-database';
 import type { KioskLogger } from '../logging/kiosk-logger';
 import { insertAuditEntry } from '../repositories/audit-log-repository';
-import { readSetting, writeSetting } from '../repositories/settings-repository';
+import { deleteSetting, readSetting, writeSetting } from '../repositories/settings-repository';
 import {
   CENTRE_SETTINGS_ROW,
   centreValues,
@@ -146,4 +146,23 @@ export function offerCentreSettings(target: CentreSettingsTarget, offer: CentreS
       `unit version ${versions.unit ?? 'none'}: ${keys || 'none'})`,
   );
   return { status: 'accepted', ...versions };
+}
+
+/**
+ * A kiosk leaving its fleet keeps the centre's values as its own, so nothing on screen changes and its admin can
+ * change them again. Audited as a settings change made by nobody on the kiosk.
+ */
+export function keepCentreSettingsAsOwn(db: KioskDatabase, clock: Clock): void {
+  const values = centreValues(readSetting(db, CENTRE_SETTINGS_ROW));
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(values)) writeSetting(db, key, value);
+    deleteSetting(db, CENTRE_SETTINGS_ROW);
+    if (Object.keys(values).length === 0) return;
+    insertAuditEntry(db, {
+      at: clock.now(),
+      staffId: null,
+      action: 'settings-changed',
+      detail: { keys: Object.keys(values).sort().join(','), from: 'the centre, kept on leaving the fleet' },
+    });
+  })();
 }
