@@ -65,6 +65,12 @@ it('keeps each published pack with its hash, its publisher and a rising version;
   expect(await readNewestContentPack(reporter, 0)).toMatchObject({ version: second.version });
 });
 
+it('reads the newest by number, not by its text: version 10 is newer than 9', async () => {
+  let last = await publishContentPack(owner, packOf('{"en":{}}'));
+  while (last.version < 11) last = await publishContentPack(owner, packOf('{"es":{}}'));
+  expect(await readNewestContentPack(kiosk, 0)).toMatchObject({ version: last.version });
+});
+
 it('refuses a kiosk every change to the packs: it only reads them', async () => {
   const [{ version }] = (await owner.query<{ version: string }>(
     'SELECT max(version)::text AS version FROM fleet.content_packs',
