@@ -188,6 +188,11 @@ it("a unit's settings win over the hospital's on that unit's kiosks only", async
 
   expect(await pullSettingsOnce(pullOptions(nicu))).toMatchObject({ status: 'accepted' });
   expect(await pullSettingsOnce(pullOptions(other))).toMatchObject({ status: 'accepted', unit: null });
+  const { stdin, stdout, stderr, output } = commandStreams();
+  expect(await runFleetCommand(['status', '--data-dir', nicu.folder], { stdin, stdout, stderr, env: {} })).toBe(0);
+  expect(output.out).toMatch(
+    /Settings: hospital version \d+ and unit NICU version \d+ from the centre, in use \(signOutAfterSeconds, phoneExtension\)/,
+  );
   expect(await status(nicu)).toMatchObject({ phoneExtension: '5511', signOutAfterSeconds: 300 });
   expect(await status(other)).toMatchObject({ phoneExtension: '4400', signOutAfterSeconds: 300 });
   // Nothing new: nothing is written or audited again.
