@@ -331,3 +331,21 @@ it('a kiosk that leaves the fleet keeps the settings it had, now as its own', as
   );
   expect(changed).toMatchObject({ fleetWarningAfterMinutes: 45, autoCloseAfterMinutes: 240 });
 });
+
+it('the background puller refuses a broken document once, then takes the next good one', async () => {
+  const kiosk = await joinedKiosk('Once', 'Once');
+  await publishUnchecked('{"signOutAfterSeconds": 5}', 'Once');
+  const puller = startSettingsPuller({ ...pullOptions(kiosk), firstAfterMs: 0, everyMs: 30 });
+  const refusals = () =>
+    listAuditEntries(kiosk.core.db).filter((entry) => entry.action === 'centre-settings-refused').length;
+  try {
+    await waitFor(() => refusals() === 1);
+    // Many looks later, still audited once.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(refusals()).toBe(1);
+    expect(await publish('{"signOutAfterSeconds": 45}', { unit: 'Once' })).toMatchObject({ code: 0 });
+    await waitFor(async () => (await status(kiosk)).signOutAfterSeconds === 45);
+  } finally {
+    await puller.stop();
+  }
+});

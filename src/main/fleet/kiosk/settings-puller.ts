@@ -10,9 +10,7 @@ import type { KioskLogger } from '../../core/logging/kiosk-logger';
 import { readFleetLink } from '../../core/repositories/fleet-outbox-repository';
 import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import { readSettingsForKiosk } from '../central/published-settings';
-import { CONTENT_PULL_EVERY_MS, CONTENT_PULL_FIRST_AFTER_MS } from './content-puller';
-import { backoffDelay, DEFAULT_BACKOFF } from './delivery-backoff';
-import { describeDeliveryError } from './delivery-errors';
+import { startCentreLookLoop, type CentreLookLoop } from './centre-look-loop';
 import { readCredentials } from './fleet-credentials';
 
 export interface SettingsPullOptions {
@@ -43,83 +41,40 @@ export async function pullSettingsOnce(options: SettingsPullOptions): Promise<Ce
   return options.offer(await readCentreSettingsOffer(options));
 }
 
-export interface SettingsPuller {
-  /** Stops after the look in flight (if any) settles. */
-  stop(): Promise<void>;
-}
+export type SettingsPuller = CentreLookLoop;
 
 const sameVersions = (offer: CentreSettingsOffer, answer: { hospital: number | null; unit: number | null }) =>
   (offer.hospital?.version ?? null) === answer.hospital && (offer.unit?.version ?? null) === answer.unit;
 
 /**
- * Looks after `firstAfterMs`, then every `everyMs`; after a failure, again after the delivery worker's backoff. An
- * offer refused once is not offered again in this run (it is audited once per start); the next version is.
- * Failures are logged once per run of failures and once when the centre answers again; it never throws.
+ * Looks after `firstAfterMs`, then every `everyMs` (the content packs' cadence); after a failure, again after the
+ * delivery worker's backoff. An offer refused once is not offered again in this run (it is audited once per start);
+ * the next version is. Failures are logged once per run of failures and once when the centre answers again.
  */
 export function startSettingsPuller(
   options: SettingsPullOptions & { everyMs?: number; firstAfterMs?: number; random?: () => number },
 ): SettingsPuller {
-  const everyMs = options.everyMs ?? CONTENT_PULL_EVERY_MS;
-  let stopped = false;
-  let failures = 0;
   let refused: { hospital: number | null; unit: number | null } | null = null;
-  let wake: (() => void) | null = null;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      wake = done;
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-    });
-
-  const lookOnce = async () => {
-    const offer = await readCentreSettingsOffer(options);
-    // Stopped while the centre answered: the kiosk is closing, its database may be closed already.
-    if (stopped || (refused && sameVersions(offer, refused))) return;
-    try {
-      const answer = options.offer(offer);
-      if (answer.status === 'refused') refused = answer;
-    } catch (error) {
-      // The kiosk's own storage failed (a full disk): not the centre's fault; the next look tries again.
-      options.logger.error('fleet: could not keep the centre’s settings', error);
-    }
-  };
-
-  const loop = async () => {
-    await sleep(options.firstAfterMs ?? CONTENT_PULL_FIRST_AFTER_MS);
-    while (!stopped) {
-      let wait = everyMs;
+  return startCentreLookLoop({
+    ...options,
+    async look(stopped) {
+      const offer = await readCentreSettingsOffer(options);
+      // Stopped while the centre answered: the kiosk is closing, its database may be closed already.
+      if (stopped() || (refused && sameVersions(offer, refused))) return;
       try {
-        await lookOnce();
-        if (stopped) break;
-        if (failures > 0) options.logger.info?.(`fleet: settings from ${options.server} can be read again`);
-        failures = 0;
+        const answer = options.offer(offer);
+        if (answer.status === 'refused') refused = answer;
       } catch (error) {
-        if (stopped) break;
-        failures += 1;
-        if (failures === 1) {
-          options.logger.warn?.(
-            `fleet: could not look for the centre’s settings (${describeDeliveryError(error, options.server)}); ` +
-              'the settings in use stay',
-          );
-        }
-        wait = Math.min(everyMs, backoffDelay(failures, DEFAULT_BACKOFF, options.random));
+        // The kiosk's own storage failed (a full disk): not the centre's fault; the next look tries again.
+        options.logger.error('fleet: could not keep the centre’s settings', error);
       }
-      if (!stopped) await sleep(wait);
-    }
-  };
-  const running = loop().catch((error: unknown) => options.logger.error('fleet: settings stopped', error));
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await running;
     },
-  };
+    messages: {
+      failed: (reason) => `fleet: could not look for the centre’s settings (${reason}); the settings in use stay`,
+      back: `fleet: settings from ${options.server} can be read again`,
+      ended: 'fleet: settings stopped',
+    },
+  });
 }
 
 /** Starts the puller when this kiosk belongs to a fleet and has usable credentials (delivery reports a problem). */
