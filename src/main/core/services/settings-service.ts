@@ -52,8 +52,9 @@ function parseSettings(stored: Map<string, unknown>, withCentre = true): KioskSe
   const settings: Record<string, unknown> = {};
   const centre = withCentre ? centreValues(stored.get(CENTRE_SETTINGS_ROW)) : {};
   for (const key of SETTING_KEYS) {
-    const parsed = settingsFields[key].safeParse(stored.get(key));
-    const value: unknown = key in centre ? centre[key] : parsed.success ? parsed.data : SETTINGS_DEFAULTS[key];
+    // The kiosk's own value is not parsed where the centre's is used (the time zone's check is costly).
+    const parsed = key in centre ? null : settingsFields[key].safeParse(stored.get(key));
+    const value: unknown = parsed === null ? centre[key] : parsed.success ? parsed.data : SETTINGS_DEFAULTS[key];
     settings[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
   }
   return Object.freeze(settings) as unknown as KioskSettings;
