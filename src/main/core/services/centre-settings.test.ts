@@ -111,6 +111,7 @@ dbTest('a stored value changed on disk is not used: the kiosk’s own stays', ({
   stored.hospital.settings.signOutAfterSeconds = 1;
   writeSetting(db, CENTRE_SETTINGS_ROW, stored);
   expect(loadSettings(db)).toMatchObject({ signOutAfterSeconds: 120, badgeNeedsPin: false });
+  expect(readCentreSettings(db)?.keys).toEqual({ badgeNeedsPin: 0 });
   writeSetting(db, CENTRE_SETTINGS_ROW, 'not an object');
   expect(loadSettings(db).badgeNeedsPin).toBe(true);
 });

@@ -68,7 +68,9 @@ export function readCentreSettings(db: KioskDatabase): CentreSettingsView | null
       publishedBy: source.publishedBy,
       publishedAt: source.publishedAt,
     });
-    for (const key of Object.keys(source.settings)) keys[key as CentreSettingKey] = index - 1;
+    // Only the values in use: one changed on disk is not (the kiosk's own is), so its admin may still set it.
+    const inUse = centreValues({ hospital: source, unit: null });
+    for (const key of Object.keys(inUse)) keys[key as CentreSettingKey] = index - 1;
   }
   return sources.length > 0 ? { sources, keys } : null;
 }
