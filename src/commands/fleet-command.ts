@@ -13,6 +13,7 @@ import {
 } from './fleet-connection-flags';
 import { FLEET_STAFF_USAGE, runFleetStaffCommand } from './fleet-staff-command';
 import { FLEET_KIOSK_USAGE, KIOSK_COMMANDS, runFleetKioskCommand } from './fleet-kiosk-command';
+import { FLEET_NAME_RULE, FLEET_NAME_RULE_TEXT } from './fleet-names';
 import { PUBLISH_USAGE, runPublishContent } from './fleet-publish-command';
 import { PUBLISH_SETTINGS_USAGE, runPublishSettings } from './fleet-publish-settings-command';
 import type { CommandIo } from './staff-command';
@@ -45,18 +46,14 @@ const KNOWN: Record<string, string[]> = {
   'add-reporter': [...CONNECTION_FLAGS, '--data-dir', '--name'],
 };
 
-const NAME_RULE = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()&/-]{0,79}$/u;
-
 function checkName(value: string | undefined, what: string, required: boolean): string | null {
   if (value === undefined) {
     if (required) throw new UsageError(`${what} is required.`);
     return null;
   }
   const trimmed = value.trim();
-  if (!NAME_RULE.test(trimmed)) {
-    throw new UsageError(
-      `${what} must be 1 to 80 letters, digits, spaces or . , ' ( ) & / - and start with a letter or digit.`,
-    );
+  if (!FLEET_NAME_RULE.test(trimmed)) {
+    throw new UsageError(`${what} must be ${FLEET_NAME_RULE_TEXT}.`);
   }
   return trimmed;
 }

@@ -5,6 +5,7 @@ import { openCentral, transportProblem } from '../main/fleet/central/connection-
 import { publishSettings } from '../main/fleet/central/published-settings';
 import { checkKnownFlags, flag, UsageError } from './cli-args';
 import { CONNECTION_FLAGS, connectionFromFlags, hasFlag, withoutSwitches } from './fleet-connection-flags';
+import { FLEET_NAME_RULE, FLEET_NAME_RULE_TEXT } from './fleet-names';
 import type { CommandIo } from './staff-command';
 
 export const PUBLISH_SETTINGS_USAGE = `  publish-settings --file FILE [--unit UNIT]
@@ -14,9 +15,6 @@ export const PUBLISH_SETTINGS_USAGE = `  publish-settings --file FILE [--unit UN
 
 /** A settings document that fails the kiosks' checks: nothing was published. */
 export class SettingsRefusedError extends Error {}
-
-/** The unit as add-kiosk keeps it (trimmed), so a kiosk's unit and the document's match exactly. */
-const UNIT_RULE = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()&/-]{0,79}$/u;
 
 /**
  * Reads and checks the document before asking for a password or connecting: a bad one is refused with the reason
@@ -29,11 +27,7 @@ export async function runPublishSettings(args: string[], io: CommandIo): Promise
   if (file === undefined) throw new UsageError('publish-settings needs --file: a JSON document of settings.');
   const unitFlag = flag(flags, '--unit');
   const unit = unitFlag === undefined ? null : unitFlag.trim();
-  if (unit !== null && !UNIT_RULE.test(unit)) {
-    throw new UsageError(
-      "--unit must be a unit as add-kiosk takes it: 1 to 80 letters, digits, spaces or . , ' ( ) & / -.",
-    );
-  }
+  if (unit !== null && !FLEET_NAME_RULE.test(unit)) throw new UsageError(`--unit must be ${FLEET_NAME_RULE_TEXT}.`);
 
   let text: string;
   try {
