@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { writeSyntheticHistory } from '../src/cli/seed-history';
+import { systemClock } from '../src/main/core/clock';
+import { offerCentreSettings } from '../src/main/core/services/centre-settings';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, seedWith, test } from './fixtures';
 import {
@@ -249,6 +252,49 @@ test.describe('settings, at a known hour', () => {
       phoneExtension: '44-10',
       badgeNeedsPin: false,
     });
+  });
+});
+
+test.describe('settings the hospital published for every kiosk', () => {
+  // Accepted by the kiosk's own code, as its settings puller hands them over: the hospital's, then its unit's.
+  test.use({
+    seed: seedWith(async (db) => {
+      await seedKiosk(db, ['Room 1', 'Room 2']);
+      const doc = (version: number, unit: string | null, settings: string) => ({
+        version,
+        unit,
+        settings,
+        sha256: createHash('sha256').update(settings).digest('hex'),
+        publishedBy: 'lactation_team',
+        publishedAt: '2026-12-06T10:00:00.000Z',
+      });
+      const answer = offerCentreSettings(
+        { db, clock: systemClock, logger: { error: () => undefined } },
+        {
+          hospital: doc(3, null, '{"autoCloseAfterMinutes": 150, "badgeNeedsPin": false}'),
+          unit: doc(5, '4 West', '{"nightSchedule": {"start": "20:00", "end": "06:30"}}'),
+        },
+      );
+      if (answer.status !== 'accepted') throw new Error(`seed: ${JSON.stringify(answer)}`);
+    }),
+  });
+
+  test('are greyed out under a note saying who published them; the kiosk’s own stay editable', async ({ page }) => {
+    await openAdmin(page);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const note = page.getByRole('region', { name: 'Settings from the hospital' });
+    await expect(note).toContainText('Whole hospital: version 3, published by lactation_team on');
+    await expect(note).toContainText('Unit 4 West: version 5, published by lactation_team on');
+    await expect(page.getByLabel('Close a forgotten session after (minutes)')).toBeDisabled();
+    await expect(page.getByLabel('Close a forgotten session after (minutes)')).toHaveValue('150');
+    await expect(page.getByLabel('Night starts at')).toBeDisabled();
+    await expect(page.getByLabel('A badge still asks for the PIN')).toBeDisabled();
+    await expectNoSeriousA11yViolations(page, 'settings from the hospital');
+
+    await page.getByLabel('Name of this kiosk').fill('Room 4 kiosk');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status')).toHaveText('Settings saved.');
+    await expect(page.getByLabel('Close a forgotten session after (minutes)')).toBeDisabled();
   });
 });
 

@@ -13,7 +13,9 @@ import {
 } from './fleet-connection-flags';
 import { FLEET_STAFF_USAGE, runFleetStaffCommand } from './fleet-staff-command';
 import { FLEET_KIOSK_USAGE, KIOSK_COMMANDS, runFleetKioskCommand } from './fleet-kiosk-command';
+import { FLEET_NAME_RULE, FLEET_NAME_RULE_TEXT } from './fleet-names';
 import { PUBLISH_USAGE, runPublishContent } from './fleet-publish-command';
+import { PUBLISH_SETTINGS_USAGE, runPublishSettings } from './fleet-publish-settings-command';
 import type { CommandIo } from './staff-command';
 
 export const FLEET_USAGE = `Usage: npm run fleet -- <command> [options]
@@ -28,6 +30,7 @@ For the hospital's IT, with the fleet's owner role (see docs/FLEET.md for the DB
   add-reporter --name NAME               a login role that reads every kiosk's rows and writes none (for
                                          \`export --fleet\` and reports); its password is printed once
 ${PUBLISH_USAGE}
+${PUBLISH_SETTINGS_USAGE}
 
 ${FLEET_STAFF_USAGE}
 
@@ -43,18 +46,14 @@ const KNOWN: Record<string, string[]> = {
   'add-reporter': [...CONNECTION_FLAGS, '--data-dir', '--name'],
 };
 
-const NAME_RULE = /^[\p{L}\p{N}][\p{L}\p{N} .,'’()&/-]{0,79}$/u;
-
 function checkName(value: string | undefined, what: string, required: boolean): string | null {
   if (value === undefined) {
     if (required) throw new UsageError(`${what} is required.`);
     return null;
   }
   const trimmed = value.trim();
-  if (!NAME_RULE.test(trimmed)) {
-    throw new UsageError(
-      `${what} must be 1 to 80 letters, digits, spaces or . , ' ( ) & / - and start with a letter or digit.`,
-    );
+  if (!FLEET_NAME_RULE.test(trimmed)) {
+    throw new UsageError(`${what} must be ${FLEET_NAME_RULE_TEXT}.`);
   }
   return trimmed;
 }
@@ -72,6 +71,7 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
     }
     if (KIOSK_COMMANDS.includes(command)) return await runFleetKioskCommand(command, rest, io);
     if (command === 'publish-content') return await runPublishContent(rest, io);
+    if (command === 'publish-settings') return await runPublishSettings(rest, io);
     if (command === 'staff') return await runFleetStaffCommand(rest, io);
     const known = KNOWN[command];
     if (!known) throw new UsageError(`Unknown command "${command}".`);

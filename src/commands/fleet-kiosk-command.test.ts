@@ -37,6 +37,7 @@ it('join uploads the kiosk’s history, status tells how delivery goes, leave re
   expect(status.out).toMatch(/Staff directory: no change applied yet, 0 staff change\(s\) of this kiosk waiting\n/);
   expect(status.out).toMatch(/60 rows delivered in all/);
   expect(status.out).toMatch(/Content pack: none from the centre yet/);
+  expect(status.out).toMatch(/Settings: none from the centre/);
   expect(status.out).not.toMatch(/password/i);
   // Plain Node has no OS keystore: the status says how the credentials are kept.
   expect(status.out).toMatch(/Credentials: a file readable by the app's user only/);

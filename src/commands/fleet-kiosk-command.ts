@@ -1,3 +1,5 @@
+import type { CentreSettingsView } from '../shared/centre-settings';
+import { readCentreSettings } from '../main/core/services/centre-settings';
 import { readFileSync } from 'node:fs';
 import { openKioskCore } from '../main/core/kiosk-core';
 import { readCredentials } from '../main/fleet/kiosk/fleet-credentials';
@@ -66,6 +68,7 @@ export async function runFleetKioskCommand(command: string, rest: string[], io: 
           `Last error: ${link.lastError === null ? 'none since the last delivery' : `${when(link.lastErrorAt)} ${link.lastError}`}\n` +
           `Credentials: ${status.credentialsSealedWith === null ? "a file readable by the app's user only (no OS keystore in use)" : `encrypted with the OS keystore (${status.credentialsSealedWith})`}\n` +
           `Content pack: ${contentPackLine(core.publishedContent().stored)}\n` +
+          `Settings: ${centreSettingsLine(readCentreSettings(core.db))}\n` +
           (status.credentialsProblem ? `Cannot deliver: ${status.credentialsProblem}\n` : ''),
       );
       return status.credentialsProblem ? 1 : 0;
@@ -105,6 +108,14 @@ export async function runFleetKioskCommand(command: string, rest: string[], io: 
   } finally {
     core.close();
   }
+}
+
+function centreSettingsLine(centre: CentreSettingsView | null): string {
+  if (!centre) return 'none from the centre (all are this kiosk’s own)';
+  const sources = centre.sources.map(
+    (source) => `${source.unit === null ? 'hospital' : `unit ${source.unit}`} version ${source.version}`,
+  );
+  return `${sources.join(' and ')} from the centre, in use (${Object.keys(centre.keys).join(', ')})`;
 }
 
 function contentPackLine(stored: number | null): string {

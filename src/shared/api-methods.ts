@@ -45,6 +45,8 @@ export const API_METHODS = [
   'setRoomActive',
   'getSettings',
   'updateSettings',
+  // Which settings the fleet's centre decides on this kiosk, and who published them
+  'getCentreSettings',
   'getContentProblems',
   // Reports and usage export
   'getUsageReport',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ApiMethodName } from './api-methods';
+import type { CentreSettingsView } from './centre-settings';
 import type { ContentPack, ContentProblem } from './content-types';
 import type { ApiResult } from './errors';
 import { REPORTING_PASSWORD_MAX, REPORTING_ROLE_MAX, type FleetExportResult } from './fleet-export';
@@ -267,6 +268,7 @@ export const contract = {
   setRoomActive: { input: z.object({ staffToken, roomId: id, active: z.boolean() }).strict() },
   getSettings: { input: z.object({ staffToken }).strict() },
   updateSettings: { input: z.object({ staffToken, changes: settingsChangesSchema }).strict() },
+  getCentreSettings: { input: z.object({ staffToken }).strict() },
   getContentProblems: { input: z.object({ staffToken }).strict() },
   // Reports and usage export.
   getUsageReport: {
@@ -382,6 +384,8 @@ export interface ApiResults {
   setRoomActive: RoomSummary;
   getSettings: KioskSettingsView;
   updateSettings: KioskSettingsView;
+  /** null: the centre decides none of this kiosk's settings (or it is in no fleet). */
+  getCentreSettings: CentreSettingsView | null;
   getContentProblems: ContentProblem[];
   // Reports and usage export.
   getUsageReport: UsageReport;

@@ -51,6 +51,7 @@ export const METHOD_ACCESS = {
   setRoomActive: 'admin',
   getSettings: 'admin',
   updateSettings: 'admin',
+  getCentreSettings: 'admin',
   getContentProblems: 'admin',
   getUsageReport: 'admin',
   getUsageHistory: 'admin',

@@ -5,6 +5,7 @@ import {
   storedPublishedVersion,
   type PackOffer,
   type PackOfferAnswer,
+  type PublishedPackTarget,
 } from './content/accept-published-pack';
 import { openContentLibrary, type ContentLibrary } from './content/content-library';
 import { createDispatch, type Dispatch } from './api/dispatch';
@@ -20,6 +21,7 @@ import { closeOverdueSessions } from './services/auto-close';
 import { RoomAdmin } from './services/room-admin';
 import { RoomSessions } from './services/room-sessions';
 import { finishInterruptedBulkLoad } from './services/session-rollups';
+import { offerCentreSettings, type CentreSettingsAnswer, type CentreSettingsOffer } from './services/centre-settings';
 import { loadSettings } from './services/settings-service';
 import { StaffAdmin } from './services/staff-admin';
 import { StaffAuth } from './services/staff-auth';
@@ -110,6 +112,12 @@ export interface KioskCore {
   offerContentPack(offer: PackOffer): PackOfferAnswer;
   /** The published pack's version shown now, and the one stored for the next start (null: none). */
   publishedContent(): { inUse: number | null; stored: number | null };
+  /**
+   * The settings the fleet's centre published for the hospital and this kiosk's unit (the fleet's puller offers
+   * them): checked with the settings' own schema, then stored, audited and in use at once; a refused offer is
+   * audited and changes nothing.
+   */
+  offerCentreSettings(offer: CentreSettingsOffer): CentreSettingsAnswer;
   /** Takes a last backup (when anything changed) and closes the database. */
   close(): void;
 }
@@ -188,6 +196,20 @@ function openServices(
 }
 
 /** Opens the kiosk's database in a data folder and wires the services. No Electron here: runs under plain Node. */
+/** What the fleet's pullers hand to core: content packs and settings published at the centre. */
+function fromTheCentre(
+  target: PublishedPackTarget & { content: ContentLibrary },
+): Pick<KioskCore, 'offerContentPack' | 'offerCentreSettings' | 'publishedContent'> {
+  return {
+    offerContentPack: (offer) => offerPublishedPack(target, offer),
+    offerCentreSettings: (offer) => offerCentreSettings(target, offer),
+    publishedContent: () => ({
+      inUse: target.content.publishedVersionInUse(),
+      stored: storedPublishedVersion(target.dataFolder),
+    }),
+  };
+}
+
 export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   const logger =
@@ -285,12 +307,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     runRetention: () => logPurge(logger, purgeIfDue(db, clock)),
     storage,
     backUpIfDue: () => storage.backUpIfDue(),
-    offerContentPack: (offer) =>
-      offerPublishedPack({ db, dataFolder: options.dataFolder, clock, logger, content }, offer),
-    publishedContent: () => ({
-      inUse: content.publishedVersionInUse(),
-      stored: storedPublishedVersion(options.dataFolder),
-    }),
+    ...fromTheCentre({ db, dataFolder: options.dataFolder, clock, logger, content }),
     close() {
       if (closed) return;
       closed = true;

@@ -138,6 +138,7 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   getContent: [{}, { language: 'fr' }, { language: 'en', section: 'guides' }],
   getIllustrations: [],
   getContentProblems: [{}],
+  getCentreSettings: [{}, { staffToken: A_TOKEN, extra: 1 }],
   listStaff: [{}, { staffToken: 'x' }],
   addStaff: [
     { staffToken: A_TOKEN, displayName: 'Ana', role: 'superuser', pin: '1234' },

@@ -25,6 +25,9 @@ export type AuditAction =
   // A content pack published from the fleet's centre, accepted (shown from the next start) or refused.
   | 'content-pack-accepted'
   | 'content-pack-refused'
+  // Settings published at the fleet's centre for the hospital or the unit, in use at once, or refused.
+  | 'centre-settings-accepted'
+  | 'centre-settings-refused'
   // Every kiosk's sessions of the unit or hospital, with a reporting role typed for one export (refusals too).
   | 'fleet-export';
 

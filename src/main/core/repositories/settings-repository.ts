@@ -23,6 +23,11 @@ export function writeSetting(db: KioskDatabase, key: string, value: unknown): vo
   ).run(key, JSON.stringify(value));
 }
 
+export function deleteSetting(db: KioskDatabase, key: string): void {
+  localWrites.set(db, (localWrites.get(db) ?? 0) + 1);
+  cachedStatement(db, 'DELETE FROM settings WHERE key = ?').run(key);
+}
+
 /**
  * What a memo of the settings must match to still be true: this connection's own setting writes (SQLite's
  * data_version ignores them), data_version, which moves whenever another connection commits anything, and the

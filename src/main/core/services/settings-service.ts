@@ -2,6 +2,7 @@ import type { KioskSettingsView } from '../../../shared/domain';
 import { SETTINGS_DEFAULTS, settingsFields, type SettingKey } from '../../../shared/settings';
 import type { KioskDatabase } from '../db/open-database';
 import { readAllSettings, settingsVersion, writeSetting } from '../repositories/settings-repository';
+import { CENTRE_SETTINGS_ROW, centreValues } from './centre-settings-values';
 
 export type KioskSettings = KioskSettingsView;
 export type { SettingKey };
@@ -18,7 +19,8 @@ interface SettingsMemo {
 const memos = new WeakMap<KioskDatabase, SettingsMemo>();
 
 /**
- * Every setting, stored or default. A stored value that no longer fits its schema falls back to the default.
+ * Every setting in use: the fleet's centre's value for a setting it decides here, else the kiosk's own stored value,
+ * else the default. A stored value that no longer fits its schema falls back to the default.
  *
  * Parsed once per connection and reused until a setting is written here or another connection commits: the session
  * round trip reads settings twice, and re-validating each (the time zone through Intl) was a fifth of its CPU.
@@ -41,11 +43,18 @@ export function loadSettings(db: KioskDatabase): KioskSettings {
   return settings;
 }
 
-function parseSettings(stored: Map<string, unknown>): KioskSettings {
+/** The kiosk's own settings, without the centre's: what its admin set, else the defaults. */
+export function loadOwnSettings(db: KioskDatabase): KioskSettings {
+  return parseSettings(readAllSettings(db), false);
+}
+
+function parseSettings(stored: Map<string, unknown>, withCentre = true): KioskSettings {
   const settings: Record<string, unknown> = {};
+  const centre = withCentre ? centreValues(stored.get(CENTRE_SETTINGS_ROW)) : {};
   for (const key of SETTING_KEYS) {
-    const parsed = settingsFields[key].safeParse(stored.get(key));
-    const value: unknown = parsed.success ? parsed.data : SETTINGS_DEFAULTS[key];
+    // The kiosk's own value is not parsed where the centre's is used (the time zone's check is costly).
+    const parsed = key in centre ? null : settingsFields[key].safeParse(stored.get(key));
+    const value: unknown = parsed === null ? centre[key] : parsed.success ? parsed.data : SETTINGS_DEFAULTS[key];
     settings[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
   }
   return Object.freeze(settings) as unknown as KioskSettings;

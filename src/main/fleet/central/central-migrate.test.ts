@@ -40,6 +40,7 @@ it('creates the schema once, even when two migrations start at the same moment, 
       'content_packs',
       'daily_totals',
       'kiosks',
+      'published_settings',
       'room_cleanings',
       'room_states',
       'session_events',
@@ -49,8 +50,8 @@ it('creates the schema once, even when two migrations start at the same moment, 
       'timer_outcomes',
     ].map((tablename) => ({
       tablename,
-      // Every kiosk reads every published pack: grants alone keep it read-only for them.
-      rowsecurity: tablename !== 'content_packs',
+      // Every kiosk reads every published pack and settings document: grants alone keep them read-only for them.
+      rowsecurity: tablename !== 'content_packs' && tablename !== 'published_settings',
     })),
   );
 });

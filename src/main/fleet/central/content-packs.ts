@@ -39,8 +39,9 @@ export async function readNewestContentPack(
     published_by: string;
     published_at: Date;
   }>(
-    `SELECT version::text, pack, sha256, published_by, published_at FROM fleet.content_packs
-     WHERE version > $1 ORDER BY version DESC LIMIT 1`,
+    // Ordered by the table's column: a bare "version" would name the text column of the select list, and "9" > "10".
+    `SELECT p.version::text, p.pack, p.sha256, p.published_by, p.published_at FROM fleet.content_packs p
+     WHERE p.version > $1 ORDER BY p.version DESC LIMIT 1`,
     [newerThan],
   );
   if (!row) return null;

@@ -11,14 +11,18 @@ import type { KioskLogger } from '../../core/logging/kiosk-logger';
 import { readFleetLink } from '../../core/repositories/fleet-outbox-repository';
 import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import { readNewestContentPack } from '../central/content-packs';
-import { backoffDelay, DEFAULT_BACKOFF } from './delivery-backoff';
-import { describeDeliveryError } from './delivery-errors';
+import {
+  CENTRE_LOOK_EVERY_MS,
+  CENTRE_LOOK_FIRST_AFTER_MS,
+  startCentreLookLoop,
+  type CentreLookLoop,
+} from './centre-look-loop';
 import { readCredentials } from './fleet-credentials';
 
 /** Packs change rarely; a kiosk that has been off catches up at its start. */
-export const CONTENT_PULL_EVERY_MS = 5 * 60_000;
+export const CONTENT_PULL_EVERY_MS = CENTRE_LOOK_EVERY_MS;
 /** The first look waits until the kiosk's screen is up and the start-up checks have run. */
-export const CONTENT_PULL_FIRST_AFTER_MS = 15_000;
+export const CONTENT_PULL_FIRST_AFTER_MS = CENTRE_LOOK_FIRST_AFTER_MS;
 
 export interface ContentPullOptions {
   connection: ConnectionSettings;
@@ -50,10 +54,7 @@ export async function pullContentOnce(options: ContentPullOptions, skipUpTo = 0)
   return newest ? options.offer(newest) : { status: 'none' };
 }
 
-export interface ContentPuller {
-  /** Stops after the look in flight (if any) settles. */
-  stop(): Promise<void>;
-}
+export type ContentPuller = CentreLookLoop;
 
 /**
  * Looks for a new pack after `firstAfterMs`, then every `everyMs`; after a failure, again after the delivery
@@ -63,71 +64,35 @@ export interface ContentPuller {
 export function startContentPuller(
   options: ContentPullOptions & { everyMs?: number; firstAfterMs?: number; random?: () => number },
 ): ContentPuller {
-  const everyMs = options.everyMs ?? CONTENT_PULL_EVERY_MS;
-  let stopped = false;
-  let failures = 0;
   let refusedUpTo = 0;
-  let wake: (() => void) | null = null;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      wake = done;
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-    });
-
-  const loop = async () => {
-    await sleep(options.firstAfterMs ?? CONTENT_PULL_FIRST_AFTER_MS);
-    while (!stopped) {
-      let wait = everyMs;
-      try {
-        const result = await pullContentOnce(
-          {
-            ...options,
-            offer: (offer) => {
-              // Stopped while the centre answered: the kiosk is closing, its database may be closed already.
-              if (stopped) return { status: 'current', version: offer.version };
-              try {
-                return options.offer(offer);
-              } catch (error) {
-                // The kiosk's own storage failed (a full disk): not the centre's fault; the next look tries again.
-                options.logger.error(`fleet: could not keep content pack version ${offer.version}`, error);
-                return { status: 'current', version: offer.version };
-              }
-            },
+  return startCentreLookLoop({
+    ...options,
+    async look(stopped) {
+      const result = await pullContentOnce(
+        {
+          ...options,
+          offer: (offer) => {
+            // Stopped while the centre answered: the kiosk is closing, its database may be closed already.
+            if (stopped()) return { status: 'current', version: offer.version };
+            try {
+              return options.offer(offer);
+            } catch (error) {
+              // The kiosk's own storage failed (a full disk): not the centre's fault; the next look tries again.
+              options.logger.error(`fleet: could not keep content pack version ${offer.version}`, error);
+              return { status: 'current', version: offer.version };
+            }
           },
-          refusedUpTo,
-        );
-        if (stopped) break;
-        if (result.status === 'refused') refusedUpTo = Math.max(refusedUpTo, result.version);
-        if (failures > 0) options.logger.info?.(`fleet: content packs from ${options.server} can be read again`);
-        failures = 0;
-      } catch (error) {
-        if (stopped) break;
-        failures += 1;
-        if (failures === 1) {
-          options.logger.warn?.(
-            `fleet: could not look for a new content pack (${describeDeliveryError(error, options.server, 'the kiosk will look again later')}); ` +
-              'the content shown now stays',
-          );
-        }
-        wait = Math.min(everyMs, backoffDelay(failures, DEFAULT_BACKOFF, options.random));
-      }
-      if (!stopped) await sleep(wait);
-    }
-  };
-  const running = loop().catch((error: unknown) => options.logger.error('fleet: content packs stopped', error));
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await running;
+        },
+        refusedUpTo,
+      );
+      if (result.status === 'refused') refusedUpTo = Math.max(refusedUpTo, result.version);
     },
-  };
+    messages: {
+      failed: (reason) => `fleet: could not look for a new content pack (${reason}); the content shown now stays`,
+      back: `fleet: content packs from ${options.server} can be read again`,
+      ended: 'fleet: content packs stopped',
+    },
+  });
 }
 
 /** Starts the puller when this kiosk belongs to a fleet and has usable credentials (delivery reports a problem). */

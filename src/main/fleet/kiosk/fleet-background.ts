@@ -6,6 +6,7 @@ import { startContentPullerIfJoined } from './content-puller';
 import { readCredentials } from './fleet-credentials';
 import { startFleetDeliveryIfJoined } from './fleet-membership';
 import { startRoomBoardSync, type RoomBoardSync } from './room-board-sync';
+import { startSettingsPullerIfJoined } from './settings-puller';
 
 export interface FleetBackground {
   /** The unit's other rooms for the board, when this kiosk belongs to a fleet and its credentials can be read. */
@@ -17,8 +18,8 @@ export interface FleetBackground {
 /**
  * The fleet's work in the kiosk's main process, only when IT joined this kiosk to one (fleet join): delivery of its
  * history, beside it the content packs published at the centre (checked and stored by core, shown from the next
- * start), and the live room board shared with the kiosks of its unit. None is on the parent's or nurse's path: all
- * wait on the network asynchronously.
+ * start), the settings published there (checked by core, in use at once), and the live room board shared with the
+ * kiosks of its unit. None is on the parent's or nurse's path: all wait on the network asynchronously.
  */
 export function startFleetBackground(core: KioskCore, dataFolder: string, logger: KioskLogger): FleetBackground {
   const delivery = startFleetDeliveryIfJoined({ db: core.db, dataFolder, clock: core.clock, logger });
@@ -29,11 +30,17 @@ export function startFleetBackground(core: KioskCore, dataFolder: string, logger
     offer: (offer) => core.offerContentPack(offer),
     storedVersion: () => core.publishedContent().stored,
   });
+  const settings = startSettingsPullerIfJoined({
+    db: core.db,
+    dataFolder,
+    logger,
+    offer: (offer) => core.offerCentreSettings(offer),
+  });
   const roomBoard = startRoomBoardIfJoined(core, dataFolder, logger);
   return {
     roomBoard,
     async stop() {
-      await Promise.all([delivery?.stop(), content?.stop(), roomBoard?.stop()]);
+      await Promise.all([delivery?.stop(), content?.stop(), settings?.stop(), roomBoard?.stop()]);
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Clock } from '../../core/clock';
+import { systemClock, type Clock } from '../../core/clock';
+import { keepCentreSettingsAsOwn } from '../../core/services/centre-settings';
 import type { KioskDatabase } from '../../core/db/open-database';
 import {
   deleteFleetLink,
@@ -133,10 +134,16 @@ export function fleetStatus(db: KioskDatabase, dataFolder: string, now: number =
 }
 
 /**
- * Leaves the fleet: stops queueing, drops the undelivered backlog and the credentials. Refused while changes wait
+ * Leaves the fleet: stops queueing, drops the undelivered backlog and the credentials, and keeps the settings the
+ * centre decided as the kiosk's own. Refused while changes wait
  * unless `discardUndelivered`, since they would never reach the centre. Rows already delivered stay there.
  */
-export function leaveFleet(input: { db: KioskDatabase; dataFolder: string; discardUndelivered?: boolean }): {
+export function leaveFleet(input: {
+  db: KioskDatabase;
+  dataFolder: string;
+  discardUndelivered?: boolean;
+  clock?: Clock;
+}): {
   dropped: number;
 } {
   const link = readFleetLink(input.db);
@@ -148,7 +155,10 @@ export function leaveFleet(input: { db: KioskDatabase; dataFolder: string; disca
       `${rows} change(s) have not reached the fleet yet. Let delivery finish (see fleet status), or leave anyway with --discard-undelivered.`,
     );
   }
-  const dropped = deleteFleetLink(input.db);
+  const dropped = input.db.transaction(() => {
+    keepCentreSettingsAsOwn(input.db, input.clock ?? systemClock);
+    return deleteFleetLink(input.db);
+  })();
   removeCredentials(input.dataFolder);
   return { dropped };
 }

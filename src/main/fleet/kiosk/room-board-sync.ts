@@ -181,7 +181,9 @@ export function startRoomBoardSync(options: RoomBoardSyncOptions): RoomBoardSync
         // Published again whole on return: whatever changed meanwhile, only the newest state matters.
         published = null;
         if (failures === 1) {
-          options.logger.warn?.(`fleet: room board: ${describeDeliveryError(error, options.server)}`);
+          options.logger.warn?.(
+            `fleet: room board: ${describeDeliveryError(error, options.server, 'the board will try again')}`,
+          );
         }
         wait = backoffDelay(failures, policy);
       }

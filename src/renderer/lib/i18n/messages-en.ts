@@ -485,6 +485,12 @@ export const en = {
       badgeNeedsPin: 'A badge still asks for the PIN',
       badgeNeedsPinHint:
         'Off: tapping a badge alone signs a nurse in. Keep it on unless badges never leave their owners.',
+      centreHeading: 'Settings from the hospital',
+      centreIntro:
+        'The greyed-out settings are decided for every kiosk by the hospital’s lactation team and can only be changed there.',
+      centreSource: (unit: string | null, version: number, by: string, at: string) =>
+        `${unit === null ? 'Whole hospital' : `Unit ${unit}`}: version ${version}, published by ${by} on ${at}.`,
+      fromCentre: 'Set by the hospital.',
     },
     content: {
       heading: 'Content packs',

@@ -497,6 +497,12 @@ export const es: Messages = {
       badgeNeedsPin: 'La tarjeta también pide el PIN',
       badgeNeedsPinHint:
         'Desactivado: basta con acercar la tarjeta para que una enfermera inicie sesión. Manténgalo activado salvo que cada tarjeta esté siempre con su titular.',
+      centreHeading: 'Configuración del hospital',
+      centreIntro:
+        'El equipo de lactancia del hospital decide la configuración en gris para todos los quioscos; solo puede cambiarse allí.',
+      centreSource: (unit, version, by, at) =>
+        `${unit === null ? 'Todo el hospital' : `Unidad ${unit}`}: versión ${version}, publicada por ${by} el ${at}.`,
+      fromCentre: 'La decide el hospital.',
     },
     content: {
       heading: 'Paquetes de contenido',

@@ -5,6 +5,7 @@ import { staffDirectory } from './003-staff-directory';
 import { contentPacks } from './004-content-packs';
 import { eventDetailText } from './006-event-detail-text';
 import { roomStates } from './008-room-states';
+import { publishedSettings } from './009-published-settings';
 
 /** Every step of the central schema, oldest first. Append only: a shipped step is never edited. */
 export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
@@ -14,4 +15,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   contentPacks,
   eventDetailText,
   roomStates,
+  publishedSettings,
 ];
