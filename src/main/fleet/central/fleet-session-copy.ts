@@ -43,8 +43,8 @@ const quotedPlain = (text: string) => `'"' || ${text} || '"'`;
  * guard: a uuid is hex digits and dashes, and kind is one of three words by the table's CHECK. COPY's text format ends
  * each row with LF and escapes line breaks and backslashes inside it; the caller undoes that and ends rows with CRLF.
  * (COPY's CSV format cannot be used as it is: it ends rows with LF too, and nothing tells its record ends from line
- * breaks inside quoted fields without reading every quote.) Events are counted per session through
- * session_events_by_session, in start order.
+ * breaks inside quoted fields without reading every quote.) Each session's event counts are read from its own row,
+ * where central migration 5 keeps them as events arrive, rather than counted here. In start order.
  */
 export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'start' | 'end' | 'separator'>): string {
   if (options.separator !== ',' && options.separator !== ';') throw new Error('The separator is "," or ";".');
@@ -61,19 +61,13 @@ export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'sta
     optional('floor(extract(epoch FROM s.ended_at - s.started_at) + 0.5)::bigint::text'),
     optional(quoted(csvGuardSql('s.end_reason'))),
     quoted(csvGuardSql('s.started_by')),
-    'coalesce(e.guides, 0)',
-    'coalesce(e.slides, 0)',
-    'coalesce(e.timers, 0)',
-    'coalesce(e.help, 0)',
+    's.guide_views',
+    's.slide_views',
+    's.timer_starts',
+    's.help_requests',
   ].join(sep);
   return `COPY (SELECT ${record}
     FROM fleet.sessions s JOIN fleet.kiosks k USING (kiosk_id)
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE type = 'guide-viewed') AS guides,
-        count(*) FILTER (WHERE type = 'slide-viewed') AS slides,
-        count(*) FILTER (WHERE type = 'timer-started') AS timers,
-        count(*) FILTER (WHERE type = 'help-requested') AS help
-      FROM fleet.session_events ev WHERE ev.kiosk_id = s.kiosk_id AND ev.session_local_id = s.local_id) e ON true
     WHERE s.started_at >= ${instantLiteral(options.start)} AND s.started_at < ${instantLiteral(options.end)}
       AND (coalesce(current_setting('${UNIT_SETTING}', true), '') = ''
         OR k.unit = current_setting('${UNIT_SETTING}', true))
