@@ -8,7 +8,7 @@ import { SESSION_COLUMNS } from '../core/export/export-columns';
 import { partialPathBeside } from '../core/reliability/durable-files';
 import type { CentralConnection } from './central/central-connection';
 import { assertReporter } from './central/fleet-reporter';
-import { copyFleetSessions } from './central/fleet-session-copy';
+import { copyFleetSessions, type FleetSessionCopyOptions } from './central/fleet-session-copy';
 import { CopyTextToCrlfLines } from './copy-text-lines';
 
 /** The fleet export's columns: the kiosk's name, then exactly the single-kiosk sessions export's columns. */
@@ -19,11 +19,11 @@ export const FLEET_SESSION_COLUMNS = ['kiosk', ...SESSION_COLUMNS] as const;
  * times with the offset of `timeZone`), with the kiosk's name first. Node writes the BOM and the header; each record
  * is written by PostgreSQL in the COPY's query, and Node only ends it with CRLF (COPY ends rows with LF). Written to a partial file that replaces `path`
  * only when complete; refused before anything is written for a role that is not a reporter. With `unit`, only the
- * sessions of that unit's kiosks.
+ * sessions of that unit's kiosks; with `idleTimeoutMs`, stopped (and nothing left behind) when the COPY goes quiet.
  */
 export async function exportFleetSessionsCsv(
   sql: CentralConnection,
-  options: { start: number; end: number; timeZone: string; separator?: CsvSeparator; unit?: string },
+  options: Omit<FleetSessionCopyOptions, 'separator'> & { separator?: CsvSeparator },
   path: string,
 ): Promise<{ rows: number }> {
   await assertReporter(sql);

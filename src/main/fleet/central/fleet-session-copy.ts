@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { CsvSeparator } from '../../../shared/domain';
 import type { CentralConnection } from './central-connection';
+import { CopyIdleGuard } from './copy-idle-guard';
 import { csvGuardSql } from './csv-guard-sql';
 
 /**
@@ -13,6 +15,11 @@ export interface FleetSessionCopyOptions {
   timeZone: string;
   separator: CsvSeparator;
   unit?: string;
+  /**
+   * Stops the COPY with CopyStalledError when no byte arrives for this long (copy-idle-guard.ts), and lifts the
+   * connection's statement timeout for the COPY, which would otherwise bound the whole export however well it flows.
+   */
+  idleTimeoutMs?: number;
 }
 
 /** The transaction's setting that holds the unit asked for ('' for every kiosk: a unit's name is never empty). */
@@ -77,8 +84,9 @@ export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'sta
 
 /**
  * Runs the COPY in one read-only transaction (one snapshot) with the transaction's time zone set to `timeZone` and
- * the unit to `unit` (bind parameters, never statement text), hands its byte stream to `consume`, and answers the rows COPY wrote. A zone
- * PostgreSQL does not know is refused before a byte is read.
+ * the unit to `unit` (bind parameters, never statement text), hands its byte stream to `consume` (through the idle
+ * guard when `idleTimeoutMs` is given), and answers the rows COPY wrote. A zone PostgreSQL does not know is refused
+ * before a byte is read.
  */
 export async function copyFleetSessions(
   sql: CentralConnection,
@@ -93,8 +101,23 @@ export async function copyFleetSessions(
       options.timeZone,
       options.unit ?? '',
     ]);
+    if (options.idleTimeoutMs === undefined) {
+      const stream = tx.copyOut(text);
+      await consume(stream);
+      return stream;
+    }
+    await tx.query("SELECT set_config('statement_timeout', '0', true)");
     const stream = tx.copyOut(text);
-    await consume(stream);
+    const guard = new CopyIdleGuard(options.idleTimeoutMs);
+    const piped = pipeline(stream, guard);
+    try {
+      await consume(guard);
+    } catch (error) {
+      // The reader's own error (a stall, a full disk) says more than the premature close it causes here.
+      piped.catch(() => undefined);
+      throw error;
+    }
+    await piped;
     return stream;
   });
   // Known once COMMIT has answered: COPY's own count, sent after its last row.
