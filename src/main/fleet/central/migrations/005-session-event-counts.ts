@@ -24,8 +24,8 @@ const typeList = COUNTED.map(([type]) => `'${type}'`).join(', ');
  *   by its upsert (ON CONFLICT DO NOTHING) and so is not in the statement's new rows: it never counts twice. It runs
  *   as the owner (SECURITY DEFINER), since a kiosk may not write the counts itself; row-level security has already
  *   refused any event in another kiosk's name, so a kiosk only ever moves its own sessions' counts.
- * - Sessions: a session delivered after some of its events starts from a count of those events, and whatever a new
- *   row says its counts are is replaced by that count.
+ * - Sessions: a session delivered after some of its events gets their count, by a statement trigger too (one join per
+ *   batch rather than a lookup per session: delivery inserts sessions by the thousand).
  * - A kiosk's INSERT and UPDATE on fleet.sessions are granted per column from here on, all but the counts: a kiosk
  *   setting a count by hand is refused with "permission denied". A later column a kiosk writes needs its own grant.
  * - The daily totals' trigger (step 2) now fires on updates of the columns it reads only, so counting an event does
@@ -53,20 +53,23 @@ export const sessionEventCounts: CentralMigration = {
     `REVOKE ALL ON FUNCTION fleet.count_delivered_events() FROM PUBLIC`,
     `CREATE TRIGGER session_events_keep_counts AFTER INSERT ON fleet.session_events
        REFERENCING NEW TABLE AS delivered FOR EACH STATEMENT EXECUTE FUNCTION fleet.count_delivered_events()`,
-    // Runs as whoever inserts the session (SECURITY INVOKER): a kiosk counts only the events it can read, its own.
+    // Events that arrived before their session (as the owner: a kiosk may not write the counts; its new sessions
+    // passed row-level security, so these are its own).
     `CREATE FUNCTION fleet.count_events_before_session() RETURNS trigger
-       LANGUAGE plpgsql SET search_path = pg_catalog, fleet AS $fn$
+       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, fleet AS $fn$
      BEGIN
-       SELECT ${COUNTED.map(([, column]) => column).join(', ')}
-         INTO ${COUNTED.map(([, column]) => `NEW.${column}`).join(', ')}
-         FROM (SELECT ${COUNTS} FROM fleet.session_events
-               WHERE kiosk_id = NEW.kiosk_id AND session_local_id = NEW.local_id AND type IN (${typeList})) e;
-       RETURN NEW;
+       UPDATE fleet.sessions s SET ${COUNTED.map(([, column]) => `${column} = e.${column}`).join(', ')}
+       FROM (SELECT ev.kiosk_id, ev.session_local_id, ${COUNTS}
+             FROM arrived a JOIN fleet.session_events ev
+               ON ev.kiosk_id = a.kiosk_id AND ev.session_local_id = a.local_id
+             WHERE ev.type IN (${typeList}) GROUP BY ev.kiosk_id, ev.session_local_id) e
+       WHERE s.kiosk_id = e.kiosk_id AND s.local_id = e.session_local_id;
+       RETURN NULL;
      END
      $fn$`,
     `REVOKE ALL ON FUNCTION fleet.count_events_before_session() FROM PUBLIC`,
-    `CREATE TRIGGER sessions_start_counts BEFORE INSERT ON fleet.sessions
-       FOR EACH ROW EXECUTE FUNCTION fleet.count_events_before_session()`,
+    `CREATE TRIGGER sessions_start_counts AFTER INSERT ON fleet.sessions
+       REFERENCING NEW TABLE AS arrived FOR EACH STATEMENT EXECUTE FUNCTION fleet.count_events_before_session()`,
     `REVOKE INSERT, UPDATE ON fleet.sessions FROM ${kiosk}`,
     `GRANT INSERT (${KIOSK_WRITTEN}), UPDATE (${KIOSK_WRITTEN}) ON fleet.sessions TO ${kiosk}`,
     // Counts of the events delivered before this step.
