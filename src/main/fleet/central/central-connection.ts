@@ -18,6 +18,7 @@ export interface CentralConnection {
   /**
    * `COPY … TO STDOUT` as a stream of the bytes PostgreSQL writes (pg-copy-streams). COPY takes no bind parameters:
    * the caller inlines only values it has checked. `rowCount` is known once a later query on this connection answers.
+   * The connection's client-side query timeout does not apply: its reader bounds how long it may go quiet.
    */
   copyOut(text: string): Readable & { readonly rowCount: number };
   /** Runs a statement and answers how many rows it inserted, updated or deleted. */
@@ -38,7 +39,10 @@ export interface CentralConnection {
 const END_WAIT_MS = 1_000;
 
 export function openCentralConnection(config: pg.ClientConfig): CentralConnection {
-  const client = new pg.Client(config);
+  // The client's read timeout is given to each query rather than to the client, which would apply it to a COPY stream
+  // too and so bound a whole export: a COPY's reader bounds it instead (copy-idle-guard.ts).
+  const { query_timeout: queryTimeout, ...clientConfig } = config;
+  const client = new pg.Client(clientConfig);
   let failure: Error | undefined;
   let connecting: Promise<void> | undefined;
   client.on('error', (error: Error) => {
@@ -58,9 +62,9 @@ export function openCentralConnection(config: pg.ClientConfig): CentralConnectio
   const run = async (text: string, values: readonly unknown[], rowMode?: 'array') => {
     if (failure) throw failure;
     await ready();
-    return rowMode
-      ? client.query({ text, values: values as unknown[], rowMode })
-      : client.query(text, values as unknown[]);
+    const query: pg.QueryConfig & { query_timeout?: number } = { text, values: values as unknown[] };
+    if (queryTimeout !== undefined) query.query_timeout = queryTimeout;
+    return rowMode ? client.query({ ...query, rowMode }) : client.query(query);
   };
 
   const connection: CentralConnection = {

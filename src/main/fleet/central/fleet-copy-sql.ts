@@ -12,6 +12,11 @@ export interface FleetRange {
   /** The IANA zone the times are written in. */
   timeZone: string;
   unit?: string;
+  /**
+   * Stops the COPY with CopyStalledError when no byte arrives for this long (copy-idle-guard.ts), and lifts the
+   * connection's statement timeout for the COPY, which would otherwise bound the whole export however well it flows.
+   */
+  idleTimeoutMs?: number;
 }
 
 /** The transaction's setting that holds the unit asked for ('' for every kiosk: a unit's name is never empty). */

@@ -26,7 +26,8 @@ export interface FleetSessionCopyOptions extends FleetRange {
  * guard: a uuid is hex digits and dashes, and kind is one of three words by the table's CHECK. COPY's text format ends
  * each row with LF and escapes line breaks and backslashes inside it; the caller undoes that and ends rows with CRLF.
  * (COPY's CSV format cannot be used as it is: it ends rows with LF too, and nothing tells its record ends from line
- * breaks inside quoted fields without reading every quote.) In start order.
+ * breaks inside quoted fields without reading every quote.) Each session's event counts are read from its own row,
+ * where central migration 5 keeps them as events arrive, rather than counted here. In start order.
  */
 export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'start' | 'end' | 'separator'>): string {
   const sep = separatorSql(options.separator);
@@ -41,10 +42,10 @@ export function fleetSessionsCopySql(options: Pick<FleetSessionCopyOptions, 'sta
     optional(`${durationSeconds}::text`),
     optional(quoted(csvGuardSql('s.end_reason'))),
     quoted(csvGuardSql('s.started_by')),
-    'coalesce(e.guides, 0)',
-    'coalesce(e.slides, 0)',
-    'coalesce(e.timers, 0)',
-    'coalesce(e.help, 0)',
+    's.guide_views',
+    's.slide_views',
+    's.timer_starts',
+    's.help_requests',
   ].join(sep);
   const rows = sessionRowsSql(options);
   return `COPY (SELECT ${record}

@@ -13,12 +13,15 @@ import { readCredentials } from './fleet-credentials';
 import { FLEET_REPORT_CONNECT_SECONDS, FLEET_REPORT_QUERY_MS } from './fleet-report';
 
 /**
- * An admin waits on this as on the Reports tab's figures, so a centre that cannot be reached fails as fast. The export
- * is one COPY statement, more work than a read of daily totals, so it gets longer; the bound is on the whole COPY, so
- * it also caps how many sessions one export from the panel can hold (the CLI sets none).
+ * An admin waits on this as on the Reports tab's figures, so a centre that cannot be reached fails as fast: a bound on
+ * connecting, and one on each small statement before the COPY. The COPY itself has no bound on its length (a large
+ * export that keeps flowing runs as long as it needs) but one on going quiet: no byte for FLEET_EXPORT_IDLE_MS (the
+ * 20 s the whole COPY once had, which also covers the wait for its first, sorted rows), and it is stopped as
+ * unreachable.
  */
 export const FLEET_EXPORT_CONNECT_SECONDS = FLEET_REPORT_CONNECT_SECONDS;
 export const FLEET_EXPORT_QUERY_MS = 5 * FLEET_REPORT_QUERY_MS;
+export const FLEET_EXPORT_IDLE_MS = 5 * FLEET_REPORT_QUERY_MS;
 
 class FleetExportRefusal extends Error {
   constructor(
@@ -66,6 +69,7 @@ export interface FleetExportInput extends FleetExportRequest {
   logger?: Pick<KioskLogger, 'warn' | 'info'>;
   connectTimeoutSeconds?: number;
   queryTimeoutMs?: number;
+  idleTimeoutMs?: number;
 }
 
 async function writeExport(input: FleetExportInput): Promise<number> {
@@ -89,7 +93,14 @@ async function writeExport(input: FleetExportInput): Promise<number> {
   const { rows } = await withConnection(reporter, timeouts, (sql) =>
     exportFleetSessionsCsv(
       sql,
-      { start: input.start, end: input.end, timeZone: input.timeZone, separator: input.separator, unit },
+      {
+        start: input.start,
+        end: input.end,
+        timeZone: input.timeZone,
+        separator: input.separator,
+        unit,
+        idleTimeoutMs: input.idleTimeoutMs ?? FLEET_EXPORT_IDLE_MS,
+      },
       input.path,
     ),
   );

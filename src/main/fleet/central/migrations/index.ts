@@ -3,6 +3,7 @@ import { fleetSchema } from './001-fleet-schema';
 import { dailyTotals } from './002-daily-totals';
 import { staffDirectory } from './003-staff-directory';
 import { contentPacks } from './004-content-packs';
+import { sessionEventCounts } from './005-session-event-counts';
 import { eventDetailText } from './006-event-detail-text';
 import { roomStates } from './008-room-states';
 import { publishedSettings } from './009-published-settings';
@@ -13,6 +14,7 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   dailyTotals,
   staffDirectory,
   contentPacks,
+  sessionEventCounts,
   eventDetailText,
   roomStates,
   publishedSettings,
