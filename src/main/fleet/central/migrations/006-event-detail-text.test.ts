@@ -40,7 +40,7 @@ beforeAll(async () => {
       [index + 1, detail === null ? null : JSON.stringify(detail)],
     );
   }
-  expect(await migrateCentral(owner)).toMatchObject({ from: 4, to: CENTRAL_MIGRATIONS.at(-1)!.version });
+  expect(await migrateCentral(owner)).toMatchObject({ from: 5, to: CENTRAL_MIGRATIONS.at(-1)!.version });
 });
 afterAll(async () => {
   await owner?.end();
