@@ -64,6 +64,16 @@ function groupByKiosk(rows: readonly UnitRoomState[], readAt: number): RemoteKio
   return [...kiosks.values()];
 }
 
+/** The home rooms as the centre takes them: how long ago each state began, so ages are on the centre's clock. */
+function statesToPublish(home: ReturnType<RoomBoardSyncOptions['readHomeRooms']>, at: number) {
+  return home.map((room) => ({
+    roomId: room.id,
+    name: room.name,
+    state: room.state,
+    sinceAgoMs: room.since === null ? null : at - room.since,
+  }));
+}
+
 /** A wait that a notification or stop can cut short. */
 function wakeableSleep() {
   let wake: (() => void) | null = null;
@@ -140,16 +150,7 @@ export function startRoomBoardSync(options: RoomBoardSyncOptions): RoomBoardSync
     const shown = fingerprint(home);
     const now = performance.now();
     if (shown !== published || now - lastPublish >= republishMs) {
-      const at = options.clock.now();
-      await publishRoomStates(
-        central,
-        home.map((room) => ({
-          roomId: room.id,
-          name: room.name,
-          state: room.state,
-          sinceAgoMs: room.since === null ? null : at - room.since,
-        })),
-      );
+      await publishRoomStates(central, statesToPublish(home, options.clock.now()));
       published = shown;
       lastPublish = now;
     }
