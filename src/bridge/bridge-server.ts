@@ -37,6 +37,7 @@ export interface BridgeOptions {
   logLevel?: LogLevel;
   /** A fleet kiosk's unit and hospital figures (core's port); without it the Reports tab says they are not here. */
   fleetReports?: KioskCoreOptions['fleetReports'];
+  fleetBadgeKey?: KioskCoreOptions['fleetBadgeKey'];
 }
 
 export interface RunningBridge {
@@ -215,6 +216,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     resourcesFolder: fileURLToPath(new URL('../../resources', import.meta.url)),
     housekeepingEveryMinute: options.housekeepingEveryMinute ?? false,
     fleetReports: options.fleetReports,
+    fleetBadgeKey: options.fleetBadgeKey,
   });
   let port = 0;
 

@@ -9,12 +9,19 @@ import { kioskFleetWiring } from '../main/fleet/kiosk/kiosk-fleet-wiring';
  * packs in the background when the data folder joined a fleet (the export panel's fleet export is the app's only). A data folder in no fleet gets the bridge alone.
  * The e2e tests start their kiosks through this too, so they run the preview's very wiring.
  */
-export async function startWebKiosk(options: Omit<BridgeOptions, 'fleetReports'>): Promise<RunningBridge> {
+export async function startWebKiosk(
+  options: Omit<BridgeOptions, 'fleetReports' | 'fleetBadgeKey'>,
+): Promise<RunningBridge> {
   const fleet = kioskFleetWiring(options.dataFolder);
   const logger =
     options.logger ??
     createFileLogger({ folder: join(options.dataFolder, LOG_FOLDER), level: options.logLevel, echo: true });
-  const bridge = await startBridge({ ...options, logger, fleetReports: fleet.fleetReports });
+  const bridge = await startBridge({
+    ...options,
+    logger,
+    fleetReports: fleet.corePorts.fleetReports,
+    fleetBadgeKey: fleet.corePorts.fleetBadgeKey,
+  });
   const background = fleet.startBackground(bridge.core, logger);
   let closing: Promise<void> | undefined;
   return {

@@ -158,10 +158,9 @@ function runKiosk(): void {
         pauseRefocus: () => lockdown?.pauseRefocus() ?? (() => undefined),
         documentsFolder: () => app.getPath('documents'),
       }),
-      // The optional fleet: the Reports tab's unit and hospital figures, read with this kiosk's own credentials.
-      fleetReports: fleetWiring.fleetReports,
-      // The unit's or hospital's sessions as CSV, with a reporting role the admin types for that one export.
-      fleetExports: fleetWiring.fleetExports,
+      // The optional fleet: the Reports tab's unit and hospital figures (this kiosk's own credentials), their export
+      // (a reporting role the admin types for that one export), and the badge key kept with the credentials.
+      ...fleetWiring.corePorts,
     });
     unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);
     // Before anything reads the fleet credentials: encrypted with the OS keystore where one really protects them.

@@ -1,3 +1,4 @@
+import type { FleetBadgeKey } from './services/badge-hashing';
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import {
@@ -75,6 +76,8 @@ export interface KioskCoreOptions {
   fleetReports?: (db: KioskDatabase, logger: KioskLogger) => ReadFleetReport;
   /** The fleet's writer of unit and hospital exports for this database (the shell's; see api/fleet-export-port.ts). */
   fleetExports?: (db: KioskDatabase, logger: KioskLogger) => WriteFleetExport;
+  /** The fleet's badge key while the kiosk is in a fleet (see services/badge-hashing.ts); absent: never. */
+  fleetBadgeKey?: FleetBadgeKey;
 }
 
 export interface KioskCore {
@@ -144,8 +147,9 @@ function openServices(
     clock,
     () => loadSettings(db).signOutAfterSeconds * 1000,
     () => loadSettings(db).badgeNeedsPin,
+    options.fleetBadgeKey,
   );
-  const staffAdmin = new StaffAdmin(db, clock);
+  const staffAdmin = new StaffAdmin(db, clock, options.fleetBadgeKey);
   const roomAdmin = new RoomAdmin(db, clock);
   // Timers: ending a session stops its timers in the same transaction.
   const timers = new Timers(db, clock, content);

@@ -4,6 +4,7 @@ import { dailyTotals } from './002-daily-totals';
 import { staffDirectory } from './003-staff-directory';
 import { contentPacks } from './004-content-packs';
 import { eventDetailText } from './006-event-detail-text';
+import { fleetBadgeKey } from './010-fleet-badge-key';
 
 /** Every step of the central schema, oldest first. Append only: a shipped step is never edited. */
 export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
@@ -12,4 +13,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   staffDirectory,
   contentPacks,
   eventDetailText,
+  fleetBadgeKey,
 ];
