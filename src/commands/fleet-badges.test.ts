@@ -99,19 +99,20 @@ it('a badge given on one kiosk signs in on another, is refused there once disabl
   west.admin.setBadge(ana.id, 'LOCAL-0401', null);
   await west.join('West');
   expect(readStoredBadgeKey(west.kiosk.folder)).toBeNull();
+  // Updated before the centre was migrated, West still delivers its staff changes (without badges).
+  west.start();
   // In a fleet without the key yet, a badge would silently stay local: refused, nothing changed.
   const bea = await west.admin.add({ displayName: 'Bea', role: 'nurse', pin: '7355', staffNumber: '402' }, null);
   expect(() => west.admin.setBadge(bea.id, 'FLEET-0402', null)).toThrow(/cannot read the fleet's badge key/);
   expect(west.admin.findByNumber('402')?.hasBadge).toBe(false);
-
-  // The centre gains the key; West fetches it at its next pull, East at join.
   const sql = openCentral(fleet.owner);
   try {
+    await waitFor(async () => (await sql.query("SELECT 1 FROM fleet.staff WHERE staff_number = '402'")).length > 0);
+    // The centre gains the key; West fetches it at its next pull, East at join.
     await migrateCentral(sql);
   } finally {
     await sql.end();
   }
-  west.start();
   await waitFor(() => readStoredBadgeKey(west.kiosk.folder) !== null, 30_000);
   const east = kioskWithStaff();
   await east.join('East');

@@ -18,10 +18,31 @@ export interface StaffChangeRequest extends StaffDirectoryFields {
 /** The channel fleet.change_staff notifies at each commit, its payload the change number. */
 export const STAFF_DIRECTORY_CHANNEL = 'fleet_staff_directory';
 
-/** Records one change; answers its number. Run inside the caller's transaction to send several at once. */
-export async function recordStaffChange(sql: CentralConnection, change: StaffChangeRequest): Promise<number> {
+/**
+ * Whether the centre has migration 010 (badges in the directory). A kiosk updated before the centre was migrated
+ * keeps delivering without badges (it has no badge key then, so has none to send) instead of failing every sync.
+ */
+export async function centreCarriesBadges(sql: CentralConnection): Promise<boolean> {
+  const [row] = await sql.query<{ present: boolean }>(
+    `SELECT to_regprocedure('fleet.change_staff(text, text, text, bytea, bytea, boolean, bigint, text, bytea)')
+       IS NOT NULL AS present`,
+  );
+  return row?.present === true;
+}
+
+/**
+ * Records one change; answers its number. Run inside the caller's transaction to send several at once. Without
+ * `badges` (a centre before migration 010) the step-3 function records it, leaving the badge as it was.
+ */
+export async function recordStaffChange(
+  sql: CentralConnection,
+  change: StaffChangeRequest,
+  badges = true,
+): Promise<number> {
   const [row] = await sql.query<{ change_no: string }>(
-    'SELECT fleet.change_staff($1, $2, $3, $4, $5, $6, $7, $8, $9)::text AS change_no',
+    badges
+      ? 'SELECT fleet.change_staff($1, $2, $3, $4, $5, $6, $7, $8, $9)::text AS change_no'
+      : 'SELECT fleet.change_staff($1, $2, $3, $4, $5, $6, $7, $8)::text AS change_no',
     [
       change.staffNumber,
       change.displayName,
@@ -31,7 +52,7 @@ export async function recordStaffChange(sql: CentralConnection, change: StaffCha
       change.disabled,
       change.basedOn,
       change.requestId,
-      change.badgeHash,
+      ...(badges ? [change.badgeHash] : []),
     ],
   );
   return Number(row!.change_no);
@@ -70,9 +91,11 @@ export async function readStaffChangesSince(
   sql: CentralConnection,
   after: number,
   limit = 1_000,
+  badges = true,
 ): Promise<PulledStaffChange[]> {
+  const badge = badges ? 'badge_hash' : 'NULL::bytea AS badge_hash';
   const rows = await sql.query<RawStaff>(
-    `SELECT staff_number, display_name, role, pin_hash, pin_salt, disabled, badge_hash, change_no::text, changed_by,
+    `SELECT staff_number, display_name, role, pin_hash, pin_salt, disabled, ${badge}, change_no::text, changed_by,
        overwrote_change_no::text, overwrote_by
      FROM fleet.staff s WHERE s.change_no > $1
      -- Qualified: a bare change_no here would sort by the text column of the same name above.
