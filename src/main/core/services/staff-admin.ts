@@ -124,7 +124,8 @@ export class StaffAdmin {
           // Hashed with this kiosk's own key, the badge would silently work here only.
           throw new KioskError(
             'conflict',
-            "This kiosk is in a fleet but cannot read the fleet's badge key here: set the badge in the kiosk app.",
+            "This kiosk is in a fleet but cannot read the fleet's badge key here (not fetched from the centre yet, " +
+              'or sealed for the kiosk app alone): a badge set now would work on this kiosk only. Try again later.',
           );
         }
         const hashes =
