@@ -39,6 +39,8 @@ export interface BridgeOptions {
   fleetReports?: KioskCoreOptions['fleetReports'];
   /** The room board's other rooms of the unit (core's port); without it the board shows its own rooms only. */
   remoteRooms?: KioskCoreOptions['remoteRooms'];
+  /** The fleet's badge key while this kiosk is in a fleet; without it badges stay this kiosk's own. */
+  fleetBadgeKey?: KioskCoreOptions['fleetBadgeKey'];
 }
 
 export interface RunningBridge {
@@ -218,6 +220,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     housekeepingEveryMinute: options.housekeepingEveryMinute ?? false,
     fleetReports: options.fleetReports,
     remoteRooms: options.remoteRooms,
+    fleetBadgeKey: options.fleetBadgeKey,
   });
   let port = 0;
 

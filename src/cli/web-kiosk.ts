@@ -10,7 +10,7 @@ import { kioskFleetWiring } from '../main/fleet/kiosk/kiosk-fleet-wiring';
  * The e2e tests start their kiosks through this too, so they run the preview's very wiring.
  */
 export async function startWebKiosk(
-  options: Omit<BridgeOptions, 'fleetReports' | 'remoteRooms'>,
+  options: Omit<BridgeOptions, 'fleetReports' | 'remoteRooms' | 'fleetBadgeKey'>,
 ): Promise<RunningBridge> {
   const fleet = kioskFleetWiring(options.dataFolder);
   const logger =
@@ -21,6 +21,7 @@ export async function startWebKiosk(
     logger,
     fleetReports: fleet.fleetReports,
     remoteRooms: fleet.remoteRooms,
+    fleetBadgeKey: fleet.fleetBadgeKey,
   });
   const background = fleet.startBackground(bridge.core, logger);
   let closing: Promise<void> | undefined;

@@ -274,6 +274,7 @@ it('a kiosk that joins a large directory gets all of it, a batch at a time', asy
           pinHash,
           pinSalt,
           disabled: false,
+          badgeHash: null,
           basedOn: null,
           requestId: null,
         });

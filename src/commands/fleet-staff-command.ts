@@ -63,7 +63,7 @@ export async function runFleetStaffCommand(rest: string[], io: CommandIo): Promi
     const changeNo = await changeCentralStaff(sql, number, (current) => {
       if (command === 'add') {
         if (current) throw new StaffDirectoryError(`Staff number ${number} is already in the directory.`);
-        return { staffNumber: number, displayName: name, role, disabled: false, ...credentials! };
+        return { staffNumber: number, displayName: name, role, disabled: false, badgeHash: null, ...credentials! };
       }
       if (!current) throw new StaffDirectoryError(`There is no staff member with number ${number} in the directory.`);
       if (command === 'reset-pin') return { ...current, ...credentials! };

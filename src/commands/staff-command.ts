@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { badgeSchema, displayNameSchema, pinSchema, staffNumberSchema } from '../shared/contract';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../shared/domain';
 import { openKioskCore } from '../main/core/kiosk-core';
+import { storedBadgeKeyReader } from '../main/fleet/kiosk/fleet-badge-key';
 import { checkKnownFlags, flag, reportFailure, UsageError } from './cli-args';
 import { existingDataFolder } from './kiosk-data-folder';
 import { readBadge, readPin } from './read-pin';
@@ -96,7 +97,8 @@ export async function runStaffCommand(argv: string[], io: CommandIo): Promise<nu
       throw new UsageError(`--number is required: the staff number to ${needsNumber[command]}.`);
     }
 
-    const core = openKioskCore({ dataFolder, ...io.core });
+    // The fleet's badge key, where plain Node can read the credentials (not when the installed app sealed them).
+    const core = openKioskCore({ dataFolder, fleetBadgeKey: storedBadgeKeyReader(dataFolder), ...io.core });
     try {
       const staff = core.staffAdmin;
       const target = number === undefined ? undefined : staff.findByNumber(number);

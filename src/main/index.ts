@@ -158,7 +158,8 @@ function runKiosk(): void {
         pauseRefocus: () => lockdown?.pauseRefocus() ?? (() => undefined),
         documentsFolder: () => app.getPath('documents'),
       }),
-      // The optional fleet: unit and hospital figures and exports (Reports tab), the board's other rooms of the unit.
+      // The optional fleet: unit and hospital figures and exports (Reports tab; the export with a reporting role the admin
+      // types for that one export), the board's other rooms of the unit, and the badge key kept with the credentials.
       ...fleetWiring.corePorts(),
     });
     unregisterIpc = registerIpcHandlers(core.dispatch, origins, logger);

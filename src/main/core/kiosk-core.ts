@@ -1,3 +1,4 @@
+import type { FleetBadgeKey } from './services/badge-hashing';
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import {
@@ -80,6 +81,8 @@ export interface KioskCoreOptions {
   fleetExports?: (db: KioskDatabase, logger: KioskLogger) => WriteFleetExport;
   /** The room board's other rooms of the unit, kept in memory by the fleet's listener (see api/remote-rooms-port.ts). */
   remoteRooms?: ReadRemoteRooms;
+  /** The fleet's badge key while the kiosk is in a fleet (see services/badge-hashing.ts); absent: never. */
+  fleetBadgeKey?: FleetBadgeKey;
 }
 
 export interface KioskCore {
@@ -155,8 +158,9 @@ function openServices(
     clock,
     () => loadSettings(db).signOutAfterSeconds * 1000,
     () => loadSettings(db).badgeNeedsPin,
+    options.fleetBadgeKey,
   );
-  const staffAdmin = new StaffAdmin(db, clock);
+  const staffAdmin = new StaffAdmin(db, clock, options.fleetBadgeKey);
   const roomAdmin = new RoomAdmin(db, clock);
   // Timers: ending a session stops its timers in the same transaction.
   const timers = new Timers(db, clock, content);

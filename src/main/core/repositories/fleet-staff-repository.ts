@@ -3,7 +3,10 @@ import type { KioskDatabase } from '../db/open-database';
 import { cachedStatement } from '../db/statement-cache';
 import { readKioskState, writeKioskState } from './kiosk-state-repository';
 
-/** A staff member's directory fields: what travels between a kiosk and the centre (never lockouts, never badges). */
+/**
+ * A staff member's directory fields: what travels between a kiosk and the centre (never lockouts; a badge only as its
+ * hash keyed with the fleet's badge key, never one hashed with this kiosk's own key).
+ */
 export interface StaffDirectoryFields {
   staffNumber: string;
   displayName: string;
@@ -11,6 +14,8 @@ export interface StaffDirectoryFields {
   pinHash: Buffer;
   pinSalt: Buffer;
   disabled: boolean;
+  /** HMAC-SHA-256 of the badge with the fleet's badge key, or null: no badge that travels. */
+  badgeHash: Buffer | null;
 }
 
 /** A local admin's change waiting for the centre, with the centre's change number it was based on (0: none). */
@@ -27,6 +32,7 @@ interface RawChange {
   pin_hash: Buffer;
   pin_salt: Buffer;
   disabled: number;
+  badge_hash: Buffer | null;
   based_on: number;
 }
 
@@ -41,6 +47,7 @@ export function readStaffOutbox(db: KioskDatabase, limit: number): StaffChangeOu
     pinHash: raw.pin_hash,
     pinSalt: raw.pin_salt,
     disabled: raw.disabled === 1,
+    badgeHash: raw.badge_hash,
     basedOn: raw.based_on,
   }));
 }
@@ -94,6 +101,7 @@ export function writePulledStaff(
   const changes = cachedStatement(
     db,
     `UPDATE staff SET display_name = @displayName, role = @role, disabled = @disabled, fleet_change_no = @changeNo,
+       fleet_badge_hash = @badgeHash,
        failed_attempts = CASE WHEN pin_hash = @pinHash THEN failed_attempts ELSE 0 END,
        lockout_count = CASE WHEN pin_hash = @pinHash THEN lockout_count ELSE 0 END,
        locked_until = CASE WHEN pin_hash = @pinHash THEN locked_until ELSE NULL END,
@@ -103,8 +111,9 @@ export function writePulledStaff(
   if (changes === 0) {
     cachedStatement(
       db,
-      `INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, disabled, created_at, fleet_change_no)
-       VALUES (@staffNumber, @displayName, @role, @pinHash, @pinSalt, @disabled, @createdAt, @changeNo)`,
+      `INSERT INTO staff (staff_number, display_name, role, pin_hash, pin_salt, disabled, created_at, fleet_change_no,
+         fleet_badge_hash)
+       VALUES (@staffNumber, @displayName, @role, @pinHash, @pinSalt, @disabled, @createdAt, @changeNo, @badgeHash)`,
     ).run({ ...fields, disabled: fields.disabled ? 1 : 0, changeNo, createdAt });
   }
 }

@@ -14,8 +14,10 @@ export interface StaffRow {
   lockedUntil: number | null;
   disabled: boolean;
   createdAt: number;
-  /** A keyed hash of the staff member's badge, or null when they have none. */
+  /** The badge keyed with this kiosk's own key (never travels), or null. */
   badgeHash: Buffer | null;
+  /** The badge keyed with the fleet's badge key (travels in the staff directory), or null. */
+  fleetBadgeHash: Buffer | null;
 }
 
 interface RawStaff {
@@ -31,6 +33,7 @@ interface RawStaff {
   disabled: number;
   created_at: number;
   badge_hash: Buffer | null;
+  fleet_badge_hash: Buffer | null;
 }
 
 const toStaff = (raw: RawStaff): StaffRow => ({
@@ -46,6 +49,7 @@ const toStaff = (raw: RawStaff): StaffRow => ({
   disabled: raw.disabled === 1,
   createdAt: raw.created_at,
   badgeHash: raw.badge_hash,
+  fleetBadgeHash: raw.fleet_badge_hash,
 });
 
 export interface NewStaff {
@@ -72,14 +76,34 @@ export function findStaffByNumber(db: KioskDatabase, staffNumber: string): Staff
   return raw && toStaff(raw);
 }
 
-export function findStaffByBadge(db: KioskDatabase, badgeHash: Buffer): StaffRow | undefined {
-  const raw = cachedStatement(db, 'SELECT * FROM staff WHERE badge_hash = ?').get(badgeHash) as RawStaff | undefined;
-  return raw && toStaff(raw);
+/**
+ * The holder of a badge: by its fleet-keyed hash first (the newest directory change, should two briefly hold it),
+ * then by its hash under this kiosk's own key.
+ */
+export function findStaffByBadge(
+  db: KioskDatabase,
+  hashes: { own: Buffer; fleet: Buffer | null },
+): StaffRow | undefined {
+  const raw = (hashes.fleet &&
+    cachedStatement(
+      db,
+      'SELECT * FROM staff WHERE fleet_badge_hash = ? ORDER BY coalesce(fleet_change_no, 0) DESC LIMIT 1',
+    ).get(hashes.fleet)) as RawStaff | undefined;
+  const found = raw ?? (cachedStatement(db, 'SELECT * FROM staff WHERE badge_hash = ?').get(hashes.own) as RawStaff);
+  return found && toStaff(found);
 }
 
-/** Gives a staff member a badge (its keyed hash) or takes it away (null). */
-export function replaceStaffBadge(db: KioskDatabase, id: number, badgeHash: Buffer | null): void {
-  cachedStatement(db, 'UPDATE staff SET badge_hash = ? WHERE id = ?').run(badgeHash, id);
+/** Gives a staff member a badge, hashed with one key or the other, or takes it away (both null). */
+export function replaceStaffBadge(
+  db: KioskDatabase,
+  id: number,
+  hashes: { own: Buffer | null; fleet: Buffer | null },
+): void {
+  cachedStatement(db, 'UPDATE staff SET badge_hash = ?, fleet_badge_hash = ? WHERE id = ?').run(
+    hashes.own,
+    hashes.fleet,
+    id,
+  );
 }
 
 export function getStaff(db: KioskDatabase, id: number): StaffRow | undefined {

@@ -28,5 +28,17 @@ export function normalizeBadge(badge: string): string {
 
 /** The stored form of a badge. Makes the kiosk's key on first use, so call it inside a write transaction. */
 export function hashBadge(db: KioskDatabase, badge: string): Buffer {
-  return createHmac('sha256', badgeKey(db)).update(normalizeBadge(badge), 'utf8').digest();
+  return hashBadgeWith(badgeKey(db), badge);
+}
+
+/**
+ * The fleet's badge key while this kiosk is in a fleet and can read it, else null. It lives with the fleet
+ * credentials (sealed with the OS keystore where there is one), never in the database: a copy of kiosk.db alone
+ * holds no fleet-wide secret.
+ */
+export type FleetBadgeKey = () => Buffer | null;
+
+/** A badge's hash under a given key: the fleet's, so the same badge hashes the same on every kiosk of the fleet. */
+export function hashBadgeWith(key: Buffer, badge: string): Buffer {
+  return createHmac('sha256', key).update(normalizeBadge(badge), 'utf8').digest();
 }

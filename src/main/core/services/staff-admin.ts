@@ -16,7 +16,8 @@ import {
   updateStaffProfile,
   type StaffRow,
 } from '../repositories/staff-repository';
-import { hashBadge } from './badge-hashing';
+import { readFleetLink } from '../repositories/fleet-outbox-repository';
+import { hashBadge, hashBadgeWith, type FleetBadgeKey } from './badge-hashing';
 import { hashPin } from './pin-hashing';
 
 const toMember = (row: StaffRow, now: number): StaffMember => ({
@@ -26,7 +27,7 @@ const toMember = (row: StaffRow, now: number): StaffMember => ({
   role: row.role,
   disabled: row.disabled,
   lockedOut: row.lockedUntil !== null && row.lockedUntil > now,
-  hasBadge: row.badgeHash !== null,
+  hasBadge: row.badgeHash !== null || row.fleetBadgeHash !== null,
 });
 
 /**
@@ -36,10 +37,12 @@ const toMember = (row: StaffRow, now: number): StaffMember => ({
 export class StaffAdmin {
   readonly #db: KioskDatabase;
   readonly #clock: Clock;
+  readonly #fleetBadgeKey: FleetBadgeKey;
 
-  constructor(db: KioskDatabase, clock: Clock) {
+  constructor(db: KioskDatabase, clock: Clock, fleetBadgeKey: FleetBadgeKey = () => null) {
     this.#db = db;
     this.#clock = clock;
+    this.#fleetBadgeKey = fleetBadgeKey;
   }
 
   list(): StaffMember[] {
@@ -108,19 +111,36 @@ export class StaffAdmin {
       .immediate();
   }
 
-  /** Gives a staff member a badge (null takes it away). A badge already given to someone else is refused. */
+  /**
+   * Gives a staff member a badge (null takes it away). A badge already given to someone else is refused. In a fleet
+   * the badge is hashed with the fleet's key and travels; otherwise with this kiosk's own key and stays here.
+   */
   setBadge(staffId: number, badge: string | null, byStaffId: number | null): StaffMember {
+    const fleetKey = this.#fleetBadgeKey();
     return this.#db
       .transaction(() => {
         const current = this.#existing(staffId);
-        const badgeHash = badge === null ? null : hashBadge(this.#db, badge);
-        if (badgeHash) {
-          const holder = findStaffByBadge(this.#db, badgeHash);
+        if (badge !== null && fleetKey === null && readFleetLink(this.#db)) {
+          // Hashed with this kiosk's own key, the badge would silently work here only.
+          throw new KioskError(
+            'conflict',
+            "This kiosk is in a fleet but cannot read the fleet's badge key here (not fetched from the centre yet, " +
+              'or sealed for the kiosk app alone): a badge set now would work on this kiosk only. Try again later.',
+          );
+        }
+        const hashes =
+          badge === null
+            ? { own: null, fleet: null }
+            : fleetKey
+              ? { own: null, fleet: hashBadgeWith(fleetKey, badge) }
+              : { own: hashBadge(this.#db, badge), fleet: null };
+        if (badge !== null) {
+          const holder = findStaffByBadge(this.#db, { own: hashBadge(this.#db, badge), fleet: hashes.fleet });
           if (holder && holder.id !== staffId) {
             throw new KioskError('conflict', `This badge is already set for staff number ${holder.staffNumber}.`);
           }
         }
-        replaceStaffBadge(this.#db, staffId, badgeHash);
+        replaceStaffBadge(this.#db, staffId, hashes);
         // The badge itself is a credential: the audit says only that it changed.
         this.#audit(byStaffId, {
           change: badge === null ? 'badge-removed' : 'badge-set',

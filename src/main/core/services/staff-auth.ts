@@ -12,7 +12,7 @@ import {
   recordFailedSignIn,
   type StaffRow,
 } from '../repositories/staff-repository';
-import { hashBadge } from './badge-hashing';
+import { hashBadge, hashBadgeWith, type FleetBadgeKey } from './badge-hashing';
 import { keypadOpensAt, keypadTriesSchema, triesInWindow, withoutTry, type KeypadTries } from './keypad-pace';
 import { DECOY_CREDENTIALS, verifyPin } from './pin-hashing';
 
@@ -70,9 +70,17 @@ export class StaffAuth {
   readonly #clock: Clock;
   readonly #idleMs: () => number;
   readonly #badgeNeedsPin: () => boolean;
+  readonly #fleetBadgeKey: FleetBadgeKey;
   readonly #tokens = new Map<string, StaffToken>();
 
-  constructor(db: KioskDatabase, clock: Clock, idleMs: () => number, badgeNeedsPin: () => boolean = () => true) {
+  constructor(
+    db: KioskDatabase,
+    clock: Clock,
+    idleMs: () => number,
+    badgeNeedsPin: () => boolean = () => true,
+    fleetBadgeKey: FleetBadgeKey = () => null,
+  ) {
+    this.#fleetBadgeKey = fleetBadgeKey;
     this.#db = db;
     this.#clock = clock;
     this.#idleMs = idleMs;
@@ -101,6 +109,7 @@ export class StaffAuth {
   }
 
   #reserve(claim: Claim): Reservation {
+    const fleetKey = 'badge' in claim ? this.#fleetBadgeKey() : null;
     return this.#db
       .transaction((): Reservation => {
         const at = this.#clock.now();
@@ -109,7 +118,10 @@ export class StaffAuth {
         if (opensAt > at) throw new KioskError('locked-out', waitMessage(opensAt - at));
         const found =
           'badge' in claim
-            ? findStaffByBadge(this.#db, hashBadge(this.#db, claim.badge))
+            ? findStaffByBadge(this.#db, {
+                own: hashBadge(this.#db, claim.badge),
+                fleet: fleetKey && hashBadgeWith(fleetKey, claim.badge),
+              })
             : findStaffByNumber(this.#db, claim.staffNumber);
         const staff = found && !found.disabled ? found : undefined;
         if (staff?.lockedUntil != null && staff.lockedUntil > at) {

@@ -37,6 +37,7 @@ it('creates the schema once, even when two migrations start at the same moment, 
   expect(tables.filter((t) => t.tablename !== 'schema_migrations')).toEqual(
     [
       'audit_log',
+      'badge_key',
       'content_packs',
       'daily_totals',
       'kiosks',

@@ -5,7 +5,8 @@ import type { CentralConnection } from './central-connection';
 
 /**
  * The fleet's staff directory at the centre (migration 003). Every change goes through fleet.change_staff, which
- * names the changer from the connection's own login role: nothing here can say who is changing.
+ * names the changer from the connection's own login role: nothing here can say who is changing. Badges travel as
+ * their hash keyed with the fleet's badge key (migration 010).
  */
 export interface StaffChangeRequest extends StaffDirectoryFields {
   /** The change number the changer saw for this staff member (0: none); null from the owner's command: the current. */
@@ -17,10 +18,31 @@ export interface StaffChangeRequest extends StaffDirectoryFields {
 /** The channel fleet.change_staff notifies at each commit, its payload the change number. */
 export const STAFF_DIRECTORY_CHANNEL = 'fleet_staff_directory';
 
-/** Records one change; answers its number. Run inside the caller's transaction to send several at once. */
-export async function recordStaffChange(sql: CentralConnection, change: StaffChangeRequest): Promise<number> {
+/**
+ * Whether the centre has migration 010 (badges in the directory). A kiosk updated before the centre was migrated
+ * keeps delivering without badges (it has no badge key then, so has none to send) instead of failing every sync.
+ */
+export async function centreCarriesBadges(sql: CentralConnection): Promise<boolean> {
+  const [row] = await sql.query<{ present: boolean }>(
+    `SELECT to_regprocedure('fleet.change_staff(text, text, text, bytea, bytea, boolean, bigint, text, bytea)')
+       IS NOT NULL AS present`,
+  );
+  return row?.present === true;
+}
+
+/**
+ * Records one change; answers its number. Run inside the caller's transaction to send several at once. Without
+ * `badges` (a centre before migration 010) the step-3 function records it, leaving the badge as it was.
+ */
+export async function recordStaffChange(
+  sql: CentralConnection,
+  change: StaffChangeRequest,
+  badges = true,
+): Promise<number> {
   const [row] = await sql.query<{ change_no: string }>(
-    'SELECT fleet.change_staff($1, $2, $3, $4, $5, $6, $7, $8)::text AS change_no',
+    badges
+      ? 'SELECT fleet.change_staff($1, $2, $3, $4, $5, $6, $7, $8, $9)::text AS change_no'
+      : 'SELECT fleet.change_staff($1, $2, $3, $4, $5, $6, $7, $8)::text AS change_no',
     [
       change.staffNumber,
       change.displayName,
@@ -30,6 +52,7 @@ export async function recordStaffChange(sql: CentralConnection, change: StaffCha
       change.disabled,
       change.basedOn,
       change.requestId,
+      ...(badges ? [change.badgeHash] : []),
     ],
   );
   return Number(row!.change_no);
@@ -42,6 +65,7 @@ interface RawStaff {
   pin_hash: Buffer;
   pin_salt: Buffer;
   disabled: boolean;
+  badge_hash: Buffer | null;
   change_no: string;
   changed_by: string;
   overwrote_change_no: string | null;
@@ -55,6 +79,7 @@ const toChange = (raw: RawStaff): PulledStaffChange => ({
   pinHash: raw.pin_hash,
   pinSalt: raw.pin_salt,
   disabled: raw.disabled,
+  badgeHash: raw.badge_hash,
   changeNo: Number(raw.change_no),
   changedBy: raw.changed_by,
   overwrote:
@@ -66,9 +91,11 @@ export async function readStaffChangesSince(
   sql: CentralConnection,
   after: number,
   limit = 1_000,
+  badges = true,
 ): Promise<PulledStaffChange[]> {
+  const badge = badges ? 'badge_hash' : 'NULL::bytea AS badge_hash';
   const rows = await sql.query<RawStaff>(
-    `SELECT staff_number, display_name, role, pin_hash, pin_salt, disabled, change_no::text, changed_by,
+    `SELECT staff_number, display_name, role, pin_hash, pin_salt, disabled, ${badge}, change_no::text, changed_by,
        overwrote_change_no::text, overwrote_by
      FROM fleet.staff s WHERE s.change_no > $1
      -- Qualified: a bare change_no here would sort by the text column of the same name above.
@@ -84,7 +111,7 @@ export async function readCentralStaff(
   staffNumber: string,
 ): Promise<PulledStaffChange | undefined> {
   const [row] = await sql.query<RawStaff>(
-    `SELECT staff_number, display_name, role, pin_hash, pin_salt, disabled, change_no::text, changed_by,
+    `SELECT staff_number, display_name, role, pin_hash, pin_salt, disabled, badge_hash, change_no::text, changed_by,
        overwrote_change_no::text, overwrote_by
      FROM fleet.staff WHERE staff_number = $1`,
     [staffNumber],
@@ -145,4 +172,16 @@ export async function changeCentralStaff(
     const next = change(current);
     return recordStaffChange(tx, { ...next, basedOn: current?.changeNo ?? 0, requestId: null });
   });
+}
+
+/** The fleet's badge key (migration 010), for a kiosk's role; null when the centre has no such step yet. */
+export async function readFleetBadgeKey(sql: CentralConnection): Promise<Buffer | null> {
+  try {
+    const [row] = await sql.query<{ key: Buffer | null }>('SELECT fleet.badge_key() AS key');
+    return row?.key ?? null;
+  } catch (error) {
+    // undefined_function: a centre not yet migrated to step 10; badges then stay local until it is.
+    if ((error as { code?: string }).code === '42883') return null;
+    throw error;
+  }
 }

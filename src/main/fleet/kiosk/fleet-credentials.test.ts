@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import {
   credentialsPath,
   credentialsSealedWith,
   readCredentials,
+  readStoredBadgeKey,
   sealStoredCredentials,
+  storeBadgeKey,
   writeCredentials,
 } from './fleet-credentials';
 
@@ -102,4 +105,27 @@ it('a keystore that refuses to seal fails the write and changes nothing', () => 
   expect(fileText()).toBe(before);
   expect(sealStoredCredentials(folder, refusingKeystore())).toBe(false);
   expect(fileText()).toBe(before);
+});
+
+it('the fleet badge key is kept with the credentials, sealed as they are, and survives sealing a plain file', () => {
+  const key = randomBytes(32);
+  writeCredentials(folder, settings, null);
+  expect(readStoredBadgeKey(folder, null)).toBeNull();
+  expect(storeBadgeKey(folder, key, null)).toBe(true);
+  expect(readStoredBadgeKey(folder, null)?.equals(key)).toBe(true);
+  // The connection settings read as before: the key is not one of them.
+  expect(readCredentials(folder, null)).toEqual(settings);
+
+  const keystore = fakeKeystore('dpapi');
+  expect(sealStoredCredentials(folder, keystore)).toBe(true);
+  for (const form of [key.toString('base64url'), key.toString('base64'), key.toString('hex')]) {
+    expect(fileText()).not.toContain(form);
+  }
+  expect(readStoredBadgeKey(folder, keystore)?.equals(key)).toBe(true);
+  // Where the keystore is missing, there is no key (badges then fall back to the kiosk's own), and nothing is written.
+  const sealed = fileText();
+  expect(readStoredBadgeKey(folder, null)).toBeNull();
+  expect(storeBadgeKey(folder, randomBytes(32), null)).toBe(false);
+  expect(fileText()).toBe(sealed);
+  expect(() => storeBadgeKey(folder, randomBytes(31), keystore)).toThrow(/32 bytes/);
 });

@@ -11,6 +11,18 @@ import { installedCredentialSealer, type CredentialSealer } from './credential-s
  */
 export const CREDENTIALS_FILE = 'fleet-credentials.json';
 
+/**
+ * What the file holds: the connection settings and, once fetched from the centre, the fleet's badge key (base64url of
+ * 32 bytes), which is as secret as the password and so shares its protection.
+ */
+const storedSchema = connectionSettingsSchema.extend({
+  badgeKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
+});
+type Stored = { settings: ConnectionSettings; badgeKey: Buffer | null; sealedWith: string | null };
+
 /** The file's shape when sealed: which keystore, and the settings' JSON encrypted with it (base64). */
 const sealedFileSchema = z
   .object({ sealedWith: z.string().min(1).max(100), sealed: z.string().min(1).max(200_000) })
@@ -28,8 +40,11 @@ export function writeCredentials(
   dataFolder: string,
   settings: ConnectionSettings,
   sealer: CredentialSealer | null = installedCredentialSealer(),
+  badgeKey: Buffer | null = null,
 ): void {
-  const json = JSON.stringify(connectionSettingsSchema.parse(settings));
+  const json = JSON.stringify(
+    storedSchema.parse({ ...settings, ...(badgeKey ? { badgeKey: badgeKey.toString('base64url') } : {}) }),
+  );
   const body = sealer
     ? JSON.stringify({ sealedWith: sealer.keystore, sealed: sealer.seal(json).toString('base64') })
     : json;
@@ -49,6 +64,31 @@ export function readCredentials(
   return 'problem' in stored ? stored : stored.settings;
 }
 
+/** The fleet's badge key kept with the credentials, or null (none fetched yet, or the credentials unreadable here). */
+export function readStoredBadgeKey(
+  dataFolder: string,
+  sealer: CredentialSealer | null = installedCredentialSealer(),
+): Buffer | null {
+  const stored = readStored(dataFolder, sealer);
+  return 'problem' in stored ? null : stored.badgeKey;
+}
+
+/**
+ * Keeps the fleet's badge key with the credentials, protected as they are (sealed when a keystore is installed).
+ * Answers false, changing nothing, when the credentials cannot be read here.
+ */
+export function storeBadgeKey(
+  dataFolder: string,
+  badgeKey: Buffer,
+  sealer: CredentialSealer | null = installedCredentialSealer(),
+): boolean {
+  if (badgeKey.length !== 32) throw new Error('A fleet badge key is 32 bytes.');
+  const stored = readStored(dataFolder, sealer);
+  if ('problem' in stored) return false;
+  writeCredentials(dataFolder, stored.settings, sealer, badgeKey);
+  return true;
+}
+
 /** The keystore the stored credentials are sealed with, null when the file is plain (or missing), for `fleet status`. */
 export function credentialsSealedWith(dataFolder: string): string | null {
   try {
@@ -59,10 +99,15 @@ export function credentialsSealedWith(dataFolder: string): string | null {
   }
 }
 
-function readStored(
-  dataFolder: string,
-  sealer: CredentialSealer | null,
-): { settings: ConnectionSettings; sealedWith: string | null } | { problem: string } {
+/** The settings apart from the badge key, which only badge hashing reads. */
+function split(json: unknown, sealedWith: string | null): Stored | undefined {
+  const parsed = storedSchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { badgeKey, ...settings } = parsed.data;
+  return { settings, badgeKey: badgeKey === undefined ? null : Buffer.from(badgeKey, 'base64url'), sealedWith };
+}
+
+function readStored(dataFolder: string, sealer: CredentialSealer | null): Stored | { problem: string } {
   const file = credentialsPath(dataFolder);
   if (!existsSync(file)) return { problem: `The fleet credentials file ${file} is missing: run fleet join again.` };
   const damaged = { problem: `The fleet credentials file ${file} is damaged: run fleet join again.` };
@@ -72,8 +117,8 @@ function readStored(
   } catch {
     return damaged;
   }
-  const plain = connectionSettingsSchema.safeParse(stored);
-  if (plain.success) return { settings: plain.data, sealedWith: null };
+  const plain = split(stored, null);
+  if (plain) return plain;
   const sealedFile = sealedFileSchema.safeParse(stored);
   if (!sealedFile.success) return damaged;
   const { sealedWith, sealed } = sealedFile.data;
@@ -95,8 +140,8 @@ function readStored(
     };
   }
   try {
-    const settings = connectionSettingsSchema.safeParse(JSON.parse(opened));
-    if (settings.success) return { settings: settings.data, sealedWith };
+    const settings = split(JSON.parse(opened), sealedWith);
+    if (settings) return settings;
   } catch {
     // Decrypted to something that is not JSON: the same answer as any damaged file.
   }
@@ -115,7 +160,7 @@ export function sealStoredCredentials(
   const stored = readStored(dataFolder, sealer);
   if ('problem' in stored || stored.sealedWith !== null) return false;
   try {
-    writeCredentials(dataFolder, stored.settings, sealer);
+    writeCredentials(dataFolder, stored.settings, sealer, stored.badgeKey);
     return true;
   } catch {
     return false;

@@ -11,7 +11,7 @@ import {
 import type { CentralConnection } from '../central/central-connection';
 import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import { uploadBatch } from '../central/history-upload';
-import { STAFF_DIRECTORY_CHANNEL } from '../central/staff-directory';
+import { readFleetBadgeKey, STAFF_DIRECTORY_CHANNEL } from '../central/staff-directory';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './delivery-backoff';
 import { describeDeliveryError } from './delivery-errors';
 import { pullStaffChanges, pushStaffChanges } from './staff-directory-sync';
@@ -34,6 +34,8 @@ export interface DeliveryOptions {
    * transaction mode drops notifications; the regular pull still comes.
    */
   onStaffDirectoryChanged?: () => void;
+  /** The fleet's badge key, fetched at a pull while this kiosk has none (joined before the centre made it). */
+  badgeKey?: { needed(): boolean; store(key: Buffer): void };
 }
 
 export interface Delivery {
@@ -121,6 +123,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         const pushed = await pushStaffChanges(central, options.db);
         // Closed while waiting on the network: leave the database alone; what was sent is sent again, harmlessly.
         const applied = pull && !closed ? await pullStaffChanges(central, options.db, options.clock) : 0;
+        if (pull && !closed && options.badgeKey?.needed()) {
+          const key = await readFleetBadgeKey(central);
+          if (key && !closed) options.badgeKey.store(key);
+        }
         return { pushed, applied };
       });
     },

@@ -12,12 +12,15 @@ import { countStaffOutbox, readStaffPullCursor } from '../../core/repositories/f
 import { openCentral, transportProblem, type ConnectionSettings } from '../central/connection-settings';
 import { decodeEnrolment } from '../central/enrolment';
 import { readOwnRegistration } from '../central/history-upload';
+import { readFleetBadgeKey } from '../central/staff-directory';
 import { describeDeliveryError } from './delivery-errors';
 import {
   credentialsSealedWith,
   readCredentials,
+  readStoredBadgeKey,
   removeCredentials,
   sealStoredCredentials,
+  storeBadgeKey,
   writeCredentials,
 } from './fleet-credentials';
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './fleet-delivery';
@@ -74,8 +77,10 @@ export async function joinFleet(input: {
 
   const sql = openCentral(settings, { connectTimeoutSeconds: input.connectTimeoutSeconds ?? 10 });
   let registration;
+  let badgeKey: Buffer | null = null;
   try {
     registration = await readOwnRegistration(sql);
+    if (registration) badgeKey = await readFleetBadgeKey(sql);
   } catch (error) {
     throw new FleetMembershipError(`Could not join: ${describeDeliveryError(error, server)}`);
   } finally {
@@ -88,7 +93,7 @@ export async function joinFleet(input: {
   }
 
   // Credentials first: if the kiosk stops between the two, it is simply not joined yet and join can run again.
-  writeCredentials(input.dataFolder, settings);
+  writeCredentials(input.dataFolder, settings, undefined, badgeKey);
   try {
     const queued = insertFleetLink(input.db, {
       kioskId: registration.kioskId,
@@ -182,5 +187,19 @@ export function startFleetDeliveryIfJoined(
     return null;
   }
   options.logger.info?.(`fleet: delivering to ${link.server} as ${link.kioskId} ("${link.kioskName}")`);
-  return startDeliveryWorker({ ...options, connection: credentials, kioskId: link.kioskId, server: link.server });
+  // Joined before the centre had a badge key (or its fetch failed): fetched at the next pull, once.
+  let haveBadgeKey = readStoredBadgeKey(options.dataFolder) !== null;
+  return startDeliveryWorker({
+    ...options,
+    connection: credentials,
+    kioskId: link.kioskId,
+    server: link.server,
+    badgeKey: {
+      needed: () => !haveBadgeKey,
+      store: (key) => {
+        haveBadgeKey = storeBadgeKey(options.dataFolder, key);
+        if (haveBadgeKey) options.logger.info?.("fleet: the fleet's badge key is kept with the credentials");
+      },
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import type { KioskCore, KioskCoreOptions } from '../../core/kiosk-core';
 import type { KioskLogger } from '../../core/logging/kiosk-logger';
+import { storedBadgeKeyReader } from './fleet-badge-key';
 import { startFleetBackground, type FleetBackground } from './fleet-background';
 import { answerFleetExport } from './fleet-export';
 import { answerFleetReport } from './fleet-report';
@@ -11,8 +12,10 @@ export interface KioskFleetWiring {
   fleetExports: NonNullable<KioskCoreOptions['fleetExports']>;
   /** Core's port for the room board's other rooms of the unit, from the background's memory (none before it starts). */
   remoteRooms: NonNullable<KioskCoreOptions['remoteRooms']>;
-  /** The three ports above, as core's options take them. */
-  corePorts(): Pick<KioskCoreOptions, 'fleetReports' | 'fleetExports' | 'remoteRooms'>;
+  /** The fleet's badge key, kept with this kiosk's fleet credentials. */
+  fleetBadgeKey: NonNullable<KioskCoreOptions['fleetBadgeKey']>;
+  /** The four ports above, as core's options take them. */
+  corePorts(): Pick<KioskCoreOptions, 'fleetReports' | 'fleetExports' | 'remoteRooms' | 'fleetBadgeKey'>;
   /** Delivery and content packs in the background, only when IT joined this data folder to a fleet (fleet join). */
   startBackground(core: KioskCore, logger: KioskLogger): FleetBackground;
 }
@@ -27,10 +30,12 @@ export function kioskFleetWiring(dataFolder: string): KioskFleetWiring {
     fleetReports: (db, logger) => (request) => answerFleetReport({ ...request, db, dataFolder, logger }),
     fleetExports: (db, logger) => (request) => answerFleetExport({ ...request, db, dataFolder, logger }),
     remoteRooms: () => background?.roomBoard?.view() ?? { status: 'none' },
+    fleetBadgeKey: storedBadgeKeyReader(dataFolder),
     corePorts: () => ({
       fleetReports: wiring.fleetReports,
       fleetExports: wiring.fleetExports,
       remoteRooms: wiring.remoteRooms,
+      fleetBadgeKey: wiring.fleetBadgeKey,
     }),
     startBackground: (core, logger) => (background = startFleetBackground(core, dataFolder, logger)),
   };

@@ -7,7 +7,7 @@ import {
 } from '../../core/repositories/fleet-staff-repository';
 import { applyPulledStaffChanges } from '../../core/services/fleet-staff-directory';
 import type { CentralConnection } from '../central/central-connection';
-import { readStaffChangesSince, recordStaffChange } from '../central/staff-directory';
+import { centreCarriesBadges, readStaffChangesSince, recordStaffChange } from '../central/staff-directory';
 
 const PUSH_BATCH = 100;
 /**
@@ -24,10 +24,11 @@ const PULL_BATCH = 200;
 export async function pushStaffChanges(sql: CentralConnection, db: KioskDatabase): Promise<number> {
   const changes = readStaffOutbox(db, PUSH_BATCH);
   if (changes.length === 0) return 0;
+  const badges = await centreCarriesBadges(sql);
   const accepted = await sql.transaction(async (tx) => {
     const numbered = [];
     for (const change of changes) {
-      const changeNo = await recordStaffChange(tx, { ...change, requestId: String(change.id) });
+      const changeNo = await recordStaffChange(tx, { ...change, requestId: String(change.id) }, badges);
       numbered.push({ id: change.id, staffNumber: change.staffNumber, changeNo });
     }
     return numbered;
@@ -42,8 +43,9 @@ export async function pushStaffChanges(sql: CentralConnection, db: KioskDatabase
  */
 export async function pullStaffChanges(sql: CentralConnection, db: KioskDatabase, clock: Clock): Promise<number> {
   let applied = 0;
+  const badges = await centreCarriesBadges(sql);
   for (;;) {
-    const changes = await readStaffChangesSince(sql, readStaffPullCursor(db), PULL_BATCH);
+    const changes = await readStaffChangesSince(sql, readStaffPullCursor(db), PULL_BATCH, badges);
     if (changes.length === 0) return applied;
     applied += applyPulledStaffChanges(db, clock, changes).applied;
     if (changes.length < PULL_BATCH) return applied;

@@ -28,6 +28,7 @@ const nurse = (staffNumber: string, change: Partial<StaffChangeRequest> = {}): S
   pinHash: randomBytes(32),
   pinSalt: randomBytes(16),
   disabled: false,
+  badgeHash: null,
   basedOn: 0,
   requestId: null,
   ...change,

@@ -7,6 +7,7 @@ import { sessionEventCounts } from './005-session-event-counts';
 import { eventDetailText } from './006-event-detail-text';
 import { roomStates } from './008-room-states';
 import { publishedSettings } from './009-published-settings';
+import { fleetBadgeKey } from './010-fleet-badge-key';
 
 /** Every step of the central schema, oldest first. Append only: a shipped step is never edited. */
 export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
@@ -18,4 +19,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   eventDetailText,
   roomStates,
   publishedSettings,
+  fleetBadgeKey,
 ];
