@@ -341,3 +341,37 @@ export interface UsageExportProgress {
   rowsDone: number;
   rowsTotal: number;
 }
+
+// ---- Help calls: "Call a nurse" from the parent's help screen, through the fleet ----
+
+/** Which parent screen a help call came from. */
+export const HELP_CALL_SCREENS = ['help', 'guide', 'tips', 'timers', 'slides', 'hub'] as const;
+export type HelpCallScreen = (typeof HELP_CALL_SCREENS)[number];
+
+/** A call raised on this kiosk, as the parent's screen follows it. Times are UTC epoch ms. */
+export interface HelpCallView {
+  callId: number;
+  roomName: string;
+  raisedAt: number;
+  /**
+   * When the nurses' station (the fleet's centre) received the call, on the centre's clock; null until the centre has
+   * committed it (the parent then sees the call button or extension instead).
+   */
+  toldAt: number | null;
+  /** A nurse answered it (here or on another kiosk of the unit). */
+  answeredAt: number | null;
+}
+
+/** A call from another kiosk of the unit (or of any unit, in nurses' station mode), not yet answered. */
+export interface UnitHelpCall {
+  kioskId: string;
+  localId: number;
+  kioskName: string;
+  unit: string | null;
+  roomName: string;
+  raisedAt: number;
+  /** The centre's clock. */
+  receivedAt: number;
+  /** Reached the centre long after it was raised (the kiosk's network was down). */
+  late: boolean;
+}

@@ -25,7 +25,10 @@ export type AuditAction =
   | 'content-pack-accepted'
   | 'content-pack-refused'
   // Every kiosk's sessions of the unit or hospital, with a reporting role typed for one export (refusals too).
-  | 'fleet-export';
+  | 'fleet-export'
+  // "Call a nurse" on the parent's help screen, and a nurse's answer to it (here or on another kiosk of the unit).
+  | 'help-call-raised'
+  | 'help-call-answered';
 
 export interface AuditEntry {
   id: number;

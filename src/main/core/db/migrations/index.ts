@@ -7,6 +7,7 @@ import { staffBadges } from './005-staff-badges';
 import { sessionRollups } from './006-session-rollups';
 import { fleetOutbox } from './007-fleet-outbox';
 import { fleetStaff } from './008-fleet-staff';
+import { helpCalls } from './009-help-calls';
 
 /** Every schema step, oldest first. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sessionRollups,
   fleetOutbox,
   fleetStaff,
+  helpCalls,
 ];
