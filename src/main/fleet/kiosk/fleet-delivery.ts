@@ -53,6 +53,11 @@ export interface Delivery {
   syncStaff(pull: boolean): Promise<{ pushed: number; applied: number }>;
   /** Sends this kiosk's queued help calls and, when `pull`, reads the unit's open calls and answers. Throws. */
   syncHelpCalls(pull: boolean): Promise<{ sent: number }>;
+  /**
+   * Opens the connection again if it died (the server restarted), so its LISTENs hear the centre again at once
+   * rather than at the next regular pull. Throws.
+   */
+  stayConnected(): Promise<void>;
   /** Closes the connection; a batch in flight fails and stays in the outbox. */
   close(): Promise<void>;
 }
@@ -142,6 +147,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         if (pull && options.helpCalls && !closed) await pullHelpCalls(central, options.db, options.helpCalls, isClosed);
         return { sent };
       });
+    },
+    async stayConnected() {
+      if (closed || (sql !== null && !sql.failure)) return;
+      await withCentral(async () => undefined);
     },
     async close() {
       closed = true;
@@ -238,6 +247,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       let wait = idleMs;
       let idle = true;
       try {
+        await delivery.stayConnected();
         // Help calls before anything (a parent waiting for a nurse), then staff (a disabled nurse matters more than
         // a minute of history), then history.
         await runPull(helpPulls, options.helpCalls !== undefined, countHelpCallOutbox(options.db) > 0, (pull) =>

@@ -126,6 +126,11 @@ export const en = {
       callStation: (extension: string) => `Call the nurses’ station: ext. ${extension}`,
       pressCallButton: 'Press the call button by your chair.',
       screenDoesNotCall: 'This screen does not call a nurse by itself.',
+      // A fleet kiosk sends the call to the nurses' station; "told" only once the station has it.
+      callNurse: 'Call a nurse',
+      notToldYet: 'Your call has not reached the nurses’ station yet.',
+      toldAt: (at: ClockTime) => `The nurses’ station was told at ${at.text}.`,
+      callFailed: 'The call could not be sent from this screen.',
     },
     about: {
       sources: 'Where this comes from',

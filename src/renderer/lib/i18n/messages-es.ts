@@ -123,6 +123,10 @@ export const es: Messages = {
       callStation: (extension) => `Llame al puesto de enfermería: extensión ${extension}`,
       pressCallButton: 'Oprima el botón de llamada junto a su sillón.',
       screenDoesNotCall: 'Esta pantalla no le avisa sola a su enfermera.',
+      callNurse: 'Llamar a una enfermera',
+      notToldYet: 'Su llamada todavía no llegó al puesto de enfermería.',
+      toldAt: (at) => `Se avisó al puesto de enfermería a las ${at.text}.`,
+      callFailed: 'No se pudo enviar la llamada desde esta pantalla.',
     },
     about: {
       sources: 'De dónde viene esta información',
