@@ -234,6 +234,7 @@ export const en = {
     notices: {
       sessionEnded: (room: string) => `The session in ${room} has ended.`,
       roomCleaned: (room: string) => `${room} is marked as cleaned and ready for the next session.`,
+      callAnswered: (room: string) => `The call from ${room} is answered on every kiosk.`,
       signedOut: 'Staff were signed out because the screen was not touched for a while.',
       signInEnded: 'The staff sign-in has ended. Please sign in again.',
     },
@@ -243,6 +244,7 @@ export const en = {
     forStart: (room: string) => `To start a session in ${room}`,
     forEnd: (room: string) => `To end the session in ${room}`,
     forClean: (room: string) => `To mark ${room} as cleaned`,
+    forAnswer: (room: string) => `To answer the call from ${room}`,
     forMenu: 'To open the staff menu',
     parentNote: 'This is for hospital staff. If you are waiting for a room, a nurse will help you.',
     stepsLabel: 'Sign-in steps',
@@ -497,6 +499,18 @@ export const en = {
     backspace: 'Delete the last letter',
     space: 'Space',
     done: 'Done',
+  },
+  // Help calls from the other kiosks of the unit, on the board until a nurse answers.
+  helpCalls: {
+    label: 'Calls for a nurse',
+    call: (room: string, kiosk: string) => `${room} needs a nurse (${kiosk})`,
+    since: (at: ClockTime) => `Since ${at.text}`,
+    late: 'Arrived late: the kiosk was offline.',
+    answer: 'Answer',
+    confirmHeading: (room: string) => `Answer the call from ${room}?`,
+    confirmBody: 'Answering takes the call off every kiosk. Go to the room now.',
+    confirm: 'I’m going',
+    cancel: 'Not now',
   },
   // Storage health: the staff notice on the board and in the admin area.
   storage: {
