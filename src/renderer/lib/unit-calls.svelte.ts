@@ -1,13 +1,10 @@
 /**
- * The unit's open help calls from the other kiosks, on a fleet kiosk: read from main every couple of seconds (main
+ * The unit's open help calls from the other kiosks, on a fleet kiosk: read from main twice a second (main
  * keeps them as the centre last said, refreshed on its NOTIFY), with a soft chime when a call is new here.
  */
-import type { UnitHelpCall } from '../../shared/domain';
+import { UNIT_HELP_CALLS_POLL_MS, type UnitHelpCall } from '../../shared/domain';
 import { chime } from './chime';
 import { callKiosk } from './kiosk-api';
-
-/** Main already holds the centre's list; asking it costs nothing over the network. */
-export const UNIT_CALLS_POLL_MS = 1_000;
 
 const keyOf = (call: Pick<UnitHelpCall, 'kioskId' | 'localId'>) => `${call.kioskId}/${call.localId}`;
 
@@ -29,7 +26,7 @@ export class UnitCalls {
   /** Polls while the returned function is not called. */
   watch(volume: () => number): () => void {
     void this.refresh(volume());
-    const timer = setInterval(() => void this.refresh(volume()), UNIT_CALLS_POLL_MS);
+    const timer = setInterval(() => void this.refresh(volume()), UNIT_HELP_CALLS_POLL_MS);
     return () => clearInterval(timer);
   }
 

@@ -129,3 +129,26 @@ coreTest('a nurse answers a unit call through the attached source, audited with 
     error: { code: 'unauthorized' },
   });
 });
+
+coreTest('the usage report counts the calls and times their answers on the centre’s clock', async ({ core, clock }) => {
+  const sessionId = await openSession(core);
+  insertFleetLink(core.db, { kioskId: 'fleet_k_me', kioskName: 'Ward', unit: 'Maternity', server: 's', joinedAt: 0 });
+  const waits = [30, 90, 600];
+  for (const [index, wait] of waits.entries()) {
+    const call = await callCore<HelpCallView>(core, 'raiseHelpCall', { sessionId, screen: 'help' });
+    const [queued] = readHelpCallOutbox(core.db, 1);
+    // The centre's clock is a minute off the kiosk's: the answer time uses the centre's two stamps only.
+    const received = clock.now() + 60_000 + index;
+    markHelpCallDelivered(core.db, queued!.outboxId, call.callId, received);
+    core.helpCalls.noteAnsweredElsewhere(call.callId, received + wait * 1000, '204', null);
+  }
+  // Never delivered, never answered: counted, not timed.
+  await callCore(core, 'raiseHelpCall', { sessionId, screen: 'help' });
+  const staffToken = await signInToken(core, '100', '1234');
+  const report = await callCore<{ helpCalls: unknown }>(core, 'getUsageReport', {
+    staffToken,
+    from: '2026-03-31',
+    to: '2026-04-02',
+  });
+  expect(report.helpCalls).toEqual({ calls: 4, answered: 3, medianAnswerSeconds: 90, p90AnswerSeconds: 600 });
+});
