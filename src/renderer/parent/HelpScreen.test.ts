@@ -41,6 +41,10 @@ describe('"Call a nurse" on a fleet kiosk', () => {
     const line = await screen.findByTestId('help-call-told', {}, { timeout: 3_000 });
     expect(line.textContent?.trim()).toBe(`The nurses’ station was told at ${formatClockTime(TOLD, 'en').text}.`);
     await waitFor(() => expect(screen.queryByTestId('nurse-call')).toBeNull());
+    // Told is not "on the way": the extension stays one line away.
+    expect(screen.getByTestId('help-call-fallback').textContent).toMatch(
+      /If nobody comes soon:\s+Call the nurses’ station: ext\. 4417/,
+    );
   });
 
   it('says in Spanish when it was told', async () => {

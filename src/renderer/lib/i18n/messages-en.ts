@@ -130,6 +130,8 @@ export const en = {
       callNurse: 'Call a nurse',
       notToldYet: 'Your call has not reached the nurses’ station yet.',
       toldAt: (at: ClockTime) => `The nurses’ station was told at ${at.text}.`,
+      // Told is not "on the way": the usual way to reach a nurse stays one line away.
+      ifNobodyComes: 'If nobody comes soon:',
       callFailed: 'The call could not be sent from this screen.',
     },
     about: {

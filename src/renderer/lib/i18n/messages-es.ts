@@ -126,6 +126,7 @@ export const es: Messages = {
       callNurse: 'Llamar a una enfermera',
       notToldYet: 'Su llamada todavía no llegó al puesto de enfermería.',
       toldAt: (at) => `Se avisó al puesto de enfermería a las ${at.text}.`,
+      ifNobodyComes: 'Si nadie viene pronto:',
       callFailed: 'No se pudo enviar la llamada desde esta pantalla.',
     },
     about: {
