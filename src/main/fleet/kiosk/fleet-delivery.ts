@@ -206,6 +206,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   // The unit's help calls are read on the centre's word, and at the staff directory's pace otherwise.
   const helpPulls = new PullSchedule(staffPullMs);
   let wakeScheduled = false;
+  /** A call raised while this pass was busy: the next pass starts at once instead of after the idle wait. */
+  let helpCallRaised = false;
   let stopped = false;
   let failures = 0;
   let wake: (() => void) | null = null;
@@ -247,6 +249,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       let wait = idleMs;
       let idle = true;
       try {
+        helpCallRaised = false;
         await delivery.stayConnected();
         // Help calls before anything (a parent waiting for a nurse), then staff (a disabled nurse matters more than
         // a minute of history), then history.
@@ -281,6 +284,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       }
       // A notification that came while busy: pull as soon as the gap allows rather than after a whole idle wait.
       if (idle) wait = Math.min(wait, staffPulls.untilRequested(), helpPulls.untilRequested());
+      if (helpCallRaised) wait = 0;
       if (wait > 0 && !stopped) await sleep(wait, idle);
     }
   };
@@ -297,6 +301,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       if (waitingIdle) wake?.();
     },
     sendHelpCallNow() {
+      helpCallRaised = true;
       wake?.();
     },
   };
