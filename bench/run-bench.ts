@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability|history|fleet|fleet-delivery|fleet-scale]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
+ * `npm run bench -- [--sessions N] [--json FILE] [--data-dir DIR] [--only durability|history|fleet|fleet-delivery|fleet-scale|help-calls]`: the kiosk against its budgets (docs/ARCHITECTURE.md) and
  * against the physical limits of this machine, every comparison measured side by side in one run. Not part of
  * `npm test`: timings on a shared machine are evidence, not assertions.
  */
@@ -17,6 +17,7 @@ import { loadSettings } from '../src/main/core/services/settings-service';
 import { measureBoardInteractive } from './board-interactive';
 import { measureDurabilityCost } from './durability-cost';
 import { measureFleetDelivery } from './fleet-delivery';
+import { measureHelpCalls } from './help-calls';
 import { measureFleetTotals } from './fleet-totals';
 import { measureHospitalScale } from './fleet-hospital-scale';
 import { compareExportWithSqlite } from './export-vs-sqlite';
@@ -77,6 +78,22 @@ if (readFlag(argv, '--only') === 'fleet-scale') {
       `first read ${round(scale.hospitalAllFirstMs, 1)} ms), one month ${round(scale.hospitalMonthMs, 1)} ms, one unit ` +
       `${round(scale.unitAllMs, 1)} ms; a scan of the same sessions ${round(scale.scanAllMs, 0)} ms = ` +
       `${round(scale.scanToRollup, 0)}×`,
+  );
+  process.exit(0);
+}
+
+// `--only help-calls`: a parent's call on one kiosk until another kiosk of the unit holds it, p95 over 60 calls.
+if (readFlag(argv, '--only') === 'help-calls') {
+  const calls = Number(readFlag(argv, '--calls') ?? 60);
+  console.log(`Measuring help calls: ${calls} calls from kiosk A to kiosk B of the same unit…`);
+  const result = await measureHelpCalls(calls);
+  console.log(JSON.stringify(roundAll(result), null, 2));
+  const screenP95 = result.seenP95Ms + result.screenPollMs;
+  console.log(
+    `"Call" on A until B holds it: p50 ${round(result.seenP50Ms)} ms, p95 ${round(result.seenP95Ms)} ms ` +
+      `(max ${round(result.seenMaxMs)} ms); on B's screen at most ${result.screenPollMs} ms later: p95 at most ` +
+      `${round(screenP95)} ms (budget 2,000 ms: ${screenP95 <= 2_000 ? 'within' : 'OVER'}); A's parent reads "told" ` +
+      `p50 ${round(result.toldP50Ms)} ms, p95 ${round(result.toldP95Ms)} ms`,
   );
   process.exit(0);
 }

@@ -61,6 +61,11 @@ export const API_METHODS = [
   'exportFleetUsage',
   // Storage health: an admin dismisses a recovery notice.
   'dismissStorageAlert',
+  // "Call a nurse" from the parent's help screen, and the unit's calls from other kiosks, answered by a nurse
+  'raiseHelpCall',
+  'getHelpCall',
+  'listUnitHelpCalls',
+  'answerUnitHelpCall',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

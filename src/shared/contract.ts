@@ -54,6 +54,10 @@ import {
   type UsageReport,
   // Storage health.
   type StorageAlert,
+  // Help calls.
+  HELP_CALL_SCREENS,
+  type HelpCallView,
+  type UnitHelpCall,
 } from './domain';
 
 const noInput = z.object({}).strict();
@@ -102,6 +106,8 @@ const timerPresetId = z
   .max(60)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a timer preset id like "warm-compress-5"');
 const timerAction = z.object({ timerId: id }).strict();
+/** A kiosk's role name at the centre, as `fleet add-kiosk` makes them (fleet-roles.ts). */
+const fleetKioskId = z.string().regex(/^[a-z0-9_]{1,63}$/, 'a fleet kiosk id');
 
 // ---- Reports and usage export ----
 
@@ -340,6 +346,11 @@ export const contract = {
   },
   // Storage health.
   dismissStorageAlert: { input: z.object({ staffToken }).strict() },
+  // Help calls: the call names the parent's session, whose room it is; never a person.
+  raiseHelpCall: { input: z.object({ sessionId, screen: z.enum(HELP_CALL_SCREENS) }).strict() },
+  getHelpCall: { input: z.object({ callId: id }).strict() },
+  listUnitHelpCalls: { input: noInput },
+  answerUnitHelpCall: { input: z.object({ staffToken, kioskId: fleetKioskId, localId: id }).strict() },
 } as const satisfies Record<ApiMethodName, { input: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -398,6 +409,10 @@ export interface ApiResults {
   exportFleetUsage: FleetExportResult;
   // Storage health: the alert staff should see now (a save failure outlives the dismissal).
   dismissStorageAlert: { storageAlert: StorageAlert | null };
+  raiseHelpCall: HelpCallView;
+  getHelpCall: HelpCallView;
+  listUnitHelpCalls: UnitHelpCall[];
+  answerUnitHelpCall: { answeredAt: number };
 }
 
 type EmptyObject = Record<string, never>;

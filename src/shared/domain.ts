@@ -288,10 +288,23 @@ export interface UsageReport {
   autoClosedShare: number | null;
   languages: Record<Language, number>;
   helpRequests: number;
+  /** "Call a nurse" raised in the range (a fleet kiosk), and how fast a nurse answered. */
+  helpCalls: HelpCallFigures;
   /** Guides by views in the range, most viewed first. */
   guides: { guide: string; views: number }[];
   /** Timers started in the range, by preset, most used first. */
   timerPresets: { preset: string; starts: number }[];
+}
+
+/**
+ * Help calls raised in a report's range. Time to answer runs from the centre's receipt to the nurse's answer, both
+ * on the centre's clock (the kiosk's clock may be off); calls the centre never received are counted but not timed.
+ */
+export interface HelpCallFigures {
+  calls: number;
+  answered: number;
+  medianAnswerSeconds: number | null;
+  p90AnswerSeconds: number | null;
 }
 
 /** One local calendar year of a usage history, or the whole history. */
@@ -340,4 +353,41 @@ export interface UsageExportProgress {
   what: ExportSubject | null;
   rowsDone: number;
   rowsTotal: number;
+}
+
+// ---- Help calls: "Call a nurse" from the parent's help screen, through the fleet ----
+
+/** Which parent screen a help call came from. */
+export const HELP_CALL_SCREENS = ['help', 'guide', 'tips', 'timers', 'slides', 'hub'] as const;
+export type HelpCallScreen = (typeof HELP_CALL_SCREENS)[number];
+
+/** A call raised on this kiosk, as the parent's screen follows it. Times are UTC epoch ms. */
+export interface HelpCallView {
+  callId: number;
+  roomName: string;
+  raisedAt: number;
+  /**
+   * When the nurses' station (the fleet's centre) received the call, on the centre's clock; null until the centre has
+   * committed it (the parent then sees the call button or extension instead).
+   */
+  toldAt: number | null;
+  /** A nurse answered it (here or on another kiosk of the unit). */
+  answeredAt: number | null;
+}
+
+/** How often a fleet kiosk's screen reads the unit's open calls from main (which holds the centre's list). */
+export const UNIT_HELP_CALLS_POLL_MS = 500;
+
+/** A call from another kiosk of the unit (or of any unit, in nurses' station mode), not yet answered. */
+export interface UnitHelpCall {
+  kioskId: string;
+  localId: number;
+  kioskName: string;
+  unit: string | null;
+  roomName: string;
+  raisedAt: number;
+  /** The centre's clock. */
+  receivedAt: number;
+  /** Reached the centre long after it was raised (the kiosk's network was down). */
+  late: boolean;
 }

@@ -62,6 +62,11 @@ export const METHOD_ACCESS = {
   getFleetReport: 'admin',
   exportFleetUsage: 'admin',
   dismissStorageAlert: 'admin',
+  // A parent calls from the room; any screen shows the unit's open calls (a room's name, never a person).
+  raiseHelpCall: 'public',
+  getHelpCall: 'public',
+  listUnitHelpCalls: 'public',
+  answerUnitHelpCall: 'staff',
 } as const satisfies Record<ApiMethodName, AccessLevel | ((input: never) => AccessLevel)>;
 
 export type MethodAccess = typeof METHOD_ACCESS;

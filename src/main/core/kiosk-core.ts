@@ -21,6 +21,7 @@ import { openKioskStorage, type KioskStorage } from './reliability/kiosk-storage
 import { closeOverdueSessions } from './services/auto-close';
 import { RoomAdmin } from './services/room-admin';
 import { RoomSessions } from './services/room-sessions';
+import { HelpCalls } from './services/help-calls';
 import { finishInterruptedBulkLoad } from './services/session-rollups';
 import { offerCentreSettings, type CentreSettingsAnswer, type CentreSettingsOffer } from './services/centre-settings';
 import { loadSettings } from './services/settings-service';
@@ -92,6 +93,8 @@ export interface KioskCore {
   readonly logger: KioskLogger;
   readonly handlers: HandlerTable;
   readonly staffAdmin: StaffAdmin;
+  /** "Call a nurse": this kiosk's calls, and the unit's from the other kiosks once the fleet attaches them. */
+  readonly helpCalls: HelpCalls;
   /** Validate and run one API call: the single entry point for IPC and the browser bridge. */
   readonly dispatch: Dispatch;
   /** Close sessions past the auto-close limit; runs at open and (optionally) every minute. Answers how many. */
@@ -179,7 +182,9 @@ function openServices(
     openReader: () => openDatabase(db.name, { readonly: true, nativeBinding: options.nativeBinding }),
     chooseFile,
   });
+  const helpCalls = new HelpCalls(db, clock);
   const handlers = createHandlers({
+    helpCalls,
     db,
     clock,
     content,
@@ -196,7 +201,16 @@ function openServices(
     writeFleetExport: options.fleetExports?.(db, logger),
     readRemoteRooms: options.remoteRooms,
   });
-  return { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers };
+  return { staffAuth, staffAdmin, roomSessions, timers, usageExports, helpCalls, handlers };
+}
+
+/** Once first-run setup succeeds, the folder is marked as holding a kiosk: a lost database never offers setup. */
+function markAfterSetup(storage: KioskStorage, dispatch: Dispatch): Dispatch {
+  return async (method, rawInput, caller) => {
+    const result = await dispatch(method, rawInput, caller);
+    if (method === 'completeSetup' && result.ok) storage.markHeldKiosk();
+    return result;
+  };
 }
 
 /** Opens the kiosk's database in a data folder and wires the services. No Electron here: runs under plain Node. */
@@ -231,7 +245,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const db = storage.db;
   // A bulk load of history cut short left the per-day totals and event counts idle: recount them before use.
   finishInterruptedBulkLoad(db);
-  const { staffAuth, staffAdmin, roomSessions, timers, usageExports, handlers } = openServices(options, {
+  const { staffAuth, staffAdmin, roomSessions, timers, usageExports, helpCalls, handlers } = openServices(options, {
     db,
     clock,
     logger,
@@ -277,15 +291,6 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     checkAfterStartMs === null ? undefined : setTimeout(() => void storage.checkInBackground(), checkAfterStartMs);
   startCheck?.unref();
 
-  /** Once first-run setup succeeds, the folder is marked as holding a kiosk: a lost database never offers setup. */
-  const markAfterSetup =
-    (dispatch: Dispatch): Dispatch =>
-    async (method, rawInput, caller) => {
-      const result = await dispatch(method, rawInput, caller);
-      if (method === 'completeSetup' && result.ok) storage.markHeldKiosk();
-      return result;
-    };
-
   let closed = false;
   return {
     db,
@@ -293,9 +298,11 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     logger,
     handlers,
     staffAdmin,
+    helpCalls,
     // Reliability: a save failure noted by dispatch clears itself once a call commits a write again.
     dispatch: storage.clearFailureOnWrite(
       markAfterSetup(
+        storage,
         createDispatch({
           handlers,
           authorize: (staffToken, role) => staffAuth.require(staffToken, role),

@@ -16,11 +16,20 @@ export interface SessionRef {
   startedAt: number;
 }
 
+/** Another kiosk's help call, as the screens that answer it need it. */
+export interface HelpCallRef {
+  kioskId: string;
+  localId: number;
+  roomName: string;
+  kioskName: string;
+}
+
 /** What a staff member signs in for. */
 export type StaffTask =
   | { kind: 'start-session'; room: RoomRef }
   | { kind: 'end-session'; session: SessionRef }
   | { kind: 'mark-cleaned'; room: RoomRef }
+  | { kind: 'answer-call'; call: HelpCallRef }
   | { kind: 'staff-menu' };
 
 export type Screen =
@@ -31,6 +40,7 @@ export type Screen =
   | { name: 'start-session'; room: RoomRef }
   | { name: 'confirm-end'; session: SessionRef }
   | { name: 'confirm-cleaned'; room: RoomRef }
+  | { name: 'confirm-answer'; call: HelpCallRef }
   | { name: 'staff-menu' }
   | { name: 'admin' }
   | { name: 'parent-hub'; session: SessionRef };
@@ -41,6 +51,7 @@ export type ScreenName = Screen['name'];
 export type BoardNotice =
   | { kind: 'session-ended'; roomName: string }
   | { kind: 'room-cleaned'; roomName: string }
+  | { kind: 'call-answered'; roomName: string }
   | { kind: 'signed-out' }
   | { kind: 'sign-in-ended' };
 
@@ -49,6 +60,7 @@ const STAFF_SCREENS: ReadonlySet<ScreenName> = new Set([
   'start-session',
   'confirm-end',
   'confirm-cleaned',
+  'confirm-answer',
   'staff-menu',
   'admin',
 ]);
@@ -93,6 +105,12 @@ export class Navigation {
     if (this.#screen.name !== 'board') return;
     if (room.state === 'free') this.#go({ name: 'sign-in', task: { kind: 'start-session', room: refOf(room) } });
     else this.#go({ name: 'room-actions', room });
+  }
+
+  /** "Answer" on another kiosk's help call, shown on the board: a nurse signs in (or is signed in) first. */
+  answerCall(call: HelpCallRef, signedIn: boolean): void {
+    if (this.#screen.name !== 'board') return;
+    this.#go(signedIn ? { name: 'confirm-answer', call } : { name: 'sign-in', task: { kind: 'answer-call', call } });
   }
 
   /** The header's discreet "Staff" button. */
@@ -177,6 +195,8 @@ function screenFor(task: Exclude<StaffTask, { kind: 'staff-menu' }>): Screen {
       return { name: 'confirm-end', session: task.session };
     case 'mark-cleaned':
       return { name: 'confirm-cleaned', room: task.room };
+    case 'answer-call':
+      return { name: 'confirm-answer', call: task.call };
   }
 }
 

@@ -24,6 +24,8 @@ export class HubContent {
     nurseCall: this.#status?.nurseCall ?? 'call-button',
     phoneExtension: this.#status?.phoneExtension ?? '',
   });
+  /** In a fleet, "Call a nurse" reaches the nurses' station through the hospital's database. */
+  readonly inFleet: boolean = $derived(this.#status?.inFleet ?? false);
   #shownLanguage: Language;
 
   constructor(record: RecordEvent) {

@@ -328,6 +328,21 @@ const METHOD_BAD_INPUTS: Record<ApiMethodName, unknown[]> = {
   ],
   // Storage health.
   dismissStorageAlert: [{}, { staffToken: 'x' }, { staffToken: A_TOKEN, kind: 'started-empty' }],
+  raiseHelpCall: [
+    {},
+    { sessionId: A_UUID },
+    { sessionId: 'nope', screen: 'help' },
+    { sessionId: A_UUID, screen: 'kitchen' },
+    { sessionId: A_UUID, screen: 'help', room: 'Room 1' },
+  ],
+  getHelpCall: [{}, { callId: 0 }, { callId: 1.5 }, { callId: '1' }],
+  listUnitHelpCalls: [],
+  answerUnitHelpCall: [
+    { staffToken: A_TOKEN },
+    { staffToken: A_TOKEN, kioskId: 'kiosk_fleet_k_1', localId: 0 },
+    { staffToken: A_TOKEN, kioskId: "k'; DROP TABLE x", localId: 1 },
+    { staffToken: A_TOKEN, kioskId: 'K', localId: 1, staffNumber: '101' },
+  ],
 };
 
 describe('dispatch: the handler table behind IPC and the bridge', () => {

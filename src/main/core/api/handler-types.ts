@@ -7,6 +7,7 @@ import type { ContentLibrary } from '../content/content-library';
 import type { KioskDatabase } from '../db/open-database';
 import type { ChooseExportFile } from '../export/export-file-chooser';
 import type { UsageExports } from '../export/usage-exports';
+import type { HelpCalls } from '../services/help-calls';
 import type { RoomAdmin } from '../services/room-admin';
 import type { RoomSessions } from '../services/room-sessions';
 import type { StaffAdmin } from '../services/staff-admin';
@@ -28,6 +29,8 @@ export interface HandlerContext {
   roomAdmin: RoomAdmin;
   roomSessions: RoomSessions;
   timers: Timers;
+  /** "Call a nurse" from the parent's help screen, and the unit's calls from the other kiosks. */
+  helpCalls: HelpCalls;
   /** What getKioskStatus reports to staff about the data folder; none when absent. */
   storageAlert?: () => StorageAlert | null;
   /** Streams an export to a file staff choose; see export/usage-exports.ts. */

@@ -1,6 +1,7 @@
 import { contentHandlers } from './handlers/content-handlers';
 import { fleetExportHandlers } from './handlers/fleet-export-handlers';
 import { fleetReportHandlers } from './handlers/fleet-report-handlers';
+import { helpCallHandlers } from './handlers/help-call-handlers';
 import { problemHandlers } from './handlers/problem-handlers';
 import { remoteRoomHandlers } from './handlers/remote-room-handlers';
 import { reportHandlers } from './handlers/report-handlers';
@@ -32,5 +33,6 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     ...reportHandlers(context),
     ...fleetReportHandlers(context),
     ...fleetExportHandlers(context),
+    ...helpCallHandlers(context),
   };
 }

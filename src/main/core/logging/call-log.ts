@@ -27,6 +27,8 @@ const NOTABLE: ReadonlySet<ApiMethodName> = new Set<ApiMethodName>([
   'saveReportPdf',
   'exportFleetUsage',
   'dismissStorageAlert',
+  'raiseHelpCall',
+  'answerUnitHelpCall',
 ]);
 
 /**

@@ -131,6 +131,7 @@ describe('usage report', () => {
       autoClosedShare: 0.25,
       languages: { en: 3, es: 2 },
       helpRequests: 1,
+      helpCalls: { calls: 0, answered: 0, medianAnswerSeconds: null, p90AnswerSeconds: null },
       guides: [
         { guide: 'cradle', views: 2 },
         { guide: 'football', views: 1 },

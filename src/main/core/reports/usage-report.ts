@@ -20,6 +20,7 @@ import {
   roomUse,
 } from '../repositories/report-queries';
 import { MAX_REPORT_DAYS } from '../../../shared/input-limits';
+import { helpCallFigures } from './help-call-figures';
 import { localRange, type LocalDay } from './local-days';
 import { totalsForRange } from './session-totals';
 
@@ -137,6 +138,7 @@ export function buildUsageReport(db: KioskDatabase, request: UsageReportRequest)
         autoClosedShare: totals.ended > 0 ? endReasons['auto-closed'] / totals.ended : null,
         languages,
         helpRequests: countEvents(db, 'help-requested', bounds, roomId),
+        helpCalls: helpCallFigures(db, start, end, roomId),
         guides: byCount(countEventsByKey(db, 'guide', bounds, roomId), 'guide').map(({ guide, count }) => ({
           guide,
           views: count,

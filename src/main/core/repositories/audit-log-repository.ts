@@ -29,7 +29,10 @@ export type AuditAction =
   | 'centre-settings-accepted'
   | 'centre-settings-refused'
   // Every kiosk's sessions of the unit or hospital, with a reporting role typed for one export (refusals too).
-  | 'fleet-export';
+  | 'fleet-export'
+  // "Call a nurse" on the parent's help screen, and a nurse's answer to it (here or on another kiosk of the unit).
+  | 'help-call-raised'
+  | 'help-call-answered';
 
 export interface AuditEntry {
   id: number;

@@ -140,7 +140,8 @@ export function deleteFleetLink(db: KioskDatabase): number {
     .transaction(() => {
       const dropped =
         db.prepare('DELETE FROM fleet_outbox').run().changes +
-        db.prepare('DELETE FROM fleet_staff_outbox').run().changes;
+        db.prepare('DELETE FROM fleet_staff_outbox').run().changes +
+        db.prepare('DELETE FROM fleet_help_call_outbox').run().changes;
       // Another fleet's change numbers mean nothing: a kiosk that joins again starts its directory afresh.
       db.prepare('UPDATE staff SET fleet_change_no = NULL').run();
       db.prepare("DELETE FROM kiosk_state WHERE key = 'fleetStaffChangeNo'").run();

@@ -7,6 +7,7 @@ import { readCredentials } from './fleet-credentials';
 import { startFleetDeliveryIfJoined } from './fleet-membership';
 import { startRoomBoardSync, type RoomBoardSync } from './room-board-sync';
 import { startSettingsPullerIfJoined } from './settings-puller';
+import { unitHelpCalls } from './unit-help-calls';
 
 export interface FleetBackground {
   /** The unit's other rooms for the board, when this kiosk belongs to a fleet and its credentials can be read. */
@@ -17,12 +18,26 @@ export interface FleetBackground {
 
 /**
  * The fleet's work in the kiosk's main process, only when IT joined this kiosk to one (fleet join): delivery of its
- * history, beside it the content packs published at the centre (checked and stored by core, shown from the next
- * start), the settings published there (checked by core, in use at once), and the live room board shared with the
- * kiosks of its unit. None is on the parent's or nurse's path: all wait on the network asynchronously.
+ * history (help calls first, and the unit's calls read back), beside it the content packs published at the centre
+ * (checked and stored by core, shown from the next start), the settings published there (checked by core, in use at
+ * once), and the live room board shared with the kiosks of its unit. None is on the parent's or nurse's path: all
+ * wait on the network asynchronously.
  */
 export function startFleetBackground(core: KioskCore, dataFolder: string, logger: KioskLogger): FleetBackground {
-  const delivery = startFleetDeliveryIfJoined({ db: core.db, dataFolder, clock: core.clock, logger });
+  const unitCalls = unitHelpCalls(dataFolder, logger);
+  const delivery = startFleetDeliveryIfJoined({
+    db: core.db,
+    dataFolder,
+    clock: core.clock,
+    logger,
+    helpCalls: {
+      noteAnsweredElsewhere: (...answer) => core.helpCalls.noteAnsweredElsewhere(...answer),
+      setUnitCalls: (calls) => unitCalls.set(calls),
+    },
+  });
+  // A call raised here leaves at once, ahead of any history; the unit's calls are shown and answered here.
+  const stopSending = delivery ? core.helpCalls.onRaised(() => delivery.sendHelpCallNow()) : undefined;
+  if (delivery) core.helpCalls.attachUnitSource(unitCalls);
   const content = startContentPullerIfJoined({
     db: core.db,
     dataFolder,
@@ -40,6 +55,8 @@ export function startFleetBackground(core: KioskCore, dataFolder: string, logger
   return {
     roomBoard,
     async stop() {
+      stopSending?.();
+      core.helpCalls.attachUnitSource(null);
       await Promise.all([delivery?.stop(), content?.stop(), settings?.stop(), roomBoard?.stop()]);
     },
   };

@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock';
 import type { KioskDatabase } from '../../core/db/open-database';
 import type { KioskLogger } from '../../core/logging/kiosk-logger';
 import { countStaffOutbox } from '../../core/repositories/fleet-staff-repository';
+import { countHelpCallOutbox } from '../../core/repositories/help-calls-repository';
 import {
   batchRowCount,
   markOutboxDelivered,
@@ -11,9 +12,12 @@ import {
 import type { CentralConnection } from '../central/central-connection';
 import { openCentral, type ConnectionSettings } from '../central/connection-settings';
 import { uploadBatch } from '../central/history-upload';
+import { HELP_CALLS_CHANNEL } from '../central/help-calls';
 import { readFleetBadgeKey, STAFF_DIRECTORY_CHANNEL } from '../central/staff-directory';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './delivery-backoff';
 import { describeDeliveryError } from './delivery-errors';
+import { pullHelpCalls, pushHelpCalls, type HelpCallLink } from './help-call-sync';
+import { PullSchedule } from './pull-schedule';
 import { pullStaffChanges, pushStaffChanges } from './staff-directory-sync';
 
 export interface DeliveryOptions {
@@ -36,6 +40,10 @@ export interface DeliveryOptions {
   onStaffDirectoryChanged?: () => void;
   /** The fleet's badge key, fetched at a pull while this kiosk has none (joined before the centre made it). */
   badgeKey?: { needed(): boolean; store(key: Buffer): void };
+  /** Help calls: where the unit's open calls and the answers to this kiosk's calls go. None: calls are only sent. */
+  helpCalls?: HelpCallLink;
+  /** Called when the centre says a help call was raised or answered (LISTEN, as for the staff directory). */
+  onHelpCallsChanged?: () => void;
 }
 
 export interface Delivery {
@@ -45,6 +53,13 @@ export interface Delivery {
    * Sends this kiosk's queued staff changes and, when `pull`, applies the directory's newer changes. Throws.
    */
   syncStaff(pull: boolean): Promise<{ pushed: number; applied: number }>;
+  /** Sends this kiosk's queued help calls and, when `pull`, reads the unit's open calls and answers. Throws. */
+  syncHelpCalls(pull: boolean): Promise<{ sent: number }>;
+  /**
+   * Opens the connection again if it died (the server restarted), so its LISTENs hear the centre again at once
+   * rather than at the next regular pull. Throws.
+   */
+  stayConnected(): Promise<void>;
   /** Closes the connection; a batch in flight fails and stays in the outbox. */
   close(): Promise<void>;
 }
@@ -52,8 +67,6 @@ export interface Delivery {
 export const DEFAULT_BATCH_SIZE = 500;
 /** A staff member disabled at the centre is refused by every kiosk online within this, plus a round trip. */
 export const DEFAULT_STAFF_PULL_MS = 5_000;
-/** The least time between two pulls the centre's notifications ask for. */
-const STAFF_PULL_GAP_MS = 250;
 
 class DeliveryTimeout extends Error {
   code = 'ETIMEDOUT';
@@ -81,12 +94,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     sql ??= openCentral(options.connection, { connectTimeoutSeconds: options.connectTimeoutSeconds ?? 10 });
     const central = sql;
     const notify = options.onStaffDirectoryChanged;
+    const notifyHelp = options.onHelpCallsChanged;
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
         (async () => {
           // Each new connection listens again; a failure here drops it like any other, and the next one retries.
           if (fresh && notify) await central.listen(STAFF_DIRECTORY_CHANNEL, notify);
+          if (fresh && notifyHelp) await central.listen(HELP_CALLS_CHANNEL, notifyHelp);
           return work(central);
         })(),
         new Promise<never>((_, reject) => {
@@ -130,11 +145,38 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         return { pushed, applied };
       });
     },
+    async syncHelpCalls(pull) {
+      if (closed) throw new Error('Delivery is closed.');
+      const isClosed = () => closed;
+      return withCentral(async (central) => {
+        const sent = await pushHelpCalls(central, options.db, isClosed);
+        if (pull && options.helpCalls && !closed) await pullHelpCalls(central, options.db, options.helpCalls, isClosed);
+        return { sent };
+      });
+    },
+    async stayConnected() {
+      if (closed || (sql !== null && !sql.failure)) return;
+      await withCentral(async () => undefined);
+    },
     async close() {
       closed = true;
       await drop();
     },
   };
+}
+
+/** One step of the worker: sends what is queued and, when the schedule says so (and pulling applies), pulls. */
+async function runPull(
+  schedule: PullSchedule,
+  pulls: boolean,
+  queued: boolean,
+  sync: (pull: boolean) => Promise<unknown>,
+): Promise<void> {
+  const due = pulls && schedule.isDue();
+  if (!due && !queued) return;
+  if (due) schedule.start();
+  await sync(due);
+  if (due) schedule.finish();
 }
 
 export interface DeliveryWorkerOptions extends DeliveryOptions {
@@ -151,6 +193,8 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
   /** Looks at the outbox now instead of at the next idle tick (not during a backoff). */
   nudge(): void;
+  /** A help call was raised: sends it now, cutting short even a backoff's wait (one try per call raised). */
+  sendHelpCallNow(): void;
 }
 
 /**
@@ -164,28 +208,32 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const idleMs = options.idleMs ?? 1_000;
   const policy = options.backoff ?? DEFAULT_BACKOFF;
   const staffPullMs = options.staffPullMs ?? DEFAULT_STAFF_PULL_MS;
-  let lastPull = -Infinity;
-  let pullRequested = false;
+  const staffPulls = new PullSchedule(staffPullMs);
+  // The unit's help calls are read on the centre's word, and at the staff directory's pace otherwise.
+  const helpPulls = new PullSchedule(staffPullMs);
   let wakeScheduled = false;
+  /** A call raised while this pass was busy: the next pass starts at once instead of after the idle wait. */
+  let helpCallRaised = false;
   let stopped = false;
   let failures = 0;
   let wake: (() => void) | null = null;
   let waitingIdle = false;
+  /** A notification from the centre: pull now, waking an idle wait (never a backoff), at most once per gap. */
+  const wakeForPull = (schedule: PullSchedule) => {
+    schedule.request();
+    if (!waitingIdle || wakeScheduled) return;
+    const early = schedule.untilRequested();
+    if (early <= 0) return wake?.();
+    wakeScheduled = true;
+    setTimeout(() => {
+      wakeScheduled = false;
+      if (waitingIdle) wake?.();
+    }, early).unref?.();
+  };
   const delivery = createDelivery({
     ...options,
-    // The centre's word that the directory changed: pull now, waking an idle wait (never a backoff). Any role may
-    // NOTIFY, so a flood of them still costs at most one pull per STAFF_PULL_GAP_MS.
-    onStaffDirectoryChanged: () => {
-      pullRequested = true;
-      if (!waitingIdle || wakeScheduled) return;
-      const early = STAFF_PULL_GAP_MS - (performance.now() - lastPull);
-      if (early <= 0) return wake?.();
-      wakeScheduled = true;
-      setTimeout(() => {
-        wakeScheduled = false;
-        if (waitingIdle) wake?.();
-      }, early).unref?.();
-    },
+    onHelpCallsChanged: options.helpCalls ? () => wakeForPull(helpPulls) : undefined,
+    onStaffDirectoryChanged: () => wakeForPull(staffPulls),
   });
 
   const sleep = (ms: number, idle: boolean) =>
@@ -207,16 +255,17 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       let wait = idleMs;
       let idle = true;
       try {
-        // Staff first: a disabled nurse matters more than a minute of history. Timed on the monotonic clock, which
-        // a kiosk clock set wrong does not move.
-        const sincePull = performance.now() - lastPull;
-        const pullDue = sincePull >= staffPullMs || (pullRequested && sincePull >= STAFF_PULL_GAP_MS);
-        if (pullDue || countStaffOutbox(options.db) > 0) {
-          if (pullDue) pullRequested = false;
-          const { applied } = await delivery.syncStaff(pullDue);
-          if (pullDue) lastPull = performance.now();
+        helpCallRaised = false;
+        await delivery.stayConnected();
+        // Help calls before anything (a parent waiting for a nurse), then staff (a disabled nurse matters more than
+        // a minute of history), then history.
+        await runPull(helpPulls, options.helpCalls !== undefined, countHelpCallOutbox(options.db) > 0, (pull) =>
+          delivery.syncHelpCalls(pull),
+        );
+        await runPull(staffPulls, true, countStaffOutbox(options.db) > 0, async (pull) => {
+          const { applied } = await delivery.syncStaff(pull);
           if (applied > 0) options.logger.info?.(`fleet: ${applied} staff change(s) from ${options.server} applied`);
-        }
+        });
         const { entries, rows } = await delivery.deliverBatch();
         if (failures > 0 && !stopped) {
           options.logger.info?.(`fleet: delivery to ${options.server} works again after ${failures} failed tries`);
@@ -240,7 +289,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         idle = false;
       }
       // A notification that came while busy: pull as soon as the gap allows rather than after a whole idle wait.
-      if (idle && pullRequested) wait = Math.min(wait, Math.max(0, STAFF_PULL_GAP_MS - (performance.now() - lastPull)));
+      if (idle) wait = Math.min(wait, staffPulls.untilRequested(), helpPulls.untilRequested());
+      if (helpCallRaised) wait = 0;
       if (wait > 0 && !stopped) await sleep(wait, idle);
     }
   };
@@ -255,6 +305,10 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     },
     nudge() {
       if (waitingIdle) wake?.();
+    },
+    sendHelpCallNow() {
+      helpCallRaised = true;
+      wake?.();
     },
   };
 }

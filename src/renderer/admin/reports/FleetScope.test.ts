@@ -24,6 +24,7 @@ function kioskReport(request: { from: string; to: string }): UsageReport {
     autoClosedShare: 0,
     languages: { en: 9, es: 0 },
     helpRequests: 0,
+    helpCalls: { calls: 0, answered: 0, medianAnswerSeconds: null, p90AnswerSeconds: null },
     guides: [],
     timerPresets: [],
   };

@@ -38,6 +38,7 @@ function makeReport(changes: Partial<UsageReport> = {}): UsageReport {
     autoClosedShare: 30 / 1230,
     languages: { en: 1000, es: 234 },
     helpRequests: 7,
+    helpCalls: { calls: 0, answered: 0, medianAnswerSeconds: null, p90AnswerSeconds: null },
     guides: [
       { guide: 'cradle', views: 50 },
       { guide: 'retired-guide', views: 3 },

@@ -54,6 +54,13 @@ export class ReportFormat {
     return seconds === null ? '–' : formatMinutes(Math.floor(Math.max(0, seconds) / 60), this.language);
   }
 
+  /** A wait of seconds to minutes (a nurse answering a call): "40 s" under a minute, then as duration. */
+  wait(seconds: number | null): string {
+    return seconds !== null && seconds < 60
+      ? `${this.number(Math.max(0, Math.round(seconds)))} s`
+      : this.duration(seconds);
+  }
+
   /** "4 Mar" for chart axes. */
   shortDay(date: string): string {
     return this.#shortDay.format(dateAt(date));

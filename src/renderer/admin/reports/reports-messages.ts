@@ -44,6 +44,9 @@ const reportsEn = {
     meanTime: 'Average session',
     medianTime: 'Median session',
     helpRequests: 'Help requests',
+    helpCalls: 'Calls for a nurse',
+    helpCallsAnswered: (answered: string, median: string, p90: string) =>
+      `${answered} answered: half within ${median}, 90 % within ${p90}`,
     autoClosed: 'Closed by the kiosk',
     autoClosedHint: 'A high share means sessions are not being ended.',
   },
@@ -214,6 +217,9 @@ const reportsEs: ReportsMessages = {
     meanTime: 'Sesión promedio',
     medianTime: 'Sesión mediana',
     helpRequests: 'Pedidos de ayuda',
+    helpCalls: 'Llamadas a una enfermera',
+    helpCallsAnswered: (answered: string, median: string, p90: string) =>
+      `${answered} atendidas: la mitad en ${median}, el 90 % en ${p90}`,
     autoClosed: 'Cerradas por el quiosco',
     autoClosedHint: 'Un porcentaje alto significa que no se están terminando las sesiones.',
   },

@@ -141,6 +141,13 @@ export const en = {
       callStation: (extension: string) => `Call the nurses’ station: ext. ${extension}`,
       pressCallButton: 'Press the call button by your chair.',
       screenDoesNotCall: 'This screen does not call a nurse by itself.',
+      // A fleet kiosk sends the call to the nurses' station; "told" only once the station has it.
+      callNurse: 'Call a nurse',
+      notToldYet: 'Your call has not reached the nurses’ station yet.',
+      toldAt: (at: ClockTime) => `The nurses’ station was told at ${at.text}.`,
+      // Told is not "on the way": the usual way to reach a nurse stays one line away.
+      ifNobodyComes: 'If nobody comes soon:',
+      callFailed: 'The call could not be sent from this screen.',
     },
     about: {
       sources: 'Where this comes from',
@@ -244,6 +251,7 @@ export const en = {
     notices: {
       sessionEnded: (room: string) => `The session in ${room} has ended.`,
       roomCleaned: (room: string) => `${room} is marked as cleaned and ready for the next session.`,
+      callAnswered: (room: string) => `The call from ${room} is answered on every kiosk.`,
       signedOut: 'Staff were signed out because the screen was not touched for a while.',
       signInEnded: 'The staff sign-in has ended. Please sign in again.',
     },
@@ -253,6 +261,7 @@ export const en = {
     forStart: (room: string) => `To start a session in ${room}`,
     forEnd: (room: string) => `To end the session in ${room}`,
     forClean: (room: string) => `To mark ${room} as cleaned`,
+    forAnswer: (room: string) => `To answer the call from ${room}`,
     forMenu: 'To open the staff menu',
     parentNote: 'This is for hospital staff. If you are waiting for a room, a nurse will help you.',
     stepsLabel: 'Sign-in steps',
@@ -513,6 +522,18 @@ export const en = {
     backspace: 'Delete the last letter',
     space: 'Space',
     done: 'Done',
+  },
+  // Help calls from the other kiosks of the unit, on the board until a nurse answers.
+  helpCalls: {
+    label: 'Calls for a nurse',
+    call: (room: string, kiosk: string) => `${room} needs a nurse (${kiosk})`,
+    since: (at: ClockTime) => `Since ${at.text}`,
+    late: 'Arrived late: the kiosk was offline.',
+    answer: 'Answer',
+    confirmHeading: (room: string) => `Answer the call from ${room}?`,
+    confirmBody: 'Answering takes the call off every kiosk. Go to the room now.',
+    confirm: 'I’m going',
+    cancel: 'Not now',
   },
   // Storage health: the staff notice on the board and in the admin area.
   storage: {

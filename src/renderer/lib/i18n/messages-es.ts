@@ -140,6 +140,11 @@ export const es: Messages = {
       callStation: (extension) => `Llame al puesto de enfermería: extensión ${extension}`,
       pressCallButton: 'Oprima el botón de llamada junto a su sillón.',
       screenDoesNotCall: 'Esta pantalla no le avisa sola a su enfermera.',
+      callNurse: 'Llamar a una enfermera',
+      notToldYet: 'Su llamada todavía no llegó al puesto de enfermería.',
+      toldAt: (at) => `Se avisó al puesto de enfermería a las ${at.text}.`,
+      ifNobodyComes: 'Si nadie viene pronto:',
+      callFailed: 'No se pudo enviar la llamada desde esta pantalla.',
     },
     about: {
       sources: 'De dónde viene esta información',
@@ -246,6 +251,7 @@ export const es: Messages = {
     notices: {
       sessionEnded: (room) => `La sesión en ${room} ha terminado.`,
       roomCleaned: (room) => `Limpieza registrada: ${room}. Ya se puede usar para la próxima sesión.`,
+      callAnswered: (room) => `La llamada de ${room} quedó atendida en todos los quioscos.`,
       signedOut: 'Se cerró el acceso del personal porque nadie tocó la pantalla durante un rato.',
       signInEnded: 'El acceso del personal ha terminado. Vuelva a identificarse.',
     },
@@ -255,6 +261,7 @@ export const es: Messages = {
     forStart: (room) => `Para iniciar una sesión en ${room}`,
     forEnd: (room) => `Para terminar la sesión en ${room}`,
     forClean: (room) => `Para registrar la limpieza de ${room}`,
+    forAnswer: (room) => `Para atender la llamada de ${room}`,
     forMenu: 'Para abrir el menú del personal',
     parentNote: 'Esto es para el personal del hospital. Si está esperando una sala, una enfermera le ayudará.',
     stepsLabel: 'Pasos para identificarse',
@@ -526,6 +533,17 @@ export const es: Messages = {
     done: 'Listo',
   },
   // Estado del almacenamiento.
+  helpCalls: {
+    label: 'Llamadas a una enfermera',
+    call: (room, kiosk) => `${room} necesita una enfermera (${kiosk})`,
+    since: (at) => `Desde las ${at.text}`,
+    late: 'Llegó tarde: el quiosco estaba sin conexión.',
+    answer: 'Atender',
+    confirmHeading: (room) => `¿Atender la llamada de ${room}?`,
+    confirmBody: 'Al atenderla, la llamada desaparece de todos los quioscos. Vaya a la sala ahora.',
+    confirm: 'Ya voy',
+    cancel: 'Ahora no',
+  },
   storage: {
     label: 'Aviso para el personal',
     recoveredFromBackup: (backupTakenAt: string) =>

@@ -8,6 +8,7 @@ import { sessionRollups } from './006-session-rollups';
 import { fleetOutbox } from './007-fleet-outbox';
 import { fleetStaff } from './008-fleet-staff';
 import { fleetBadges } from './009-fleet-badges';
+import { helpCalls } from './010-help-calls';
 
 /** Every schema step, oldest first. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   fleetOutbox,
   fleetStaff,
   fleetBadges,
+  helpCalls,
 ];

@@ -5,6 +5,7 @@ import { staffDirectory } from './003-staff-directory';
 import { contentPacks } from './004-content-packs';
 import { sessionEventCounts } from './005-session-event-counts';
 import { eventDetailText } from './006-event-detail-text';
+import { helpCalls } from './007-help-calls';
 import { roomStates } from './008-room-states';
 import { publishedSettings } from './009-published-settings';
 import { fleetBadgeKey } from './010-fleet-badge-key';
@@ -17,6 +18,7 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   contentPacks,
   sessionEventCounts,
   eventDetailText,
+  helpCalls,
   roomStates,
   publishedSettings,
   fleetBadgeKey,
