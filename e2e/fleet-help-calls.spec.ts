@@ -19,7 +19,7 @@ import { en } from '../src/renderer/lib/i18n/messages-en';
 import { es } from '../src/renderer/lib/i18n/messages-es';
 import { startFleetCentre, type FleetCentre } from './fleet-centre';
 import { expect, seedWith, test } from './fixtures';
-import { NURSE, seedKiosk, signIn, tile } from './staff-helpers';
+import { KEYPAD_ES, NURSE, seedKiosk, signIn, tile } from './staff-helpers';
 import { pinTheme } from './theme';
 
 const MATERNITY = 'Maternity';
@@ -101,7 +101,11 @@ for (const language of ['en', 'es'] as const) {
       const m = language === 'en' ? en : es;
       const board = await openSecondBoard(page.context().browser()!);
       try {
-        // The board is in the kiosk's language (English); the hub opens in the session's.
+        // The second kiosk's board is switched to the language under test, so its call banner is read in it too.
+        if (language === 'es') {
+          await board.getByRole('group', { name: en.common.language }).getByRole('button', { name: 'Español' }).click();
+        }
+        // The first kiosk's board is in the kiosk's language (English); the hub opens in the session's.
         await pinTheme(page, 'day');
         await tile(page, 'Room 1').click();
         await page.getByRole('button', { name: new RegExp(`^${en.roomActions.continueSession}`) }).click();
@@ -122,11 +126,11 @@ for (const language of ['en', 'es'] as const) {
         await expect(calls).toContainText('Room 1', { timeout: 10_000 });
         await shot(board, `call-arrives-${language}-day`);
 
-        // A nurse answers on the second kiosk (its board is in English) with her PIN; the call leaves it.
-        await calls.getByRole('button', { name: en.helpCalls.answer }).first().click();
-        await signIn(board, NURSE.staffNumber, NURSE.pin);
-        await board.getByRole('button', { name: en.helpCalls.confirm }).click();
-        await expect(board.getByText(en.flow.notices.callAnswered('Room 1'))).toBeVisible();
+        // A nurse answers on the second kiosk with her PIN; the call leaves it.
+        await calls.getByRole('button', { name: m.helpCalls.answer }).first().click();
+        await signIn(board, NURSE.staffNumber, NURSE.pin, language === 'es' ? KEYPAD_ES : undefined);
+        await board.getByRole('button', { name: m.helpCalls.confirm }).click();
+        await expect(board.getByText(m.flow.notices.callAnswered('Room 1'))).toBeVisible();
         await expect(board.getByTestId('unit-calls')).toHaveCount(0);
         // The kiosk that raised it learns the answer from the centre.
         await expect
