@@ -1,7 +1,7 @@
 import { migrateCentral } from '../main/fleet/central/central-migrate';
-import { openCentral, transportProblem } from '../main/fleet/central/connection-settings';
+import { openCentral, transportProblem, type ConnectionSettings } from '../main/fleet/central/connection-settings';
 import { encodeEnrolment } from '../main/fleet/central/enrolment';
-import { addKiosk } from '../main/fleet/central/kiosk-registry';
+import { addKiosk, setStation } from '../main/fleet/central/kiosk-registry';
 import { addReporter, REPORTER_NAME_RULE } from '../main/fleet/central/reporter-registry';
 import { checkKnownFlags, flag, integerFlag, reportFailure, UsageError } from './cli-args';
 import {
@@ -24,9 +24,11 @@ The fleet is optional: a kiosk that never joins one works exactly as before.
 
 For the hospital's IT, with the fleet's owner role (see docs/FLEET.md for the DBA's set-up):
   migrate                                create or upgrade the central schema and its roles
-  add-kiosk --name NAME [--unit UNIT] [--kiosk-host HOST] [--kiosk-port N]
+  add-kiosk --name NAME [--unit UNIT] [--station] [--kiosk-host HOST] [--kiosk-port N]
                                          register a kiosk: its own PostgreSQL role with a random password, and a
-                                         one-time enrolment string to give to that kiosk (printed once)
+                                         one-time enrolment string to give to that kiosk (printed once);
+                                         --station: a nurses' station, which sees and answers every unit's help calls
+  set-station --kiosk NAME|ROLE on|off   make a registered kiosk a nurses' station, or a plain kiosk again
   add-reporter --name NAME               a login role that reads every kiosk's rows and writes none (for
                                          \`export --fleet\` and reports); its password is printed once
 ${PUBLISH_USAGE}
@@ -38,12 +40,13 @@ ${CONNECTION_USAGE}
 
 ${FLEET_KIOSK_USAGE}`;
 
-const SWITCHES = ['--allow-plaintext'];
+const SWITCHES = ['--allow-plaintext', '--station'];
 // --data-dir is accepted and ignored: the installed app adds its own data folder to every command it runs.
 const KNOWN: Record<string, string[]> = {
   migrate: [...CONNECTION_FLAGS, '--data-dir'],
   'add-kiosk': [...CONNECTION_FLAGS, '--data-dir', '--name', '--unit', '--kiosk-host', '--kiosk-port'],
   'add-reporter': [...CONNECTION_FLAGS, '--data-dir', '--name'],
+  'set-station': [...CONNECTION_FLAGS, '--data-dir', '--kiosk'],
 };
 
 function checkName(value: string | undefined, what: string, required: boolean): string | null {
@@ -56,6 +59,38 @@ function checkName(value: string | undefined, what: string, required: boolean): 
     throw new UsageError(`${what} must be ${FLEET_NAME_RULE_TEXT}.`);
   }
   return trimmed;
+}
+
+/** set-station's last word: on or off, nothing else. */
+function stationWord(args: string[]): boolean {
+  const word = args.at(-1);
+  if (word !== 'on' && word !== 'off') {
+    throw new UsageError('set-station takes --kiosk NAME|ROLE and then on or off.');
+  }
+  return word === 'on';
+}
+
+function checkKioskFlag(value: string | undefined): string {
+  const trimmed = value?.trim();
+  if (!trimmed) throw new UsageError("--kiosk is required: the kiosk's name or PostgreSQL role.");
+  return trimmed;
+}
+
+/** set-station: marks a registered kiosk a nurses' station or a plain kiosk, and says which it is now. */
+async function runSetStation(settings: ConnectionSettings, kiosk: string, on: boolean, io: CommandIo): Promise<number> {
+  const sql = openCentral(settings);
+  try {
+    const changed = await setStation(sql, kiosk, on);
+    io.stdout.write(
+      `Kiosk "${changed.name}"${changed.unit ? ` (${changed.unit})` : ''}, role ${changed.kioskId}, is ` +
+        (changed.station
+          ? "now a nurses' station: it sees and answers every unit's help calls.\n"
+          : "now a plain kiosk: it sees and answers its own unit's help calls only.\n"),
+    );
+    return 0;
+  } finally {
+    await sql.end();
+  }
 }
 
 /**
@@ -75,8 +110,13 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
     if (command === 'staff') return await runFleetStaffCommand(rest, io);
     const known = KNOWN[command];
     if (!known) throw new UsageError(`Unknown command "${command}".`);
-    const args = withoutSwitches(rest, SWITCHES);
+    const withWords = withoutSwitches(rest, SWITCHES);
+    if (command !== 'add-kiosk' && hasFlag(rest, '--station')) throw new UsageError('--station is for add-kiosk.');
+    // set-station's on|off is its one word; checked before connecting, so bad usage never asks for a password.
+    const onOff = command === 'set-station' ? stationWord(withWords) : null;
+    const args = onOff === null ? withWords : withWords.slice(0, -1);
     checkKnownFlags(args, new Set(known));
+    const kioskFlag = command === 'set-station' ? checkKioskFlag(flag(args, '--kiosk')) : '';
     const settings = await connectionFromFlags(args, io);
     if (hasFlag(rest, '--allow-plaintext')) settings.allowPlaintext = true;
     const refused = transportProblem(settings);
@@ -116,13 +156,16 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
       }
     }
 
+    if (command === 'set-station') return await runSetStation(settings, kioskFlag, onOff!, io);
+
     const name = checkName(flag(args, '--name'), '--name', true)!;
     const unit = checkName(flag(args, '--unit'), '--unit', false);
+    const station = hasFlag(rest, '--station');
     const kioskHost = flag(args, '--kiosk-host') ?? settings.host;
     const kioskPort = integerFlag(args, '--kiosk-port', 1, 65_535) ?? settings.port;
     const sql = openCentral(settings);
     try {
-      const kiosk = await addKiosk(sql, { name, unit });
+      const kiosk = await addKiosk(sql, { name, unit, station });
       const enrolment = encodeEnrolment({
         connection: {
           host: kioskHost,
@@ -136,7 +179,7 @@ export async function runFleetCommand(argv: string[], io: CommandIo): Promise<nu
         unit,
       });
       io.stdout.write(
-        `Registered kiosk "${name}"${unit ? ` (${unit})` : ''} as PostgreSQL role ${kiosk.kioskId}.\n` +
+        `Registered ${station ? "nurses' station" : 'kiosk'} "${name}"${unit ? ` (${unit})` : ''} as PostgreSQL role ${kiosk.kioskId}.\n` +
           'Its enrolment string is a secret, shown this once; on that kiosk run `fleet join` with it:\n' +
           `${enrolment}\n`,
       );

@@ -4,7 +4,7 @@ import type { CentralConnection } from './central-connection';
 /** The centre's channel for help calls: a call raised or answered (central migration 7). */
 export const HELP_CALLS_CHANNEL = 'fleet_help_calls';
 
-/** The unanswered calls any kiosk shows: the reading kiosk's unit's, by row-level security. */
+/** The most unanswered calls a kiosk shows at once. */
 const OPEN_CALLS_LIMIT = 50;
 
 /**
@@ -30,7 +30,10 @@ export async function sendHelpCall(
   return { receivedAt: row!.received_at.getTime(), late: row!.late };
 }
 
-/** Unanswered calls of the reading kiosk's unit from the other kiosks, oldest first. */
+/**
+ * Unanswered calls from the other kiosks that row-level security lets this kiosk read, oldest first: its unit's, or
+ * every unit's for a nurses' station (central migration 11).
+ */
 export async function readOpenUnitCalls(sql: CentralConnection): Promise<UnitHelpCall[]> {
   const rows = await sql.query<{
     kiosk_id: string;
@@ -43,7 +46,7 @@ export async function readOpenUnitCalls(sql: CentralConnection): Promise<UnitHel
     late: boolean;
   }>(
     `SELECT kiosk_id, local_id::text, kiosk_name, unit, room, raised_at, received_at, late FROM fleet.help_calls
-     WHERE acknowledged_at IS NULL AND kiosk_id <> current_user AND unit = fleet.current_kiosk_unit()
+     WHERE acknowledged_at IS NULL AND kiosk_id <> current_user
      ORDER BY received_at LIMIT ${OPEN_CALLS_LIMIT}`,
   );
   return rows.map((row) => ({

@@ -9,6 +9,7 @@ import { helpCalls } from './007-help-calls';
 import { roomStates } from './008-room-states';
 import { publishedSettings } from './009-published-settings';
 import { fleetBadgeKey } from './010-fleet-badge-key';
+import { stationKiosks } from './011-station-kiosks';
 
 /** Every step of the central schema, oldest first. Append only: a shipped step is never edited. */
 export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
@@ -22,4 +23,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   roomStates,
   publishedSettings,
   fleetBadgeKey,
+  stationKiosks,
 ];
