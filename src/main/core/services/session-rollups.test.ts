@@ -8,8 +8,8 @@ import { insertFleetLink } from '../repositories/fleet-outbox-repository';
 import { dbTest } from '../testing/temp-database';
 import { makeTempFolder } from '../testing/temp-folder';
 
-/** The rollups' and summaries' six, the fleet outbox's seven, and the staff directory queue's two. */
-const TRIGGERS_OF_A_NEW_DATABASE = 15;
+/** The rollups' and summaries' six, the fleet outbox's seven, the staff directory queue's two, the help calls' one. */
+const TRIGGERS_OF_A_NEW_DATABASE = 16;
 const triggersOn = (db: { prepare(sql: string): { pluck(): { get(): unknown } } }) =>
   db
     .prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ('sessions', 'session_events')")
