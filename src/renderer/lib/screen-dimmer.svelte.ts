@@ -7,9 +7,18 @@ export const DIM_AFTER_MS = 3 * 60_000;
  */
 export class ScreenDimmer {
   #dimmed = $state(false);
+  #wakes = $state(0);
 
   get dimmed(): boolean {
     return this.#dimmed;
+  }
+
+  /**
+   * Counts every wake, bright or not: the quiet minutes before dimming start again from it, so a timer that finishes
+   * just before the screen would have dimmed keeps its notice bright for the full minutes.
+   */
+  get wakes(): number {
+    return this.#wakes;
   }
 
   dim(): void {
@@ -18,6 +27,7 @@ export class ScreenDimmer {
 
   wake(): void {
     this.#dimmed = false;
+    this.#wakes += 1;
   }
 
   reset(): void {

@@ -55,4 +55,23 @@ describe('ParentHubScreen', () => {
     expect(screenDimmer.dimmed).toBe(false);
     expect(reachedHub).not.toHaveBeenCalled();
   });
+
+  it('a timer finishing just before the screen would dim keeps it bright for the full quiet minutes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    stubKiosk({ getContent: () => fails('internal') });
+    render(ParentHubScreen, { session, onDone: vi.fn(), onLeave: vi.fn() });
+    await vi.advanceTimersByTimeAsync(0);
+    screenDimmer.reset();
+
+    await vi.advanceTimersByTimeAsync(DIM_AFTER_MS - 1_000);
+    // A warm compress finished: its notice asks for the parent's attention.
+    screenDimmer.wake();
+    await tick();
+    await vi.advanceTimersByTimeAsync(DIM_AFTER_MS - 1_000);
+    await tick();
+    expect(screenDimmer.dimmed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await tick();
+    expect(screenDimmer.dimmed).toBe(true);
+  });
 });
