@@ -102,6 +102,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
           // Each new connection listens again; a failure here drops it like any other, and the next one retries.
           if (fresh && notify) await central.listen(STAFF_DIRECTORY_CHANNEL, notify);
           if (fresh && notifyHelp) await central.listen(HELP_CALLS_CHANNEL, notifyHelp);
+          // Whatever the centre said while no connection listened (a restart, a network cut) was missed: once
+          // listening again, read as if it had just spoken, rather than at the next regular pull.
+          if (fresh) {
+            notify?.();
+            notifyHelp?.();
+          }
           return work(central);
         })(),
         new Promise<never>((_, reject) => {
