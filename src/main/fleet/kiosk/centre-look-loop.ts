@@ -7,6 +7,7 @@
 import type { KioskLogger } from '../../core/logging/kiosk-logger';
 import { backoffDelay, DEFAULT_BACKOFF } from './delivery-backoff';
 import { describeDeliveryError } from './delivery-errors';
+import { wakeableSleep } from './wakeable-sleep';
 
 /** Published things change rarely; a kiosk that has been off catches up at its start. */
 export const CENTRE_LOOK_EVERY_MS = 5 * 60_000;
@@ -35,18 +36,7 @@ export function startCentreLookLoop(options: CentreLookLoopOptions): CentreLookL
   const everyMs = options.everyMs ?? CENTRE_LOOK_EVERY_MS;
   let stopped = false;
   let failures = 0;
-  let wake: (() => void) | null = null;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      wake = done;
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-    });
+  const { sleep, wake } = wakeableSleep();
 
   const loop = async () => {
     await sleep(options.firstAfterMs ?? CENTRE_LOOK_FIRST_AFTER_MS);
@@ -73,7 +63,7 @@ export function startCentreLookLoop(options: CentreLookLoopOptions): CentreLookL
   return {
     async stop() {
       stopped = true;
-      wake?.();
+      wake();
       await running;
     },
   };

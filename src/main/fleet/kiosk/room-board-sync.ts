@@ -8,6 +8,7 @@ import { ROOM_STATES_CHANNEL } from '../central/migrations/008-room-states';
 import { publishRoomStates, readUnitRoomStates, type UnitRoomState } from '../central/room-states';
 import { backoffDelay, type BackoffPolicy } from './delivery-backoff';
 import { describeDeliveryError } from './delivery-errors';
+import { wakeableSleep } from './wakeable-sleep';
 
 export interface RoomBoardSyncOptions {
   connection: ConnectionSettings;
@@ -72,25 +73,6 @@ function statesToPublish(home: ReturnType<RoomBoardSyncOptions['readHomeRooms']>
     state: room.state,
     sinceAgoMs: room.since === null ? null : at - room.since,
   }));
-}
-
-/** A wait that a notification or stop can cut short. */
-function wakeableSleep() {
-  let wake: (() => void) | null = null;
-  return {
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(done, ms);
-        timer.unref?.();
-        wake = done;
-        function done() {
-          clearTimeout(timer);
-          wake = null;
-          resolve();
-        }
-      }),
-    wake: () => wake?.(),
-  };
 }
 
 /**
